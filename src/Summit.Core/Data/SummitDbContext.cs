@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Accounts;
+using Summit.Core.Contact;
+using Summit.Core.Editions;
+using Summit.Core.Mail;
+
+namespace Summit.Core.Data;
+
+/// <summary>
+/// The one model of Summit. It is abstract because each database engine gets a subclass of its own,
+/// so that each keeps its own migrations (see docs/decisions/0002-migrations-per-provider.md).
+/// </summary>
+public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProtectionKeyContext
+{
+    protected SummitDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Edition> Editions => Set<Edition>();
+
+    public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SummitDbContext).Assembly);
+    }
+}

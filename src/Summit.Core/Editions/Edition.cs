@@ -1,0 +1,110 @@
+namespace Summit.Core.Editions;
+
+public enum EditionStatus
+{
+    Draft,
+    Open,
+    Closed,
+    Archived,
+}
+
+/// <summary>One year of the summit. Everything else (speakers' appearances, sessions, registrations, articles) hangs off an edition.</summary>
+public sealed class Edition
+{
+    private Edition()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The URL segment: <c>/2021</c>.</summary>
+    public string Slug { get; private set; } = "";
+
+    public string NameEn { get; private set; } = "";
+
+    public string NameZh { get; private set; } = "";
+
+    public string? TaglineEn { get; private set; }
+
+    public string? TaglineZh { get; private set; }
+
+    public DateOnly StartDate { get; private set; }
+
+    public DateOnly EndDate { get; private set; }
+
+    public string VenueEn { get; private set; } = "";
+
+    public string VenueZh { get; private set; } = "";
+
+    public string CityEn { get; private set; } = "";
+
+    public string CityZh { get; private set; } = "";
+
+    /// <summary>IANA zone, e.g. <c>Asia/Shanghai</c>. Times are stored in UTC and shown in this zone.</summary>
+    public string TimeZoneId { get; private set; } = "Asia/Shanghai";
+
+    public EditionStatus Status { get; private set; }
+
+    /// <summary>Seeded demo data, shown with a notice so nobody mistakes it for the real programme.</summary>
+    public bool IsDemo { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    internal static Edition Create(EditionDetails details, DateTimeOffset now, bool isDemo = false)
+    {
+        var edition = new Edition { CreatedAt = now, IsDemo = isDemo };
+        edition.Apply(details, now);
+        return edition;
+    }
+
+    internal void Apply(EditionDetails details, DateTimeOffset now)
+    {
+        Slug = details.Slug.Trim().ToLowerInvariant();
+        NameEn = details.NameEn.Trim();
+        NameZh = details.NameZh.Trim();
+        TaglineEn = Blank(details.TaglineEn);
+        TaglineZh = Blank(details.TaglineZh);
+        StartDate = details.StartDate;
+        EndDate = details.EndDate;
+        VenueEn = details.VenueEn.Trim();
+        VenueZh = details.VenueZh.Trim();
+        CityEn = details.CityEn.Trim();
+        CityZh = details.CityZh.Trim();
+        TimeZoneId = details.TimeZoneId.Trim();
+        Status = details.Status;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The public sees every edition but drafts.</summary>
+    public bool IsPublic => Status != EditionStatus.Draft;
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    public string Name(bool chinese) => chinese ? NameZh : NameEn;
+
+    public string? Tagline(bool chinese) => chinese ? TaglineZh ?? TaglineEn : TaglineEn ?? TaglineZh;
+
+    public string Venue(bool chinese) => chinese ? VenueZh : VenueEn;
+
+    public string City(bool chinese) => chinese ? CityZh : CityEn;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>What an organizer types for an edition; <see cref="SaveEdition"/> checks it.</summary>
+public sealed record EditionDetails(
+    string Slug,
+    string NameEn,
+    string NameZh,
+    string? TaglineEn,
+    string? TaglineZh,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    string VenueEn,
+    string VenueZh,
+    string CityEn,
+    string CityZh,
+    string TimeZoneId,
+    EditionStatus Status);

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+
+namespace Summit.Core.Editions;
+
+/// <summary>A refusal names the form field it concerns and an English sentence the web layer localizes.</summary>
+public sealed record Refusal(string Field, string Message);
+
+public sealed record SaveEditionResult(int? EditionId, IReadOnlyList<Refusal> Refusals)
+{
+    public bool Saved => EditionId is not null;
+}
+
+/// <summary>Creates or updates an edition: slug shape and uniqueness, dates in order, a real time zone.</summary>
+public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
+{
+    public const int SlugMaxLength = 32;
+    public const int MaxDays = 31;
+
+    /// <summary>Top-level paths that an edition slug would shadow.</summary>
+    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "admin", "account", "api", "contact", "cookies", "culture", "error", "health", "my", "newsroom",
+        "privacy", "speakers", "status", "css", "js", "img", "lib", "favicon.ico", "robots.txt",
+    };
+
+    public static class Reasons
+    {
+        public const string SlugShape = "Use 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (for example 2021).";
+        public const string SlugReserved = "This address is used by another part of the site.";
+        public const string SlugTaken = "Another edition already uses this address.";
+        public const string NameRequired = "Enter the edition's name in English and in Chinese.";
+        public const string EndBeforeStart = "The last day cannot be before the first day.";
+        public const string TooLong = "An edition lasts at most 31 days.";
+        public const string UnknownTimeZone = "Enter an IANA time zone such as Asia/Shanghai or Asia/Singapore.";
+        public const string NotFound = "This edition does not exist (any more).";
+    }
+
+    public static IReadOnlyList<Refusal> Check(EditionDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var refusals = new List<Refusal>();
+        var slug = details.Slug?.Trim().ToLowerInvariant() ?? "";
+        if (!SlugPattern().IsMatch(slug))
+        {
+            refusals.Add(new(nameof(EditionDetails.Slug), Reasons.SlugShape));
+        }
+        else if (ReservedSlugs.Contains(slug))
+        {
+            refusals.Add(new(nameof(EditionDetails.Slug), Reasons.SlugReserved));
+        }
+
+        if (string.IsNullOrWhiteSpace(details.NameEn))
+        {
+            refusals.Add(new(nameof(EditionDetails.NameEn), Reasons.NameRequired));
+        }
+
+        if (string.IsNullOrWhiteSpace(details.NameZh))
+        {
+            refusals.Add(new(nameof(EditionDetails.NameZh), Reasons.NameRequired));
+        }
+
+        if (details.EndDate < details.StartDate)
+        {
+            refusals.Add(new(nameof(EditionDetails.EndDate), Reasons.EndBeforeStart));
+        }
+        else if (details.EndDate.DayNumber - details.StartDate.DayNumber >= MaxDays)
+        {
+            refusals.Add(new(nameof(EditionDetails.EndDate), Reasons.TooLong));
+        }
+
+        if (!IsIanaTimeZone(details.TimeZoneId))
+        {
+            refusals.Add(new(nameof(EditionDetails.TimeZoneId), Reasons.UnknownTimeZone));
+        }
+
+        return refusals;
+    }
+
+    public static bool IsIanaTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id)
+        && id.Contains('/', StringComparison.Ordinal)
+        && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone)
+        && zone.HasIanaId;
+
+    public async Task<SaveEditionResult> RunAsync(int? id, EditionDetails details, CancellationToken cancellationToken = default)
+    {
+        var refusals = Check(details);
+        if (refusals.Count > 0)
+        {
+            return new(null, refusals);
+        }
+
+        var slug = details.Slug.Trim().ToLowerInvariant();
+        if (await db.Editions.AnyAsync(e => e.Slug == slug && e.Id != id, cancellationToken).ConfigureAwait(false))
+        {
+            return new(null, [new(nameof(EditionDetails.Slug), Reasons.SlugTaken)]);
+        }
+
+        var now = clock.GetUtcNow();
+        Edition edition;
+        if (id is null)
+        {
+            edition = Edition.Create(details, now);
+            db.Editions.Add(edition);
+        }
+        else
+        {
+            var found = await db.Editions.FirstOrDefaultAsync(e => e.Id == id, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return new(null, [new("", Reasons.NotFound)]);
+            }
+
+            edition = found;
+            edition.Apply(details, now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Two organizers saving the same slug at once: the unique index decides, the loser gets the same answer as above.
+            db.ChangeTracker.Clear();
+            return new(null, [new(nameof(EditionDetails.Slug), Reasons.SlugTaken)]);
+        }
+
+        return new(edition.Id, []);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+}

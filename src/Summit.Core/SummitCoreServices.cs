@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Demo;
+using Summit.Core.Editions;
+
+namespace Summit.Core;
+
+public static class SummitCoreServices
+{
+    /// <summary>The data layer and the rules: options, the provider's DbContext, the write classes.</summary>
+    public static IServiceCollection AddSummitCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = SummitDatabase.ConnectionString(configuration, database, storage);
+
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<SummitDbContext, PostgresSummitDbContext>(o => SummitDatabase.UsePostgres(o, connectionString));
+        }
+        else
+        {
+            services.AddDbContext<SummitDbContext, SqliteSummitDbContext>(o => SummitDatabase.UseSqlite(o, connectionString, database));
+        }
+
+        services.AddIdentityCore<SummitUser>(IdentityRules.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SummitDbContext>();
+
+        services.AddSingleton(new SummitConnection(database.Provider, connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SaveEdition>();
+        services.AddScoped<CreateOrganizer>();
+        services.AddScoped<DemoSeed>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<EnsureRoles>();
+        return services;
+    }
+
+    public static DatabaseOptions DatabaseSettings(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+}
+
+/// <summary>The resolved engine and connection string, for the parts that talk to the same database without EF (Hangfire).</summary>
+public sealed record SummitConnection(DatabaseProvider Provider, string ConnectionString);

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Summit.Jobs;
+
+/// <summary>The <c>Jobs</c> section.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Whether the web process also runs a Hangfire server. Set to false when separate workers run the jobs.</summary>
+    public bool RunServer { get; set; } = true;
+
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often an idle server asks storage for new jobs. The storages' own default (15 s) makes email feel broken.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,82 @@
+using Hangfire;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Summit.Core.Data;
+using Summit.Core.Mail;
+
+namespace Summit.Jobs.Mail;
+
+/// <summary>
+/// Sends one logged email. It takes only the row's id and checks the row first, so a rerun of a job whose
+/// message went out does nothing; the Message-ID comes from the row, so a receiving server can tell a
+/// retried copy from a new message. Do not rename: Hangfire stores this type's name with queued jobs.
+/// </summary>
+public sealed class SendMailJob(
+    SummitDbContext db,
+    IMailTransport transport,
+    IOptions<SmtpOptions> smtp,
+    TimeProvider clock,
+    ILogger<SendMailJob> logger)
+{
+    public const int MaxAttempts = 8;
+
+    [AutomaticRetry(Attempts = MaxAttempts, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task RunAsync(long mailId, CancellationToken cancellationToken)
+    {
+        var mail = await db.OutgoingMails.FirstOrDefaultAsync(m => m.Id == mailId, cancellationToken).ConfigureAwait(false);
+        if (mail is null)
+        {
+            logger.LogWarning("Mail {MailId} no longer exists; nothing to send.", mailId);
+            return;
+        }
+
+        if (!mail.BeginAttempt())
+        {
+            logger.LogInformation("Mail {MailId} is {Status}; not sending again.", mailId, mail.Status);
+            return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var message = Build(mail, smtp.Value);
+            await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        {
+            // A permanent refusal (no such mailbox, policy): retrying cannot help, so it stops here and shows as failed.
+            mail.MarkFailed($"{(int)e.StatusCode} {e.Message}", willRetry: false);
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            logger.LogWarning(e, "Mail {MailId} refused permanently.", mailId);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            mail.MarkFailed(e.Message, willRetry: mail.Attempts < MaxAttempts);
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        mail.MarkSent(clock.GetUtcNow());
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    internal static MimeMessage Build(OutgoingMail mail, SmtpOptions smtp)
+    {
+        var message = new MimeMessage
+        {
+            MessageId = mail.MessageId(smtp.MessageIdDomain),
+            Subject = mail.Subject,
+            Date = mail.CreatedAt,
+        };
+        message.From.Add(new MailboxAddress(smtp.FromName, smtp.FromAddress));
+        message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
+        message.Headers.Add("X-Summit-Kind", mail.Kind);
+        message.Headers.Add(HeaderId.ContentLanguage, mail.Culture);
+        message.Body = new BodyBuilder { HtmlBody = mail.HtmlBody, TextBody = mail.TextBody }.ToMessageBody();
+        return message;
+    }
+}

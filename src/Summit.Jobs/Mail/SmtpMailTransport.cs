@@ -1,0 +1,30 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Summit.Jobs.Mail;
+
+internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var smtp = options.Value;
+        using var client = new SmtpClient();
+        var security = smtp.Security switch
+        {
+            SmtpSecurity.None => SecureSocketOptions.None,
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.Auto,
+        };
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(smtp.User))
+        {
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Summit.Jobs.Mail;
+
+public enum SmtpSecurity
+{
+    Auto,
+    None,
+    StartTls,
+    SslOnConnect,
+}
+
+/// <summary>The <c>Smtp</c> section. An empty <see cref="Host"/> writes every email into <c>Storage:Path/outbox/</c> instead.</summary>
+public sealed class SmtpOptions : IValidatableObject
+{
+    public const string Section = "Smtp";
+
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    [Required]
+    [EmailAddress]
+    public string FromAddress { get; set; } = "summit@cci-fs.example";
+
+    [Required]
+    public string FromName { get; set; } = "CCI-FS Summit";
+
+    /// <summary>The right-hand side of generated Message-IDs.</summary>
+    [Required]
+    public string MessageIdDomain { get; set; } = "summit.cci-fs.example";
+
+    public bool UsesOutboxFolder => string.IsNullOrWhiteSpace(Host);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(User) && string.IsNullOrEmpty(Password))
+        {
+            yield return new ValidationResult("Smtp:Password is required when Smtp:User is set.", [nameof(Password)]);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Summit.Core;
+using Summit.Core.Data;
+using Summit.Jobs.Mail;
+
+namespace Summit.Jobs;
+
+public static class SummitJobsServices
+{
+    /// <summary>
+    /// Hangfire on the same engine as the data (its own SQLite file, or the <c>hangfire</c> schema of the PostgreSQL
+    /// database), the mail pipeline, and, when <paramref name="runServer"/> is true, a Hangfire server in this process.
+    /// </summary>
+    public static IServiceCollection AddSummitJobs(this IServiceCollection services, IConfiguration configuration, bool? runServer = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+
+        services.AddHangfire((provider, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var connection = provider.GetRequiredService<SummitConnection>();
+            if (connection.Provider == DatabaseProvider.Postgres)
+            {
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(connection.ConnectionString),
+                    new PostgreSqlStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
+            }
+            else
+            {
+                config.UseSQLiteStorage(
+                    Path.Combine(storage.SubFolder("."), "hangfire.db"),
+                    new SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollInterval });
+            }
+        });
+
+        if (runServer ?? jobs.RunServer)
+        {
+            services.AddHangfireServer((provider, server) =>
+            {
+                server.Queues = JobQueues.All;
+                server.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddScoped<MailOutbox>();
+        services.AddScoped<SendMailJob>();
+        services.AddSingleton<IMailTransport>(provider =>
+            provider.GetRequiredService<IOptions<SmtpOptions>>().Value.UsesOutboxFolder
+                ? ActivatorUtilities.CreateInstance<OutboxFolderTransport>(provider)
+                : ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider));
+        return services;
+    }
+}

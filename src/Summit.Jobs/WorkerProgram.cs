@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Summit.Core;
+using Summit.Core.Data;
+
+namespace Summit.Jobs;
+
+/// <summary>
+/// The job worker for scale-out: <c>dotnet run --project src/Summit.Jobs</c>. It reads the same settings as the web
+/// process (Database, ConnectionStrings, Storage, Smtp, Jobs) and runs the same jobs from the same storage.
+/// </summary>
+public static class WorkerProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddSummitCore(builder.Configuration);
+        builder.Services.AddSummitJobs(builder.Configuration, runServer: true);
+        using var host = builder.Build();
+        using (var scope = host.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
+        }
+
+        await host.RunAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Summit.Core.Accounts;
+using Summit.Jobs.Accounts;
+using Summit.Jobs.Mail;
+
+namespace Summit.Web.Accounts;
+
+/// <summary>Makes Identity's tokens into links and queues the emails that carry them (through the mail log and the <c>mail</c> queue).</summary>
+public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outbox, LinkGenerator links, IHttpContextAccessor http)
+{
+    public async Task SendConfirmationAsync(SummitUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false)));
+        var link = Link("/Account/ConfirmEmail", new { userId = user.Id, code });
+        await outbox.QueueAsync(AccountMails.ConfirmEmail(user.Email!, user.DisplayName, user.PreferredCulture, link)).ConfigureAwait(false);
+    }
+
+    public async Task SendPasswordResetAsync(SummitUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false)));
+        var link = Link("/Account/ResetPassword", new { code, email = user.Email });
+        await outbox.QueueAsync(AccountMails.ResetPassword(user.Email!, user.DisplayName, user.PreferredCulture, link)).ConfigureAwait(false);
+    }
+
+    public Task SendAlreadyRegisteredAsync(SummitUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var link = Link("/Account/Login", null);
+        return outbox.QueueAsync(AccountMails.AlreadyRegistered(user.Email!, user.DisplayName, user.PreferredCulture, link));
+    }
+
+    /// <summary>The token from a link, or null when the link was cut or tampered with.</summary>
+    public static string? DecodeCode(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private Uri Link(string page, object? values)
+    {
+        var context = http.HttpContext ?? throw new InvalidOperationException("Account emails are sent while handling a request.");
+        var url = links.GetUriByPage(context, page, handler: null, values: values)
+            ?? throw new InvalidOperationException($"No route to {page}.");
+        return new Uri(url);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Demo;
+using Summit.Web.Accounts;
+using Summit.Web.Localization;
+
+namespace Summit.Web.Hosting;
+
+public static class SummitWebServices
+{
+    public const string OrganizerPolicy = "Organizer";
+    public const string FormsRateLimit = "forms";
+
+    public static IServiceCollection AddSummitWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var securePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
+                o.Conventions.AuthorizeFolder("/Account/Manage");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) => LocalizedBindingMessages.Apply(mvc, factory.Create(typeof(SharedResource))));
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures.English).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = Cultures.CookieName },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        new IdentityBuilder(typeof(SummitUser), typeof(IdentityRole), services)
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = ".Summit.Auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            services.Configure<CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = securePolicy;
+            });
+        }
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".Summit.Antiforgery";
+            o.Cookie.SecurePolicy = securePolicy;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();
+        services.AddAuthorizationBuilder().AddPolicy(OrganizerPolicy, p => p.RequireRole(Roles.Organizer));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var formsPerMinute = configuration.GetValue("RateLimits:FormsPerMinute", 30);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(FormsRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = formsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("reads"));
+        });
+
+        // Forms are text; uploads (speaker photos) set their own larger limits where they are accepted.
+        services.Configure<FormOptions>(o =>
+        {
+            o.ValueLengthLimit = 256 * 1024;
+            o.ValueCountLimit = 512;
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<AccountMailer>();
+        return services;
+    }
+
+    public static async Task InitializeSummitAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedIfEmptyAsync().ConfigureAwait(false);
+    }
+
+    public static WebApplication UseSummitPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Configuration.GetValue("Web:BehindProxy", false))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // Malformed requests (a body over the limits, a broken form) are the client's fault: 4xx, never 500.
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            Authorization = [new OrganizerDashboardFilter()],
+            AsyncAuthorization = [],
+            AppPath = "/admin",
+            DashboardTitle = "Summit jobs",
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+
+    public static WebApplication MapSummitEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRazorPages();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+
+    internal static IOptions<RequestLocalizationOptions> Localization(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<RequestLocalizationOptions>>();
+}

@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Summit.Core.Accounts;
+using Summit.Web.Accounts;
+using Summit.Web.Hosting;
+using Summit.Web.Localization;
+
+namespace Summit.Web.Pages.Account;
+
+[EnableRateLimiting(SummitWebServices.FormsRateLimit)]
+public sealed class RegisterModel(UserManager<SummitUser> users, AccountMailer mailer, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your name.")]
+        [StringLength(100, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Your name")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.com.")]
+        [StringLength(254, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Email address")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(256, MinimumLength = IdentityRules.MinimumPasswordLength, ErrorMessage = "Passwords must be at least {2} characters long.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+
+        [DataType(DataType.Password)]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+        [Display(Name = "Repeat the password")]
+        public string ConfirmPassword { get; set; } = "";
+
+        [Display(Name = "Language for emails")]
+        public string PreferredCulture { get; set; } = Cultures.English;
+    }
+
+    public void OnGet() => Input.PreferredCulture = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture) ? Cultures.Chinese : Cultures.English;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var email = Input.Email.Trim();
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            // Same answer as a new registration, so the form does not reveal who has an account; the owner gets told by email.
+            await mailer.SendAlreadyRegisteredAsync(existing);
+            return RedirectToPage("RegisterConfirmation", new { email });
+        }
+
+        var user = new SummitUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = Input.DisplayName.Trim(),
+            PreferredCulture = Cultures.Normalize(Input.PreferredCulture),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email";
+                ModelState.AddModelError(field, error.Description);
+            }
+
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, Roles.Attendee);
+        await mailer.SendConfirmationAsync(user);
+        return RedirectToPage("RegisterConfirmation", new { email });
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Summit.Web.Pages.Account;
+
+public sealed class RegisterConfirmationModel : PageModel
+{
+    public string? Email { get; private set; }
+
+    public void OnGet(string? email) => Email = email is { Length: <= 254 } ? email : null;
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Mail;
+
+namespace Summit.Web.Pages.Admin;
+
+public sealed class IndexModel(SummitDbContext db) : PageModel
+{
+    public int Editions { get; private set; }
+
+    public int UnreadMessages { get; private set; }
+
+    public int Accounts { get; private set; }
+
+    public int FailedMails { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Editions = await db.Editions.CountAsync(cancellationToken);
+        UnreadMessages = await db.ContactMessages.CountAsync(m => m.ReadAt == null, cancellationToken);
+        Accounts = await db.Users.CountAsync(cancellationToken);
+        FailedMails = await db.OutgoingMails.CountAsync(m => m.Status == MailStatus.Failed, cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+
+namespace Summit.Web.Pages.Admin.Users;
+
+/// <summary>Accounts and their roles. Organizers grant and withdraw roles; nobody can withdraw their own Organizer role.</summary>
+public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public const int PageSize = 100;
+
+    public IReadOnlyList<UserRow> Rows { get; private set; } = [];
+
+    public string? Query { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public sealed record UserRow(string Id, string Email, string DisplayName, bool EmailConfirmed, bool LockedOut, IReadOnlyList<string> Roles);
+
+    public async Task OnGetAsync(string? q, string? message, CancellationToken cancellationToken)
+    {
+        Query = q?.Trim();
+        Message = message;
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrEmpty(Query))
+        {
+            var upper = Query.ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.Contains(Query));
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var page = await query.OrderBy(u => u.NormalizedEmail).Take(PageSize)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.EmailConfirmed, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        var ids = page.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        Rows = page.Select(u => new UserRow(
+                u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd > now,
+                roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").Order().ToList()))
+            .ToList();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string role, bool grant)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            return BadRequest();
+        }
+
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (!grant && role == Roles.Organizer && user.Id == users.GetUserId(User))
+        {
+            return RedirectToPage(new { message = L["You cannot withdraw your own Organizer role; ask another organizer."].Value });
+        }
+
+        var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+        return RedirectToPage(new { message = result.Succeeded ? L["Saved."].Value : string.Join(" ", result.Errors.Select(e => e.Description)) });
+    }
+}
