@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Testing;
+
+namespace Summit.Core.Tests.Data;
+
+public class MigrationTests
+{
+    private static SqliteSummitDbContext Sqlite(string path)
+    {
+        var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
+        SummitDatabase.UseSqlite(options, $"Data Source={path}", new DatabaseOptions());
+        return new SqliteSummitDbContext(options.Options);
+    }
+
+    private static PostgresSummitDbContext Postgres(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PostgresSummitDbContext>();
+        SummitDatabase.UsePostgres(options, connectionString);
+        return new PostgresSummitDbContext(options.Options);
+    }
+
+    [Fact]
+    public void The_sqlite_model_has_no_changes_missing_from_its_migrations()
+    {
+        using var db = Sqlite(":memory:");
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context SqliteSummitDbContext (see docs/operations.md)");
+    }
+
+    [Fact]
+    public void The_postgres_model_has_no_changes_missing_from_its_migrations()
+    {
+        using var db = Postgres("Host=127.0.0.1;Database=unused");
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --context PostgresSummitDbContext (see docs/operations.md)");
+    }
+
+    [Fact]
+    public void Both_providers_have_the_same_migrations()
+    {
+        using var sqlite = Sqlite(":memory:");
+        using var postgres = Postgres("Host=127.0.0.1;Database=unused");
+        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
+        Assert.Equal(Names(sqlite), Names(postgres));
+        Assert.NotEmpty(Names(sqlite));
+    }
+
+    [Fact]
+    public async Task Migrations_apply_to_a_fresh_sqlite_file_with_wal_and_foreign_keys()
+    {
+        var folder = Directory.CreateTempSubdirectory("summit-migrate-");
+        try
+        {
+            await using var db = Sqlite(Path.Combine(folder.FullName, "summit.db"));
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            Assert.Equal("wal", await Scalar(connection, "PRAGMA journal_mode"));
+            Assert.Equal("1", await Scalar(connection, "PRAGMA foreign_keys"));
+            Assert.Equal("10000", await Scalar(connection, "PRAGMA busy_timeout"));
+            await RoundTripAnEdition(db);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Migrations_apply_to_a_fresh_postgres_database()
+    {
+        var server = TestEnvironment.RequirePostgres();
+        await using var database = await PostgresDatabase.CreateAsync(server);
+        await using var db = Postgres(database.ConnectionString);
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        await RoundTripAnEdition(db);
+    }
+
+    private static async Task RoundTripAnEdition(SummitDbContext db)
+    {
+        var save = new SaveEdition(db, TimeProvider.System);
+        var details = new EditionDetails("2030", "CCI-FS 2030", "2030中新金融峰会", null, null, new DateOnly(2030, 11, 1), new DateOnly(2030, 11, 2), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open);
+        var first = await save.RunAsync(null, details);
+        Assert.True(first.Saved);
+
+        var again = await save.RunAsync(null, details with { NameEn = "Another" });
+        Assert.Equal(SaveEdition.Reasons.SlugTaken, Assert.Single(again.Refusals).Message);
+
+        db.ChangeTracker.Clear();
+        var stored = await db.Editions.SingleAsync(e => e.Slug == "2030");
+        Assert.Equal("2030中新金融峰会", stored.NameZh);
+        Assert.Equal(EditionStatus.Open, stored.Status);
+        Assert.Equal(new DateOnly(2030, 11, 2), stored.EndDate);
+        // Ordering by a DateTimeOffset must work in SQL on both engines.
+        Assert.NotNull(await db.Editions.OrderByDescending(e => e.CreatedAt).FirstOrDefaultAsync());
+    }
+
+    private static async Task<string?> Scalar(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
