@@ -1,0 +1,156 @@
+using System.Net;
+using Summit.Core.Accounts;
+using Summit.Jobs.Accounts;
+using Summit.Testing;
+
+namespace Summit.Web.Tests.Accounts;
+
+public abstract class AccountTests<TApp>(TApp app) where TApp : SummitApp
+{
+    protected SummitFactory App => app.Factory;
+
+    private static string NewEmail() => $"delegate-{Guid.NewGuid():N}@summit.test";
+
+    [Fact]
+    public async Task Register_then_confirm_by_the_emailed_link_then_sign_in()
+    {
+        using var client = App.Browser();
+        var email = NewEmail();
+        using var registered = await client.PostAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Lim Wei Ling",
+            ["Input.Email"] = email,
+            ["Input.Password"] = SummitFactory.Password,
+            ["Input.ConfirmPassword"] = SummitFactory.Password,
+            ["Input.PreferredCulture"] = "zh-Hans",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.StartsWith("/account/register-confirmation", registered.Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+        using (var early = await client.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = SummitFactory.Password }))
+        {
+            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+            Assert.Contains("Please confirm your email address first", await early.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        // The email went through the mail log and the Hangfire mail queue into the outbox folder, in the chosen language.
+        var mail = await App.WaitForMailAsync(email, AccountMails.ConfirmEmailKind);
+        Assert.Contains("请确认", mail.Subject, StringComparison.Ordinal);
+        var link = SummitFactory.FirstLink(mail);
+        using (var confirmed = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.Contains("Email address confirmed", await confirmed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        await client.SignInAsync(email);
+        var account = await client.GetStringAsync(new Uri("/account/manage", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains(email, account, StringComparison.Ordinal);
+        Assert.Contains("Attendee", account, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_an_address_that_has_an_account_reveals_nothing_and_tells_the_owner()
+    {
+        var existing = await App.CreateUserAsync(NewEmail(), Roles.Attendee);
+        using var client = App.Browser();
+        using var response = await client.PostAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Someone",
+            ["Input.Email"] = existing.Email!,
+            ["Input.Password"] = "another long password",
+            ["Input.ConfirmPassword"] = "another long password",
+        });
+        Assert.StartsWith("/account/register-confirmation", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        await App.WaitForMailAsync(existing.Email!, AccountMails.AlreadyRegisteredKind);
+    }
+
+    [Fact]
+    public async Task A_short_password_is_refused_on_the_form()
+    {
+        using var client = App.Browser();
+        var email = NewEmail();
+        using var response = await client.PostAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Short",
+            ["Input.Email"] = email,
+            ["Input.Password"] = "short1",
+            ["Input.ConfirmPassword"] = "short1",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Passwords must be at least 12 characters long.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => Task.FromResult(db.Users.Count(u => u.Email == email))));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var user = await App.CreateUserAsync(NewEmail(), Roles.Attendee);
+        using var client = App.Browser();
+        for (var attempt = 1; attempt <= IdentityRules.MaxFailedAccessAttempts; attempt++)
+        {
+            using var wrong = await client.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = $"wrong password {attempt}" });
+            if (attempt < IdentityRules.MaxFailedAccessAttempts)
+            {
+                Assert.Contains("The email address or password is not correct.", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal("/account/lockout", wrong.Headers.Location?.OriginalString);
+            }
+        }
+
+        using var right = await client.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = SummitFactory.Password });
+        Assert.Equal("/account/lockout", right.Headers.Location?.OriginalString);
+        using var page = await client.GetAsync(new Uri("/account/lockout", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("locked for 15 minutes", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_reset_by_email_sets_a_new_password()
+    {
+        var user = await App.CreateUserAsync(NewEmail(), Roles.Speaker);
+        using var client = App.Browser();
+        using (var asked = await client.PostAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = user.Email! }))
+        {
+            Assert.Contains("If an account uses this address", await asked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        var link = SummitFactory.FirstLink(await App.WaitForMailAsync(user.Email!, AccountMails.ResetPasswordKind));
+        const string newPassword = "a brand new long password";
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        using var reset = await client.PostAsync(link.PathAndQuery, new Dictionary<string, string>
+        {
+            ["Input.Email"] = user.Email!,
+            ["Input.Password"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+            ["Input.Code"] = query["code"]!,
+        }, "/account/reset-password");
+        Assert.Contains("Your password has been changed.", await reset.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await client.SignInAsync(user.Email!, newPassword);
+    }
+
+    [Fact]
+    public async Task A_tampered_confirmation_link_explains_itself()
+    {
+        var user = await App.CreateUserAsync(NewEmail(), Roles.Attendee, confirmed: false);
+        using var client = App.Browser();
+        var html = await client.GetStringAsync(new Uri($"/account/confirm-email?userId={user.Id}&code=%%%not-base64", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("This link does not work", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Auth_cookies_are_http_only_secure_and_lax()
+    {
+        var user = await App.CreateUserAsync(NewEmail(), Roles.Attendee);
+        using var client = App.Browser();
+        using var response = await client.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = SummitFactory.Password });
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Summit.Auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+public sealed class AccountTestsOnSqlite(SqliteApp app) : AccountTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class AccountTestsOnPostgres(PostgresApp app) : AccountTests<PostgresApp>(app), IClassFixture<PostgresApp>;

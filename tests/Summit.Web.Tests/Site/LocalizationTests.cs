@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+
+namespace Summit.Web.Tests.Site;
+
+/// <summary>Every UI string in Summit.Web (L["…"], validation messages, display names) has a Chinese translation.</summary>
+public partial class LocalizationTests
+{
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Summit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Summit.sln not found above the test binaries.");
+    }
+
+    [Fact]
+    public void Every_UI_string_has_a_Chinese_translation()
+    {
+        var root = RepoRoot();
+        var files = Directory.EnumerateFiles(Path.Combine(root, "src", "Summit.Web"), "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match match in KeyPattern().Matches(text))
+            {
+                keys.Add(Regex.Unescape(match.Groups[1].Value));
+            }
+        }
+
+        foreach (var reason in typeof(Core.Editions.SaveEdition.Reasons).GetFields().Select(f => (string)f.GetValue(null)!))
+        {
+            keys.Add(reason);
+        }
+
+        Assert.True(keys.Count > 100, $"Only {keys.Count} UI strings found; the scan is broken.");
+        var resources = new ResourceManager("Summit.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+        var chinese = CultureInfo.GetCultureInfo("zh-Hans");
+        var missing = keys.Where(k => string.IsNullOrEmpty(resources.GetString(k, chinese))).Order().ToList();
+        Assert.True(missing.Count == 0, "Missing from Resources/SharedResource.zh-Hans.resx:\n" + string.Join("\n", missing));
+    }
+
+    [GeneratedRegex("(?:L\\[|ErrorMessage = |Display\\(Name = )\"((?:[^\"\\\\]|\\\\.)+)\"")]
+    private static partial Regex KeyPattern();
+}
