@@ -8,7 +8,7 @@ namespace Summit.Jobs.Mail;
 /// The embedded default: each message becomes <c>Storage:Path/outbox/&lt;time&gt;-&lt;id&gt;.eml</c>, which any mail
 /// program opens. The file is written under a temporary name and renamed, so a reader never sees half a message.
 /// </summary>
-internal sealed class OutboxFolderTransport(IOptions<StorageOptions> storage, TimeProvider clock) : IMailTransport
+public sealed class OutboxFolderTransport(IOptions<StorageOptions> storage, TimeProvider clock) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {

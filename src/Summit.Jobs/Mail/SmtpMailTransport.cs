@@ -5,7 +5,7 @@ using MimeKit;
 
 namespace Summit.Jobs.Mail;
 
-internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
+public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
