@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summit.Core;
 using Summit.Core.Data;
+using Summit.Jobs.Hosting;
 using Summit.Jobs.Mail;
 
 namespace Summit.Jobs;
@@ -29,7 +30,8 @@ public static class SummitJobsServices
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             var connection = provider.GetRequiredService<SummitConnection>();
             if (connection.Provider == DatabaseProvider.Postgres)
             {

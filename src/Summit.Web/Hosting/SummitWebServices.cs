@@ -90,7 +90,9 @@ public static class SummitWebServices
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".Summit.Antiforgery";
-            o.Cookie.SecurePolicy = securePolicy;
+            // Not a credential; with Always, antiforgery throws on every form page served over plain HTTP
+            // (a proxy that does not forward the scheme), turning a configuration slip into 500s everywhere.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();

@@ -1,0 +1,41 @@
+using Deque.AxeCore.Playwright;
+
+namespace Summit.Browser.Tests;
+
+/// <summary>
+/// axe-core on every public page, in both languages, on a desktop and a phone: no serious or critical violations.
+/// Later issues add their public pages to <see cref="PublicPages"/>.
+/// </summary>
+public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    public static TheoryData<string> PublicPages() =>
+    [
+        "/", "/2021", "/contact", "/privacy", "/cookies", "/account/login", "/account/register",
+        "/account/forgot-password", "/account/resend-email-confirmation", "/account/lockout", "/status/404",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task Public_page_has_no_serious_accessibility_violations_in_either_language(string path)
+    {
+        foreach (var (locale, width) in new[] { ("en-GB", 1280), ("zh-CN", 390) })
+        {
+            await using var context = await app.NewContextAsync(width: width, height: 844, locale: locale);
+            var page = await context.NewPageAsync();
+            var response = await page.GotoAsync(path);
+            Assert.NotNull(response);
+            Assert.True(response.Status is 200 or 404, $"{path} answered {response.Status}");
+
+            var result = await page.RunAxe();
+            var serious = result.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}")
+                .ToList();
+            Assert.True(serious.Count == 0, $"{path} [{locale}, {width}px]:\n" + string.Join("\n", serious));
+
+            // Works on a phone: nothing forces sideways scrolling.
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+            Assert.False(overflow, $"{path} [{locale}, {width}px] scrolls sideways.");
+        }
+    }
+}

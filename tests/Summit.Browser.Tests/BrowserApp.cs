@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using Summit.Core.Data;
+using Summit.Testing;
+
+namespace Summit.Browser.Tests;
+
+/// <summary>The real app on Kestrel (a real port on 127.0.0.1) and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public static readonly string[] ChromiumFlags =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    ];
+
+    private SummitFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri BaseAddress { get; private set; } = new("http://localhost");
+
+    public SummitFactory Factory => factory ?? throw new InvalidOperationException("The app did not start.");
+
+    /// <summary>A fresh browser context (own cookies) at the given viewport; skips (fails under CI) without Chromium.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string locale = "en-GB")
+    {
+        TestEnvironment.RequireChromium();
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+        });
+        return context;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable(TestEnvironment.ChromiumVariable);
+        if (string.IsNullOrWhiteSpace(chromium))
+        {
+            return;
+        }
+
+        var port = FreePort();
+        factory = new SummitFactory(DatabaseProvider.Sqlite);
+        factory.UseKestrel(port);
+        factory.StartServer();
+        // "localhost" rather than 127.0.0.1: Chromium treats it as a secure context, so the Secure cookies work over http.
+        BaseAddress = new Uri($"http://localhost:{port}/");
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ChromiumFlags,
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
