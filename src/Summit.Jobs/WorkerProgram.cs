@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Summit.Core;
 using Summit.Core.Data;
 
@@ -13,7 +14,12 @@ public static class WorkerProgram
 {
     public static async Task Main(string[] args)
     {
+        // Settings come from environment variables and the command line (and an appsettings.json in the working
+        // directory, if an operator puts one there). The project ships none: it would collide with the web's when
+        // Summit.Web is published, since Summit.Web references this project.
         var builder = Host.CreateApplicationBuilder(args);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         builder.Services.AddSummitCore(builder.Configuration);
         builder.Services.AddSummitJobs(builder.Configuration, runServer: true);
         using var host = builder.Build();
