@@ -16,7 +16,7 @@ for candidate in $(seq 58080 58180); do
   if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
 done
 
-ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true Storage__Path="$work/data" Logging__LogLevel__Default=Warning \
+ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="http://127.0.0.1:$port" Demo__Seed=true Storage__Path="$work/data" Logging__LogLevel__Default=Warning \
   dotnet "$work/app/Summit.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT

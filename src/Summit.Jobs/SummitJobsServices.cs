@@ -59,6 +59,7 @@ public static class SummitJobsServices
 
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
+        services.AddScoped<RequeueUnsentMailJob>();
         services.AddSingleton<IMailTransport>(provider =>
             provider.GetRequiredService<IOptions<SmtpOptions>>().Value.UsesOutboxFolder
                 ? ActivatorUtilities.CreateInstance<OutboxFolderTransport>(provider)

@@ -28,6 +28,8 @@ public static class WorkerProgram
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
         }
 
+        RecurringJobs.Register(host.Services);
+
         await host.RunAsync().ConfigureAwait(false);
     }
 }

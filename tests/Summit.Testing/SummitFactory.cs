@@ -27,6 +27,7 @@ public partial class SummitFactory(DatabaseProvider provider, string? connection
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Demo:Seed"] = "true",
+        ["Web:PublicUrl"] = "https://localhost",
         ["RateLimits:FormsPerMinute"] = "10000",
         ["Jobs:QueuePollInterval"] = "00:00:00.250",
     };
@@ -71,10 +72,11 @@ public partial class SummitFactory(DatabaseProvider provider, string? connection
         return user;
     }
 
-    public T Scoped<T>(Func<IServiceProvider, T> use)
+    public async Task<T> ScopedAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
+        ArgumentNullException.ThrowIfNull(use);
         using var scope = Services.CreateScope();
-        return use(scope.ServiceProvider);
+        return await use(scope.ServiceProvider);
     }
 
     public async Task<TResult> WithDbAsync<TResult>(Func<SummitDbContext, Task<TResult>> use)

@@ -25,6 +25,12 @@ public sealed class CreateOrganizer(UserManager<SummitUser> users, EnsureRoles e
         var existing = await users.FindByEmailAsync(email).ConfigureAwait(false);
         if (existing is not null)
         {
+            // An unconfirmed account may have been registered by anyone, with a password they chose: never promote it.
+            if (!existing.EmailConfirmed)
+            {
+                return new(CreateOrganizerOutcome.Refused, ["That account's email address is not confirmed. Confirm it first (or delete the account), then run this again."]);
+            }
+
             if (await users.IsInRoleAsync(existing, Roles.Organizer).ConfigureAwait(false))
             {
                 return new(CreateOrganizerOutcome.AlreadyOrganizer, []);
@@ -55,7 +61,9 @@ public sealed class CreateOrganizer(UserManager<SummitUser> users, EnsureRoles e
             return new(CreateOrganizerOutcome.Refused, created.Errors.Select(e => e.Description).ToList());
         }
 
-        await users.AddToRoleAsync(user, Roles.Organizer).ConfigureAwait(false);
-        return new(CreateOrganizerOutcome.Created, []);
+        var role = await users.AddToRoleAsync(user, Roles.Organizer).ConfigureAwait(false);
+        return role.Succeeded
+            ? new(CreateOrganizerOutcome.Created, [])
+            : new(CreateOrganizerOutcome.Refused, role.Errors.Select(e => e.Description).ToList());
     }
 }

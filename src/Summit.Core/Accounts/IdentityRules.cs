@@ -23,6 +23,9 @@ public static class IdentityRules
         options.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
         options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
         options.User.RequireUniqueEmail = true;
+        // The user name is the email address, checked as one; Identity's default character list would refuse
+        // valid addresses such as o'brien@example.org or 曾刚@example.cn.
+        options.User.AllowedUserNameCharacters = "";
         options.SignIn.RequireConfirmedEmail = true;
     }
 }

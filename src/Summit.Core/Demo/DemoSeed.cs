@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
@@ -8,7 +9,13 @@ using Summit.Core.Editions;
 namespace Summit.Core.Demo;
 
 /// <summary>Fills an empty database with the demo edition and one confirmed account per role.</summary>
-public sealed class DemoSeed(SummitDbContext db, UserManager<SummitUser> users, EnsureRoles ensureRoles, IOptions<DemoOptions> options, TimeProvider clock)
+public sealed class DemoSeed(
+    SummitDbContext db,
+    UserManager<SummitUser> users,
+    EnsureRoles ensureRoles,
+    IOptions<DemoOptions> options,
+    TimeProvider clock,
+    ILogger<DemoSeed> logger)
 {
     /// <summary>Seeds only when there is no edition at all, so a real deployment's data is never touched.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
@@ -19,19 +26,9 @@ public sealed class DemoSeed(SummitDbContext db, UserManager<SummitUser> users, 
             return false;
         }
 
+        // Accounts first, the edition last: the edition's presence is what marks the demo as done, so a failure
+        // part-way leaves an empty database that the next start seeds again.
         var now = clock.GetUtcNow();
-        db.Editions.Add(Edition.Create(DemoContent.Edition2021, now, isDemo: true));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node seeded at the same moment; the unique slug made sure only one edition exists.
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
         foreach (var account in DemoContent.Accounts)
         {
             if (await users.FindByEmailAsync(account.Email).ConfigureAwait(false) is not null)
@@ -54,9 +51,28 @@ public sealed class DemoSeed(SummitDbContext db, UserManager<SummitUser> users, 
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
 
-            await users.AddToRoleAsync(user, account.Role).ConfigureAwait(false);
+            var role = await users.AddToRoleAsync(user, account.Role).ConfigureAwait(false);
+            if (!role.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {account.Email}: {string.Join("; ", role.Errors.Select(e => e.Description))}");
+            }
         }
 
+        db.Editions.Add(Edition.Create(DemoContent.Edition2021, now, isDemo: true));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node seeded at the same moment; the unique slug made sure only one edition exists.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        logger.LogWarning(
+            "Seeded the demo edition and the demo accounts ({Accounts}), whose password is published in the README. Never set Demo:Seed on a real deployment.",
+            string.Join(", ", DemoContent.Accounts.Select(a => a.Email)));
         return true;
     }
 }

@@ -17,6 +17,10 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
 {
     public const int SlugMaxLength = 32;
     public const int MaxDays = 31;
+    public const int NameMaxLength = 200;
+    public const int TaglineMaxLength = 500;
+    public const int VenueMaxLength = 200;
+    public const int CityMaxLength = 100;
 
     /// <summary>Top-level paths that an edition slug would shadow.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
@@ -35,6 +39,9 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
         public const string TooLong = "An edition lasts at most 31 days.";
         public const string UnknownTimeZone = "Enter an IANA time zone such as Asia/Shanghai or Asia/Singapore.";
         public const string NotFound = "This edition does not exist (any more).";
+        public const string VenueRequired = "Enter the venue in English and in Chinese.";
+        public const string CityRequired = "Enter the city in English and in Chinese.";
+        public const string TextTooLong = "This text is too long.";
     }
 
     public static IReadOnlyList<Refusal> Check(EditionDetails details)
@@ -61,6 +68,28 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
             refusals.Add(new(nameof(EditionDetails.NameZh), Reasons.NameRequired));
         }
 
+        Require(refusals, details.VenueEn, nameof(EditionDetails.VenueEn), Reasons.VenueRequired);
+        Require(refusals, details.VenueZh, nameof(EditionDetails.VenueZh), Reasons.VenueRequired);
+        Require(refusals, details.CityEn, nameof(EditionDetails.CityEn), Reasons.CityRequired);
+        Require(refusals, details.CityZh, nameof(EditionDetails.CityZh), Reasons.CityRequired);
+        foreach (var (field, value, max) in new (string, string?, int)[]
+        {
+            (nameof(EditionDetails.NameEn), details.NameEn, NameMaxLength),
+            (nameof(EditionDetails.NameZh), details.NameZh, NameMaxLength),
+            (nameof(EditionDetails.TaglineEn), details.TaglineEn, TaglineMaxLength),
+            (nameof(EditionDetails.TaglineZh), details.TaglineZh, TaglineMaxLength),
+            (nameof(EditionDetails.VenueEn), details.VenueEn, VenueMaxLength),
+            (nameof(EditionDetails.VenueZh), details.VenueZh, VenueMaxLength),
+            (nameof(EditionDetails.CityEn), details.CityEn, CityMaxLength),
+            (nameof(EditionDetails.CityZh), details.CityZh, CityMaxLength),
+        })
+        {
+            if (value is not null && value.Trim().Length > max)
+            {
+                refusals.Add(new(field, Reasons.TextTooLong));
+            }
+        }
+
         if (details.EndDate < details.StartDate)
         {
             refusals.Add(new(nameof(EditionDetails.EndDate), Reasons.EndBeforeStart));
@@ -76,6 +105,14 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
         }
 
         return refusals;
+    }
+
+    private static void Require(List<Refusal> refusals, string? value, string field, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            refusals.Add(new(field, reason));
+        }
     }
 
     public static bool IsIanaTimeZone(string? id) =>
@@ -123,12 +160,23 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // Two organizers saving the same slug at once: the unique index decides, the loser gets the same answer as above.
-            db.ChangeTracker.Clear();
-            return new(null, [new(nameof(EditionDetails.Slug), Reasons.SlugTaken)]);
+            // Two organizers saving the same slug at once: the unique index decides, the loser gets the same answer
+            // as above. Any other database failure is a bug and stays an exception.
+            if (await SlugTakenByAnotherAsync(slug, id, cancellationToken).ConfigureAwait(false))
+            {
+                return new(null, [new(nameof(EditionDetails.Slug), Reasons.SlugTaken)]);
+            }
+
+            throw;
         }
 
         return new(edition.Id, []);
+    }
+
+    private async Task<bool> SlugTakenByAnotherAsync(string slug, int? id, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Editions.AnyAsync(e => e.Slug == slug && e.Id != id, cancellationToken).ConfigureAwait(false);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]

@@ -64,16 +64,28 @@ public sealed class OutgoingMail
 
     public string MessageId(string domain) => $"summit-mail-{Id}@{domain}";
 
-    /// <summary>False when there is nothing left to do (sent or cancelled): the job then returns without sending.</summary>
-    public bool BeginAttempt()
+    /// <summary>Until when the worker that claimed the row may send it; after that another worker may take over.</summary>
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    /// <summary>Optimistic concurrency: two workers claiming the same row at once cannot both succeed.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// Claims the row for one send attempt. False when there is nothing to do: already sent, cancelled or failed,
+    /// or another worker holds a live lease. Saving the claim fails for the slower of two simultaneous claimants.
+    /// </summary>
+    public bool BeginAttempt(DateTimeOffset now, TimeSpan lease)
     {
-        if (Status is MailStatus.Sent or MailStatus.Cancelled)
+        if (Status is MailStatus.Sent or MailStatus.Cancelled or MailStatus.Failed
+            || (Status == MailStatus.Sending && LeaseUntil > now))
         {
             return false;
         }
 
         Status = MailStatus.Sending;
+        LeaseUntil = now + lease;
         Attempts++;
+        Version++;
         return true;
     }
 
@@ -82,12 +94,17 @@ public sealed class OutgoingMail
         Status = MailStatus.Sent;
         SentAt = now;
         LastError = null;
+        LeaseUntil = null;
+        Version++;
     }
 
     public void MarkFailed(string error, bool willRetry)
     {
+        ArgumentNullException.ThrowIfNull(error);
         Status = willRetry ? MailStatus.Queued : MailStatus.Failed;
         LastError = error.Length > 2000 ? error[..2000] : error;
+        LeaseUntil = null;
+        Version++;
     }
 }
 
@@ -103,6 +120,7 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.Status, m.CreatedAt });
     }
 }

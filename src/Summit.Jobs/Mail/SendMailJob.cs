@@ -21,7 +21,11 @@ public sealed class SendMailJob(
     TimeProvider clock,
     ILogger<SendMailJob> logger)
 {
+    /// <summary>Hangfire retries after the first run, so a message gets up to 1 + MaxAttempts runs.</summary>
     public const int MaxAttempts = 8;
+
+    /// <summary>How long one attempt may take before another worker may assume this one died.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     [AutomaticRetry(Attempts = MaxAttempts, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(long mailId, CancellationToken cancellationToken)
@@ -33,13 +37,21 @@ public sealed class SendMailJob(
             return;
         }
 
-        if (!mail.BeginAttempt())
+        if (!mail.BeginAttempt(clock.GetUtcNow(), Lease))
         {
-            logger.LogInformation("Mail {MailId} is {Status}; not sending again.", mailId, mail.Status);
+            logger.LogInformation("Mail {MailId} is {Status}; not sending it from here.", mailId, mail.Status);
             return;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Mail {MailId} was claimed by another worker at the same moment.", mailId);
+            return;
+        }
         try
         {
             using var message = Build(mail, smtp.Value);
@@ -55,7 +67,7 @@ public sealed class SendMailJob(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            mail.MarkFailed(e.Message, willRetry: mail.Attempts < MaxAttempts);
+            mail.MarkFailed(e.Message, willRetry: mail.Attempts <= MaxAttempts);
             await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }

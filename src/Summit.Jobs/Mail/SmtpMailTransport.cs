@@ -21,6 +21,14 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTran
         await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(smtp.User))
         {
+            // With Security=Auto, a server (or an attacker in between) that does not offer STARTTLS would get the
+            // password in clear text. Only an explicit Security=None allows that.
+            if (!client.IsSecure && smtp.Security != SmtpSecurity.None)
+            {
+                throw new System.Security.Authentication.AuthenticationException(
+                    $"{smtp.Host}:{smtp.Port} offered no TLS; refusing to send the SMTP password in clear text. Set Smtp:Security=None to allow it.");
+            }
+
             await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken).ConfigureAwait(false);
         }
 

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.WebUtilities;
 using Summit.Core.Accounts;
 using Summit.Jobs.Accounts;
 using Summit.Jobs.Mail;
+using Microsoft.Extensions.Options;
+using Summit.Web.Hosting;
 
 namespace Summit.Web.Accounts;
 
 /// <summary>Makes Identity's tokens into links and queues the emails that carry them (through the mail log and the <c>mail</c> queue).</summary>
-public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outbox, LinkGenerator links, IHttpContextAccessor http)
+public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outbox, LinkGenerator links, IHttpContextAccessor http, IOptions<WebOptions> web)
 {
     public async Task SendConfirmationAsync(SummitUser user)
     {
@@ -52,9 +54,10 @@ public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outb
 
     private Uri Link(string page, object? values)
     {
-        var context = http.HttpContext ?? throw new InvalidOperationException("Account emails are sent while handling a request.");
-        var url = links.GetUriByPage(context, page, handler: null, values: values)
-            ?? throw new InvalidOperationException($"No route to {page}.");
-        return new Uri(url);
+        // Never the request's Host header (anyone can set it); Development alone falls back to the request.
+        var url = web.Value.PublicUrl is { } root
+            ? links.GetUriByPage(page, handler: null, values: values, scheme: root.Scheme, host: HostString.FromUriComponent(root), pathBase: PathString.FromUriComponent(root))
+            : links.GetUriByPage(http.HttpContext ?? throw new InvalidOperationException("Account emails are sent while handling a request."), page, handler: null, values: values);
+        return new Uri(url ?? throw new InvalidOperationException($"No route to {page}."));
     }
 }

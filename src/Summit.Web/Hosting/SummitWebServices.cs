@@ -16,6 +16,7 @@ using Microsoft.Extensions.Options;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Demo;
+using Summit.Jobs;
 using Summit.Web.Accounts;
 using Summit.Web.Localization;
 
@@ -32,6 +33,11 @@ public static class SummitWebServices
         ArgumentNullException.ThrowIfNull(environment);
         var securePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
+        services.AddOptions<WebOptions>()
+            .Bind(configuration.GetSection(WebOptions.Section))
+            .Configure(o => o.IsDevelopment = environment.IsDevelopment())
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Chinese text is written as characters, not as &#x…; entities: pages stay readable and half the size.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -87,6 +93,8 @@ public static class SummitWebServices
             });
         }
 
+        // Role changes and sign-outs elsewhere reach every session within a minute (Identity's default is 30).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".Summit.Antiforgery";
@@ -134,12 +142,13 @@ public static class SummitWebServices
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
         await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedIfEmptyAsync().ConfigureAwait(false);
+        RecurringJobs.Register(app.Services);
     }
 
     public static WebApplication UseSummitPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Configuration.GetValue("Web:BehindProxy", false))
+        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.BehindProxy)
         {
             app.UseForwardedHeaders();
         }
@@ -162,6 +171,7 @@ public static class SummitWebServices
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseMiddleware<RejectControlCharactersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();

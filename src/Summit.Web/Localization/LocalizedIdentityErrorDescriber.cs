@@ -32,5 +32,15 @@ internal sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedRes
 
     public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), L["Someone else changed this account at the same time. Please try again."]);
 
+    public override IdentityError UserLockoutNotEnabled() => Error(nameof(UserLockoutNotEnabled), L["Lockout is not enabled for this account."]);
+
+    public override IdentityError InvalidRoleName(string? role) => Error(nameof(InvalidRoleName), L["'{0}' is not a valid role.", role ?? ""]);
+
+    public override IdentityError DuplicateRoleName(string role) => Error(nameof(DuplicateRoleName), L["The role {0} already exists.", role]);
+
+    public override IdentityError UserAlreadyHasPassword() => Error(nameof(UserAlreadyHasPassword), L["This account already has a password."]);
+
+    public override IdentityError LoginAlreadyAssociated() => Error(nameof(LoginAlreadyAssociated), L["This sign-in is already linked to another account."]);
+
     private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
 }

@@ -41,8 +41,8 @@ public sealed class ContactModel(SummitDbContext db, TimeProvider clock) : PageM
         [Display(Name = "Message")]
         public string Message { get; set; } = "";
 
-        /// <summary>Hidden from people; bots fill it in.</summary>
-        public string? Website { get; set; }
+        /// <summary>Hidden from people; bots fill it in. Named so that no browser autofills it.</summary>
+        public string? LeaveEmpty { get; set; }
     }
 
     public void OnGet(bool sent = false) => Sent = sent;
@@ -54,7 +54,7 @@ public sealed class ContactModel(SummitDbContext db, TimeProvider clock) : PageM
             return Page();
         }
 
-        if (string.IsNullOrEmpty(Input.Website))
+        if (string.IsNullOrEmpty(Input.LeaveEmpty))
         {
             db.ContactMessages.Add(new ContactMessage(Input.Name, Input.Email, Input.Subject, Input.Message, CultureInfo.CurrentUICulture.Name, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);

@@ -12,12 +12,15 @@ public sealed class StatusModel : PageModel
 
     public string? OriginalPath { get; private set; }
 
-    public PageResult OnGet(int code) => Describe(code);
+    public PageResult OnGet() => Describe();
 
-    public PageResult OnPost(int code) => Describe(code);
+    public PageResult OnPost() => Describe();
 
-    private PageResult Describe(int code)
+    // The code is read from the route values, not model-bound: a re-executed POST may carry a form that cannot be
+    // read at all, and model binding would then fail for every parameter.
+    private PageResult Describe()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 404;
         var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         Code = code is >= 400 and < 600 ? code : 404;
         OriginalPath = reExecute?.OriginalPath;

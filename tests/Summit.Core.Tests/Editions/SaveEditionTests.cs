@@ -62,4 +62,22 @@ public class SaveEditionTests
         var refusals = SaveEdition.Check(Valid() with { NameEn = " ", NameZh = "" });
         Assert.Equal([nameof(EditionDetails.NameEn), nameof(EditionDetails.NameZh)], refusals.Select(r => r.Field));
     }
+
+    [Fact]
+    public void Venue_and_city_are_required_in_both_languages()
+    {
+        var refusals = SaveEdition.Check(Valid() with { VenueZh = "", CityEn = " " });
+        Assert.Equal(
+            [(nameof(EditionDetails.VenueZh), SaveEdition.Reasons.VenueRequired), (nameof(EditionDetails.CityEn), SaveEdition.Reasons.CityRequired)],
+            refusals.Select(r => (r.Field, r.Message)));
+    }
+
+    [Fact]
+    public void Text_longer_than_its_column_is_refused_by_the_rule_not_by_the_database()
+    {
+        var refusals = SaveEdition.Check(Valid() with { NameZh = new string('会', SaveEdition.NameMaxLength + 1), TaglineEn = new string('t', SaveEdition.TaglineMaxLength + 1) });
+        Assert.Equal(
+            [(nameof(EditionDetails.NameZh), SaveEdition.Reasons.TextTooLong), (nameof(EditionDetails.TaglineEn), SaveEdition.Reasons.TextTooLong)],
+            refusals.Select(r => (r.Field, r.Message)));
+    }
 }

@@ -110,4 +110,89 @@ public sealed class SendMailJobTests : IAsyncLifetime
         Assert.Equal("test.kind", message.Headers["X-Summit-Kind"]);
         Assert.Empty(Directory.GetFiles(Path.Combine(storage.FullPath, "outbox"), "*.tmp"));
     }
+
+    [Fact]
+    public async Task Two_workers_claiming_the_same_mail_at_once_send_it_once()
+    {
+        var mail = await Queued();
+        var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
+        SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
+        await using var other = new SqliteSummitDbContext(options.Options);
+        var now = DateTimeOffset.UtcNow;
+
+        var mine = await db.OutgoingMails.SingleAsync(m => m.Id == mail.Id, TestContext.Current.CancellationToken);
+        var theirs = await other.OutgoingMails.SingleAsync(m => m.Id == mail.Id, TestContext.Current.CancellationToken);
+        Assert.True(mine.BeginAttempt(now, SendMailJob.Lease));
+        Assert.True(theirs.BeginAttempt(now, SendMailJob.Lease));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => other.SaveChangesAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_mail_whose_worker_died_mid_send_is_taken_over_once_the_lease_ends()
+    {
+        await using var server = new InProcessSmtpServer();
+        var mail = await Queued();
+        var smtp = Smtp(server.Port);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var stuck = await db.OutgoingMails.SingleAsync(m => m.Id == mail.Id, TestContext.Current.CancellationToken);
+        Assert.True(stuck.BeginAttempt(clock.GetUtcNow(), SendMailJob.Lease));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var job = new SendMailJob(db, new SmtpMailTransport(Options.Create(smtp)), Options.Create(smtp), clock, NullLogger<SendMailJob>.Instance);
+
+        await job.RunAsync(mail.Id, TestContext.Current.CancellationToken);
+        Assert.Empty(server.Received);
+
+        clock.Advance(SendMailJob.Lease + TimeSpan.FromSeconds(1));
+        await job.RunAsync(mail.Id, TestContext.Current.CancellationToken);
+        Assert.Single(server.Received);
+        db.ChangeTracker.Clear();
+        Assert.Equal((MailStatus.Sent, 2), await db.OutgoingMails.Where(m => m.Id == mail.Id).Select(m => ValueTuple.Create(m.Status, m.Attempts)).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_is_retried_until_the_last_Hangfire_run_then_marked_failed()
+    {
+        var mail = await Queued();
+        var smtp = Smtp(1);
+        var job = Job(new SmtpMailTransport(Options.Create(smtp)), smtp);
+        for (var run = 1; run <= SendMailJob.MaxAttempts + 1; run++)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => job.RunAsync(mail.Id, TestContext.Current.CancellationToken));
+            db.ChangeTracker.Clear();
+            var status = await db.OutgoingMails.Where(m => m.Id == mail.Id).Select(m => m.Status).SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(run <= SendMailJob.MaxAttempts ? MailStatus.Queued : MailStatus.Failed, status);
+        }
+    }
+
+    [Fact]
+    public async Task Mail_whose_send_job_was_lost_is_enqueued_again_and_only_that()
+    {
+        var lost = await Queued("lost@summit.test");
+        var fresh = await Queued("fresh@summit.test");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(lost.CreatedAt + RequeueUnsentMailJob.Grace + TimeSpan.FromMinutes(1));
+        db.Entry(fresh).Property(m => m.CreatedAt).CurrentValue = clock.GetUtcNow();
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var jobs = new RecordingJobClient();
+
+        var count = await new RequeueUnsentMailJob(db, jobs, clock, NullLogger<RequeueUnsentMailJob>.Instance).RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, count);
+        var enqueued = Assert.Single(jobs.Created);
+        Assert.Equal(nameof(SendMailJob.RunAsync), enqueued.Method.Name);
+        Assert.Equal(lost.Id, enqueued.Args[0]);
+    }
+
+    private sealed class RecordingJobClient : Hangfire.IBackgroundJobClient
+    {
+        public List<Hangfire.Common.Job> Created { get; } = [];
+
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
+        {
+            Created.Add(job);
+            return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
+    }
 }

@@ -139,15 +139,45 @@ public abstract class AccountTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
-    public async Task Auth_cookies_are_http_only_secure_and_lax()
+    public async Task Auth_cookies_are_http_only_secure_and_lax_even_when_the_request_is_plain_http()
     {
         var user = await App.CreateUserAsync(NewEmail(), Roles.Attendee);
-        using var client = App.Browser();
+        using var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
         using var response = await client.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = SummitFactory.Password });
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Summit.Auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_on_an_unconfirmed_account_reveals_nothing()
+    {
+        var user = await App.CreateUserAsync(NewEmail(), Roles.Attendee, confirmed: false);
+        using var client = App.Browser();
+        using var response = await client.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = "not the password at all" });
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("The email address or password is not correct.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirm your email", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Links_in_emails_use_the_public_address_whatever_Host_the_request_claims()
+    {
+        var user = await App.CreateUserAsync(NewEmail(), Roles.Attendee);
+        using var client = App.Browser();
+        using var page = await client.GetAsync(new Uri("/account/forgot-password", UriKind.Relative), TestContext.Current.CancellationToken);
+        var token = Summit.Testing.Forms.Token(await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = user.Email!, ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Host = "evil.example";
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var link = SummitFactory.FirstLink(await App.WaitForMailAsync(user.Email!, AccountMails.ResetPasswordKind));
+        Assert.Equal("localhost", link.Host);
+        Assert.Equal("https", link.Scheme);
     }
 }
 

@@ -3,12 +3,9 @@ using Summit.Testing;
 
 namespace Summit.Web.Tests.Accounts;
 
-/// <summary>Every public form answers malformed or oversized input with a message on the page, never a 500, and changes nothing.</summary>
-public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
+public static class BadInputForms
 {
-    private static readonly string Huge = new('x', 20_000);
-
-    public static TheoryData<string, string[]> Forms() => new()
+    public static TheoryData<string, string[]> All() => new()
     {
         { "/account/register", ["Input.DisplayName", "Input.Email", "Input.Password", "Input.ConfirmPassword", "Input.PreferredCulture"] },
         { "/account/login", ["Input.Email", "Input.Password", "Input.RememberMe"] },
@@ -17,9 +14,16 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         { "/account/reset-password", ["Input.Email", "Input.Password", "Input.ConfirmPassword", "Input.Code"] },
         { "/contact", ["Input.Name", "Input.Email", "Input.Subject", "Input.Message"] },
     };
+}
+
+/// <summary>Every public form answers malformed or oversized input with a message on the page, never a 500, and changes nothing.</summary>
+public abstract class BadInputTests<TApp>(TApp app) where TApp : SummitApp
+{
+    private static readonly string Huge = new('x', 20_000);
+
 
     [Theory]
-    [MemberData(nameof(Forms))]
+    [MemberData(nameof(BadInputForms.All), MemberType = typeof(BadInputForms))]
     public async Task Oversized_values_get_a_message_on_the_form(string page, string[] fields)
     {
         var users = await app.Factory.WithDbAsync(db => Task.FromResult(db.Users.Count()));
@@ -33,7 +37,7 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Theory]
-    [MemberData(nameof(Forms))]
+    [MemberData(nameof(BadInputForms.All), MemberType = typeof(BadInputForms))]
     public async Task Empty_forms_get_a_message_on_the_form(string page, string[] fields)
     {
         using var client = app.Factory.Browser();
@@ -63,4 +67,49 @@ public sealed class BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}");
     }
+
+    [Theory]
+    [InlineData("/contact")]
+    [InlineData("/account/register")]
+    [InlineData("/account/login")]
+    [InlineData("/account/forgot-password")]
+    public async Task A_NUL_character_in_a_form_is_a_400_page_and_stores_nothing(string page)
+    {
+        var messages = await app.Factory.WithDbAsync(db => Task.FromResult(db.ContactMessages.Count()));
+        using var client = app.Factory.Browser();
+        using var response = await client.PostAsync(page, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Nul\0Name",
+            ["Input.DisplayName"] = "Nul\0Name",
+            ["Input.Email"] = "nul\0@example.org",
+            ["Email"] = "nul\0@example.org",
+            ["Input.Subject"] = "s",
+            ["Input.Message"] = "m",
+            ["Input.Password"] = SummitFactory.Password,
+            ["Input.ConfirmPassword"] = SummitFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The request could not be read", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(messages, await app.Factory.WithDbAsync(db => Task.FromResult(db.ContactMessages.Count())));
+    }
+
+    [Fact]
+    public async Task A_NUL_character_in_the_address_is_a_400_page()
+    {
+        using var client = app.Factory.Browser();
+        using var response = await client.GetAsync(new Uri("/account/confirm-email?userId=%00&code=abc", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_never_carries_a_foreign_return_address()
+    {
+        using var client = app.Factory.Browser();
+        var html = await client.GetStringAsync(new Uri("/account/login?returnUrl=https%3A%2F%2Fevil.example%2F", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("name=\"returnUrl\" value=\"/\"", html, StringComparison.Ordinal);
+    }
 }
+
+public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class BadInputTestsOnPostgres(PostgresApp app) : BadInputTests<PostgresApp>(app), IClassFixture<PostgresApp>;

@@ -116,6 +116,40 @@ public abstract class AccessTests<TApp>(TApp app) where TApp : SummitApp
         using var anonymous = App.Browser();
         Assert.Contains("CCI-FS 2022", await anonymous.GetStringAsync(new Uri("/2022", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Granting_a_role_takes_effect_and_an_organizer_cannot_withdraw_their_own()
+    {
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Roles.Organizer);
+        var press = await App.CreateUserAsync($"press-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        using var admin = App.Browser();
+        await admin.SignInAsync(organizer.Email!);
+
+        using (var granted = await admin.PostAsync("/admin/users", new Dictionary<string, string>(), $"/admin/users?handler=Role&id={press.Id}&role=Press&grant=true"))
+        {
+            Assert.Equal("/admin/users?outcome=Saved", granted.Headers.Location?.OriginalString);
+        }
+
+        using var pressClient = App.Browser();
+        await pressClient.SignInAsync(press.Email!);
+        Assert.Contains("Press", await pressClient.GetStringAsync(new Uri("/account/manage", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        using var own = await admin.PostAsync("/admin/users", new Dictionary<string, string>(), $"/admin/users?handler=Role&id={organizer.Id}&role=Organizer&grant=false");
+        Assert.Equal("/admin/users?outcome=OwnOrganizerRole", own.Headers.Location?.OriginalString);
+        var page = await admin.GetStringAsync(new Uri(own.Headers.Location!.OriginalString, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("You cannot withdraw your own Organizer role", page, StringComparison.Ordinal);
+        using var stillAdmin = await admin.GetAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, stillAdmin.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_organizer_refuses_to_promote_an_unconfirmed_account()
+    {
+        var squatter = await App.CreateUserAsync($"chair-{Guid.NewGuid():N}@summit.test", Roles.Attendee, confirmed: false);
+        var result = await App.ScopedAsync(services => services.GetRequiredService<CreateOrganizer>().RunAsync(squatter.Email!, null, null));
+        Assert.Equal(CreateOrganizerOutcome.Refused, result.Outcome);
+        Assert.False(await App.ScopedAsync(services => services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SummitUser>>().IsInRoleAsync(squatter, Roles.Organizer)));
+    }
 }
 
 public sealed class AccessTestsOnSqlite(SqliteApp app) : AccessTests<SqliteApp>(app), IClassFixture<SqliteApp>;

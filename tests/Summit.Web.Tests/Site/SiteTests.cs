@@ -53,6 +53,16 @@ public abstract class SiteTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Equal("/", switched.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/privacy", "<title>Privacy · CCI-FS Summit</title>")]
+    [InlineData("/contact", "<title>Leave a message · CCI-FS Summit</title>")]
+    [InlineData("/account/login", "<title>Sign in · CCI-FS Summit</title>")]
+    public async Task Each_page_has_its_own_title(string path, string title)
+    {
+        using var client = App.Browser();
+        Assert.Contains(title, await client.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_edition_is_a_friendly_404()
     {
@@ -71,11 +81,16 @@ public abstract class SiteTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task Every_page_carries_the_security_headers()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/contact")]
+    [InlineData("/account/login")]
+    [InlineData("/no-such-page/at-all")]
+    [InlineData("/css/site.css")]
+    public async Task Every_response_carries_the_security_headers(string path)
     {
         using var client = App.Browser();
-        using var response = await client.GetAsync(new Uri("/contact", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);

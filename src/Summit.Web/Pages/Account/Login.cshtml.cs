@@ -9,7 +9,7 @@ using Summit.Web.Hosting;
 namespace Summit.Web.Pages.Account;
 
 [EnableRateLimiting(SummitWebServices.FormsRateLimit)]
-public sealed class LoginModel(SignInManager<SummitUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -63,7 +63,10 @@ public sealed class LoginModel(SignInManager<SummitUser> signIn, Microsoft.Exten
             return RedirectToPage("Lockout");
         }
 
-        if (result.IsNotAllowed)
+        // Identity refuses an unconfirmed account before it checks the password; saying so to anyone would tell
+        // strangers which addresses have accounts, so only the right password earns the hint.
+        if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } unconfirmed
+            && await users.CheckPasswordAsync(unconfirmed, Input.Password))
         {
             NeedsConfirmation = true;
             ModelState.AddModelError(string.Empty, L["Please confirm your email address first: open the link we sent you."]);

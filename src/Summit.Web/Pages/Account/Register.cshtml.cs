@@ -82,7 +82,12 @@ public sealed class RegisterModel(UserManager<SummitUser> users, AccountMailer m
             return Page();
         }
 
-        await users.AddToRoleAsync(user, Roles.Attendee);
+        var role = await users.AddToRoleAsync(user, Roles.Attendee);
+        if (!role.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not give {user.Id} the Attendee role: {string.Join("; ", role.Errors.Select(e => e.Code))}");
+        }
+
         await mailer.SendConfirmationAsync(user);
         return RedirectToPage("RegisterConfirmation", new { email });
     }

@@ -15,16 +15,24 @@ public sealed class IndexModel(SummitDbContext db, TimeProvider clock) : PageMod
 
     public bool UnreadOnly { get; private set; }
 
-    public async Task OnGetAsync(bool unread, CancellationToken cancellationToken)
+    public int PageNumber { get; private set; } = 1;
+
+    public bool HasMore { get; private set; }
+
+    public async Task OnGetAsync(bool unread, int page, CancellationToken cancellationToken)
     {
         UnreadOnly = unread;
+        PageNumber = Math.Max(1, page);
         var query = db.ContactMessages.AsNoTracking();
         if (unread)
         {
             query = query.Where(m => m.ReadAt == null);
         }
 
-        Messages = await query.OrderByDescending(m => m.ReceivedAt).Take(PageSize).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
+        HasMore = rows.Count > PageSize;
+        Messages = rows.Take(PageSize).ToList();
     }
 
     public async Task<IActionResult> OnPostMarkAsync(long id, bool read, CancellationToken cancellationToken)

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 
 namespace Summit.Web.Pages.Admin.Users;
 
 /// <summary>Accounts and their roles. Organizers grant and withdraw roles; nobody can withdraw their own Organizer role.</summary>
-public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users) : PageModel
 {
     public const int PageSize = 100;
 
@@ -17,14 +16,21 @@ public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users
 
     public string? Query { get; private set; }
 
-    public string? Message { get; private set; }
+    public RoleOutcome? Outcome { get; private set; }
+
+    public enum RoleOutcome
+    {
+        Saved,
+        OwnOrganizerRole,
+        Failed,
+    }
 
     public sealed record UserRow(string Id, string Email, string DisplayName, bool EmailConfirmed, bool LockedOut, IReadOnlyList<string> Roles);
 
-    public async Task OnGetAsync(string? q, string? message, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? q, RoleOutcome? outcome, CancellationToken cancellationToken)
     {
         Query = q?.Trim();
-        Message = message;
+        Outcome = outcome;
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(Query))
         {
@@ -62,10 +68,22 @@ public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users
 
         if (!grant && role == Roles.Organizer && user.Id == users.GetUserId(User))
         {
-            return RedirectToPage(new { message = L["You cannot withdraw your own Organizer role; ask another organizer."].Value });
+            return RedirectToPage(new { outcome = RoleOutcome.OwnOrganizerRole });
         }
 
-        var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
-        return RedirectToPage(new { message = result.Succeeded ? L["Saved."].Value : string.Join(" ", result.Errors.Select(e => e.Description)) });
+        var has = await users.IsInRoleAsync(user, role);
+        if (has != grant)
+        {
+            var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+            if (!result.Succeeded)
+            {
+                return RedirectToPage(new { outcome = RoleOutcome.Failed });
+            }
+
+            // A new stamp makes every session of that person pick up the change at its next validation (within a minute).
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return RedirectToPage(new { outcome = RoleOutcome.Saved });
     }
 }

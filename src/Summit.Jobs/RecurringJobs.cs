@@ -1,0 +1,19 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Jobs.Mail;
+
+namespace Summit.Jobs;
+
+/// <summary>Every recurring job, with its fixed id, in one place. Registering twice (web and worker) is harmless.</summary>
+public static class RecurringJobs
+{
+    public static void Register(IServiceProvider services)
+    {
+        var manager = services.GetRequiredService<IRecurringJobManager>();
+        manager.AddOrUpdate<RequeueUnsentMailJob>(
+            RequeueUnsentMailJob.RecurringJobId,
+            JobQueues.Mail,
+            job => job.RunAsync(CancellationToken.None),
+            "*/5 * * * *");
+    }
+}
