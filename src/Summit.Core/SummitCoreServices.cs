@@ -41,6 +41,7 @@ public static class SummitCoreServices
         services.AddSingleton(new SummitConnection(database.Provider, connectionString));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveEdition>();
+        services.AddScoped<Speakers.SaveSpeaker>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

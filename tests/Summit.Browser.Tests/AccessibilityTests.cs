@@ -12,6 +12,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [
         "/", "/2021", "/contact", "/privacy", "/cookies", "/account/login", "/account/register",
         "/account/forgot-password", "/account/resend-email-confirmation", "/account/lockout", "/status/404",
+        "/speakers", "/2021/speakers", "/speakers/zeng-gang", "/speakers?q=%E6%9B%BE",
     ];
 
     [Theory]

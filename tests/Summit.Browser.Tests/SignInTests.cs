@@ -45,3 +45,25 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByText("Summit jobs").First).ToBeVisibleAsync();
     }
 }
+
+public sealed class SpeakerDirectoryTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_directory_and_a_profile_render_in_English_and_Chinese()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/speakers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zeng Gang" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Zeng Gang");
+        await Assertions.Expect(page.GetByText("Deputy Director, National Institution for Finance and Development", new() { Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "简体中文" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("曾刚");
+        await Assertions.Expect(page.GetByText("国家金融与发展实验室副主任", new() { Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "全部嘉宾" }).ClickAsync();
+        await page.GetByLabel("按姓名（中文或拉丁字母）或机构搜索").FillAsync("曾");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "曾刚" })).ToBeVisibleAsync();
+    }
+}

@@ -5,6 +5,7 @@ using Summit.Core.Accounts;
 using Summit.Core.Contact;
 using Summit.Core.Editions;
 using Summit.Core.Mail;
+using Summit.Core.Speakers;
 
 namespace Summit.Core.Data;
 
@@ -22,6 +23,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
     public DbSet<Edition> Editions => Set<Edition>();
 
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+
+    public DbSet<Speaker> Speakers => Set<Speaker>();
 
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 

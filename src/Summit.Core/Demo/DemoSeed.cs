@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Editions;
+using Summit.Core.Speakers;
 
 namespace Summit.Core.Demo;
 
@@ -58,7 +59,16 @@ public sealed class DemoSeed(
             }
         }
 
-        db.Editions.Add(Edition.Create(DemoContent.Edition2021, now, isDemo: true));
+        // The edition and its speakers in one save: the edition's presence marks the demo as done.
+        var edition = Edition.Create(DemoContent.Edition2021, now, isDemo: true);
+        db.Editions.Add(edition);
+        foreach (var details in DemoSpeakers.InventedSpeakers().Prepend(DemoSpeakers.ZengGang))
+        {
+            var speaker = Speaker.Create(details, now, isDemo: true);
+            speaker.MarkFor(edition);
+            db.Speakers.Add(speaker);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,7 @@ public static class SummitWebServices
             {
                 o.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
                 o.Conventions.AuthorizeFolder("/Account/Manage");
+                o.Conventions.AddPageRoute("/Speakers/Index", "{edition}/speakers");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

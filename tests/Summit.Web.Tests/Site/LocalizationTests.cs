@@ -35,9 +35,12 @@ public partial class LocalizationTests
             }
         }
 
-        foreach (var reason in typeof(Core.Editions.SaveEdition.Reasons).GetFields().Select(f => (string)f.GetValue(null)!))
+        foreach (var reasons in new[] { typeof(Core.Editions.SaveEdition.Reasons), typeof(Core.Speakers.SaveSpeaker.Reasons) })
         {
-            keys.Add(reason);
+            foreach (var reason in reasons.GetFields().Select(f => (string)f.GetValue(null)!))
+            {
+                keys.Add(reason);
+            }
         }
 
         Assert.True(keys.Count > 100, $"Only {keys.Count} UI strings found; the scan is broken.");

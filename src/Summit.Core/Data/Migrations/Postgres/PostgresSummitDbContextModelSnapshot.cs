@@ -457,6 +457,98 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.ToTable("OutgoingMail", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Core.Speakers.Speaker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BiographyEn")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("BiographyZh")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FamilyNameLatin")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FamilyNameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenNameLatin")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenNameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HonorificEn")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("HonorificZh")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LatinFamilyNameFirst")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyNameLatin");
+
+                    b.HasIndex("FamilyNameZh");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Speakers");
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.SpeakerEdition", b =>
+                {
+                    b.Property<int>("SpeakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SpeakerId", "EditionId");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("SpeakerEditions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -506,6 +598,109 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.Speaker", b =>
+                {
+                    b.OwnsMany("Summit.Core.Speakers.SpeakerLink", "Links", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SpeakerId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Url")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SpeakerId");
+
+                            b1.ToTable("SpeakerLinks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpeakerId");
+                        });
+
+                    b.OwnsMany("Summit.Core.Speakers.SpeakerPosition", "Positions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("OrganisationEn")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("OrganisationZh")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("SpeakerId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("TitleEn")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("TitleZh")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SpeakerId");
+
+                            b1.ToTable("SpeakerPositions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpeakerId");
+                        });
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Positions");
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.SpeakerEdition", b =>
+                {
+                    b.HasOne("Summit.Core.Editions.Edition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Core.Speakers.Speaker", null)
+                        .WithMany("Editions")
+                        .HasForeignKey("SpeakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.Speaker", b =>
+                {
+                    b.Navigation("Editions");
                 });
 #pragma warning restore 612, 618
         }

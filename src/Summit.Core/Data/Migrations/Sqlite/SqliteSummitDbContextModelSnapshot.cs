@@ -440,6 +440,96 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.ToTable("OutgoingMail", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Core.Speakers.Speaker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BiographyEn")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BiographyZh")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyNameLatin")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyNameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenNameLatin")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenNameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HonorificEn")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HonorificZh")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LatinFamilyNameFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyNameLatin");
+
+                    b.HasIndex("FamilyNameZh");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Speakers");
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.SpeakerEdition", b =>
+                {
+                    b.Property<int>("SpeakerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpeakerId", "EditionId");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("SpeakerEditions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -489,6 +579,105 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.Speaker", b =>
+                {
+                    b.OwnsMany("Summit.Core.Speakers.SpeakerLink", "Links", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SpeakerId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Url")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SpeakerId");
+
+                            b1.ToTable("SpeakerLinks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpeakerId");
+                        });
+
+                    b.OwnsMany("Summit.Core.Speakers.SpeakerPosition", "Positions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("OrganisationEn")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OrganisationZh")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("SpeakerId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("TitleEn")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TitleZh")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SpeakerId");
+
+                            b1.ToTable("SpeakerPositions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SpeakerId");
+                        });
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Positions");
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.SpeakerEdition", b =>
+                {
+                    b.HasOne("Summit.Core.Editions.Edition", "Edition")
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Core.Speakers.Speaker", null)
+                        .WithMany("Editions")
+                        .HasForeignKey("SpeakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.Speaker", b =>
+                {
+                    b.Navigation("Editions");
                 });
 #pragma warning restore 612, 618
         }

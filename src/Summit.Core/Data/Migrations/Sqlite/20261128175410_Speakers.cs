@@ -1,0 +1,158 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Summit.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Speakers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Speakers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FamilyNameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    GivenNameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FamilyNameLatin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    GivenNameLatin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LatinFamilyNameFirst = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HonorificEn = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    HonorificZh = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    BiographyEn = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    BiographyZh = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Speakers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpeakerEditions",
+                columns: table => new
+                {
+                    SpeakerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpeakerEditions", x => new { x.SpeakerId, x.EditionId });
+                    table.ForeignKey(
+                        name: "FK_SpeakerEditions_Editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "Editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SpeakerEditions_Speakers_SpeakerId",
+                        column: x => x.SpeakerId,
+                        principalTable: "Speakers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpeakerLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SpeakerId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpeakerLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpeakerLinks_Speakers_SpeakerId",
+                        column: x => x.SpeakerId,
+                        principalTable: "Speakers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpeakerPositions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrganisationEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrganisationZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SpeakerId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpeakerPositions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpeakerPositions_Speakers_SpeakerId",
+                        column: x => x.SpeakerId,
+                        principalTable: "Speakers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerEditions_EditionId",
+                table: "SpeakerEditions",
+                column: "EditionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerLinks_SpeakerId",
+                table: "SpeakerLinks",
+                column: "SpeakerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerPositions_SpeakerId",
+                table: "SpeakerPositions",
+                column: "SpeakerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Speakers_FamilyNameLatin",
+                table: "Speakers",
+                column: "FamilyNameLatin");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Speakers_FamilyNameZh",
+                table: "Speakers",
+                column: "FamilyNameZh");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Speakers_Slug",
+                table: "Speakers",
+                column: "Slug",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SpeakerEditions");
+
+            migrationBuilder.DropTable(
+                name: "SpeakerLinks");
+
+            migrationBuilder.DropTable(
+                name: "SpeakerPositions");
+
+            migrationBuilder.DropTable(
+                name: "Speakers");
+        }
+    }
+}

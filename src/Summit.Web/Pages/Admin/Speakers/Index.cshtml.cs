@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Speakers;
+
+namespace Summit.Web.Pages.Admin.Speakers;
+
+public sealed class IndexModel(SummitDbContext db) : PageModel
+{
+    public const int PageSize = 100;
+
+    public IReadOnlyList<SpeakerRow> Rows { get; private set; } = [];
+
+    public string? Query { get; private set; }
+
+    public sealed record SpeakerRow(int Id, string Slug, string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin, bool LatinFamilyNameFirst, string? Organisation, int Editions, bool IsDemo);
+
+    public async Task OnGetAsync(string? q, CancellationToken cancellationToken)
+    {
+        Query = q is { Length: <= 100 } ? q.Trim() : null;
+        Rows = await db.Speakers.AsNoTracking().Matching(Query).InDirectoryOrder().Take(PageSize)
+            .Select(s => new SpeakerRow(
+                s.Id, s.Slug, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst,
+                s.Positions.OrderBy(p => p.Order).Select(p => p.OrganisationEn ?? p.OrganisationZh).FirstOrDefault(),
+                s.Editions.Count, s.IsDemo))
+            .ToListAsync(cancellationToken);
+    }
+}

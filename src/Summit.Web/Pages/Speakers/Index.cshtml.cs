@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Speakers;
+
+namespace Summit.Web.Pages.Speakers;
+
+/// <summary>The speaker directory: <c>/speakers</c> (all editions) and <c>/2021/speakers</c>; search in either script.</summary>
+public sealed class IndexModel(SummitDbContext db) : PageModel
+{
+    public const int PageSize = 60;
+
+    public IReadOnlyList<SpeakerCard> Speakers { get; private set; } = [];
+
+    public Edition? Edition { get; private set; }
+
+    public string? Query { get; private set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public bool HasMore { get; private set; }
+
+    public sealed record PositionLine(string? TitleEn, string? TitleZh, string? OrganisationEn, string? OrganisationZh);
+
+    public sealed record SpeakerCard(string Slug, string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin, bool LatinFamilyNameFirst, string? CountryCode, IReadOnlyList<PositionLine> Positions);
+
+    public async Task<IActionResult> OnGetAsync(string? edition, string? q, int page, CancellationToken cancellationToken)
+    {
+        Query = q is { Length: <= 100 } ? q.Trim() : null;
+        PageNumber = Math.Max(1, page);
+        var speakers = db.Speakers.AsNoTracking();
+        if (edition is not null)
+        {
+            var slug = edition.ToLowerInvariant();
+            Edition = await db.Editions.AsNoTracking().Public().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+            if (Edition is null)
+            {
+                return NotFound();
+            }
+
+            speakers = speakers.InEdition(slug);
+        }
+
+        var rows = await speakers.Matching(Query).InDirectoryOrder()
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .Select(s => new SpeakerCard(
+                s.Slug, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, s.CountryCode,
+                s.Positions.OrderBy(p => p.Order).Take(2).Select(p => new PositionLine(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)).ToList()))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        HasMore = rows.Count > PageSize;
+        Speakers = rows.Take(PageSize).ToList();
+        return Page();
+    }
+}

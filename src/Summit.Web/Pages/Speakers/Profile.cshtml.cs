@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Speakers;
+
+namespace Summit.Web.Pages.Speakers;
+
+public sealed class ProfileModel(SummitDbContext db) : PageModel
+{
+    public Speaker Speaker { get; private set; } = null!;
+
+    public IReadOnlyList<EditionLine> Editions { get; private set; } = [];
+
+    public sealed record EditionLine(string Slug, string NameEn, string NameZh, DateOnly StartDate);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var key = slug.ToLowerInvariant();
+        var speaker = await db.Speakers.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
+        if (speaker is null)
+        {
+            return NotFound();
+        }
+
+        Speaker = speaker;
+        Editions = await db.Editions.AsNoTracking().Public()
+            .Where(e => db.Set<SpeakerEdition>().Any(se => se.SpeakerId == speaker.Id && se.EditionId == e.Id))
+            .OrderByDescending(e => e.StartDate)
+            .Select(e => new EditionLine(e.Slug, e.NameEn, e.NameZh, e.StartDate))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,77 @@
+using Summit.Core.Speakers;
+using Summit.Core.Text;
+
+namespace Summit.Core.Tests.Speakers;
+
+public class SpeakerNamesTests
+{
+    [Fact]
+    public void Chinese_names_are_family_name_first_without_a_space() =>
+        Assert.Equal("曾刚", SpeakerNames.Chinese("曾", "刚"));
+
+    [Theory]
+    [InlineData("Zeng", "Gang", true, "Zeng Gang")]
+    [InlineData("Heng", "Swee Keat", true, "Heng Swee Keat")]
+    [InlineData("Menon", "Ravi", false, "Ravi Menon")]
+    [InlineData("Menon", null, false, "Menon")]
+    public void Latin_names_follow_the_persons_own_order(string family, string? given, bool familyFirst, string expected) =>
+        Assert.Equal(expected, SpeakerNames.Latin(family, given, familyFirst));
+
+    [Fact]
+    public void The_visitors_script_leads_and_the_other_follows()
+    {
+        Assert.Equal("曾刚", SpeakerNames.Display("曾刚", "Zeng Gang", chinese: true));
+        Assert.Equal("Zeng Gang", SpeakerNames.Secondary("曾刚", "Zeng Gang", chinese: true));
+        Assert.Equal("Zeng Gang", SpeakerNames.Display("曾刚", "Zeng Gang", chinese: false));
+        Assert.Equal("曾刚", SpeakerNames.Secondary("曾刚", "Zeng Gang", chinese: false));
+    }
+
+    [Fact]
+    public void A_name_in_one_script_only_is_shown_in_both_languages_without_a_secondary()
+    {
+        Assert.Equal("Ravi Menon", SpeakerNames.Display(null, "Ravi Menon", chinese: true));
+        Assert.Null(SpeakerNames.Secondary(null, "Ravi Menon", chinese: true));
+    }
+
+    [Fact]
+    public void Positions_read_title_then_organisation_in_English_and_organisation_then_title_in_Chinese()
+    {
+        Assert.Equal("Deputy Director, National Institution for Finance and Development",
+            SpeakerNames.Position("Deputy Director", "副主任", "National Institution for Finance and Development", "国家金融与发展实验室", chinese: false));
+        Assert.Equal("国家金融与发展实验室副主任",
+            SpeakerNames.Position("Deputy Director", "副主任", "National Institution for Finance and Development", "国家金融与发展实验室", chinese: true));
+    }
+
+    [Fact]
+    public void A_position_without_Chinese_falls_back_to_English_in_the_Chinese_page() =>
+        Assert.Equal("Senior Fellow, ASEAN Centre", SpeakerNames.Position("Senior Fellow", null, "ASEAN Centre", null, chinese: true));
+
+    [Theory]
+    [InlineData("Zeng Gang", "zeng-gang")]
+    [InlineData("Nguyễn Thị Lan", "nguyen-thi-lan")]
+    [InlineData("O'Brien  Mary", "o-brien-mary")]
+    [InlineData("曾刚", "")]
+    public void Slugs_are_made_from_the_latin_name(string name, string slug) =>
+        Assert.Equal(slug, SaveSpeaker.SlugFrom(name));
+
+    [Fact]
+    public void Region_names_come_in_the_visitors_language()
+    {
+        Assert.Equal("中国", Regions.Name("CN", chinese: true));
+        Assert.Equal("China", Regions.Name("cn", chinese: false));
+        Assert.Equal("新加坡", Regions.Name("SG", chinese: true));
+        Assert.Null(Regions.Name("XX", chinese: false));
+    }
+
+    [Fact]
+    public void Markdown_keeps_formatting_and_loses_scripts_handlers_and_javascript_links()
+    {
+        var html = RichText.ToSafeHtml("**Green** finance <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) [ok](https://example.org)");
+        Assert.Contains("<strong>Green</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"https://example.org\"", html, StringComparison.Ordinal);
+        Assert.Contains("rel=\"nofollow noopener\"", html, StringComparison.Ordinal);
+    }
+}
