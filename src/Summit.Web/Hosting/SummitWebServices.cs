@@ -18,6 +18,7 @@ using Summit.Core.Data;
 using Summit.Core.Demo;
 using Summit.Jobs;
 using Summit.Web.Accounts;
+using Summit.Web.Api;
 using Summit.Web.Localization;
 
 namespace Summit.Web.Hosting;
@@ -107,6 +108,8 @@ public static class SummitWebServices
         services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();
         services.AddAuthorizationBuilder().AddPolicy(OrganizerPolicy, p => p.RequireRole(Roles.Organizer));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+        services.AddOpenApi();
 
         var formsPerMinute = configuration.GetValue("RateLimits:FormsPerMinute", 30);
         services.AddRateLimiter(o =>
@@ -171,7 +174,9 @@ public static class SummitWebServices
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // Pages explain an error status with a page; the JSON API answers with RFC 7807 problem details.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), site => site.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseMiddleware<RejectControlCharactersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
@@ -195,8 +200,14 @@ public static class SummitWebServices
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
         app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapSpeakersApi();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     internal static IOptions<RequestLocalizationOptions> Localization(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<RequestLocalizationOptions>>();

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Speakers;
+using Summit.Core.Text;
+using Summit.Web.Hosting;
+
+namespace Summit.Web.Api;
+
+/// <summary>Read-only JSON for apps and partner sites: public fields only (never the contact email).</summary>
+public static class SpeakersApi
+{
+    public const int MaxPageSize = 200;
+
+    public sealed record PositionDto(string? TitleEn, string? TitleZh, string? OrganisationEn, string? OrganisationZh);
+
+    public sealed record LinkDto(string Kind, string Url);
+
+    public sealed record SpeakerDto(
+        string Slug,
+        string? NameZh,
+        string? NameLatin,
+        string? FamilyNameZh,
+        string? GivenNameZh,
+        string? FamilyNameLatin,
+        string? GivenNameLatin,
+        string? HonorificEn,
+        string? HonorificZh,
+        string? CountryCode,
+        IReadOnlyList<PositionDto> Positions,
+        string? BiographyEnHtml,
+        string? BiographyZhHtml,
+        IReadOnlyList<LinkDto> Links,
+        IReadOnlyList<string> Editions,
+        Uri Url);
+
+    public sealed record SpeakerPage(IReadOnlyList<SpeakerDto> Items, int Page, int PageSize, bool HasMore);
+
+    public static IEndpointRouteBuilder MapSpeakersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/speakers").WithTags("Speakers");
+        group.MapGet("/", ListAsync).WithName("ListSpeakers").WithSummary("Speakers, in directory order; search in either script; filter by edition.");
+        group.MapGet("/{slug}", GetAsync).WithName("GetSpeaker").WithSummary("One speaker's public profile.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SpeakerPage>, ProblemHttpResult>> ListAsync(
+        SummitDbContext db, HttpContext http, string? q, string? edition, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var size = pageSize ?? 50;
+        var number = page ?? 1;
+        if (size is < 1 or > MaxPageSize || number < 1 || q is { Length: > 100 })
+        {
+            return TypedResults.Problem(
+                title: "Invalid query",
+                detail: $"page must be 1 or more, pageSize between 1 and {MaxPageSize}, q at most 100 characters.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var speakers = db.Speakers.AsNoTracking();
+        if (edition is not null)
+        {
+            var slug = edition.ToLowerInvariant();
+            if (!await db.Editions.Public().AnyAsync(e => e.Slug == slug, cancellationToken))
+            {
+                return TypedResults.Problem(title: "Unknown edition", detail: $"No published edition '{edition}'.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            speakers = speakers.InEdition(slug);
+        }
+
+        var rows = await speakers.Matching(q).InDirectoryOrder()
+            .Skip((number - 1) * size).Take(size + 1)
+            .Include(s => s.Editions).ThenInclude(e => e.Edition)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var items = rows.Take(size).Select(s => ToDto(s, http)).ToList();
+        return TypedResults.Ok(new SpeakerPage(items, number, size, rows.Count > size));
+    }
+
+    private static async Task<Results<Ok<SpeakerDto>, ProblemHttpResult>> GetAsync(SummitDbContext db, HttpContext http, string slug, CancellationToken cancellationToken)
+    {
+        var key = slug.ToLowerInvariant();
+        var speaker = await db.Speakers.AsNoTracking().Include(s => s.Editions).ThenInclude(e => e.Edition).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
+        return speaker is null
+            ? TypedResults.Problem(title: "Unknown speaker", detail: $"No speaker '{slug}'.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(ToDto(speaker, http));
+    }
+
+    private static SpeakerDto ToDto(Speaker s, HttpContext http) => new(
+        s.Slug, s.NameZh, s.NameLatin, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.HonorificEn, s.HonorificZh, s.CountryCode,
+        s.Positions.OrderBy(p => p.Order).Select(p => new PositionDto(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)).ToList(),
+        s.BiographyEn is null ? null : RichText.ToSafeHtml(s.BiographyEn),
+        s.BiographyZh is null ? null : RichText.ToSafeHtml(s.BiographyZh),
+        s.Links.OrderBy(l => l.Order).Select(l => new LinkDto(l.Kind.ToString(), l.Url)).ToList(),
+        s.Editions.Where(e => e.Edition is { Status: not EditionStatus.Draft }).Select(e => e.Edition!.Slug).Order().ToList(),
+        http.PublicUri($"/speakers/{s.Slug}"));
+}
