@@ -42,6 +42,8 @@ public static class SummitCoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SaveEdition>();
         services.AddScoped<Speakers.SaveSpeaker>();
+        services.AddScoped<Speakers.SpeakerPhotos>();
+        services.AddSingleton<Photos.IPhotoStore, Photos.LocalPhotoStore>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

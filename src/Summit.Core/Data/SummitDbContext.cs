@@ -26,6 +26,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<Speaker> Speakers => Set<Speaker>();
 
+    public DbSet<SpeakerPhoto> SpeakerPhotos => Set<SpeakerPhoto>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

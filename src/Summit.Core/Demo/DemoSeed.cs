@@ -12,6 +12,7 @@ namespace Summit.Core.Demo;
 /// <summary>Fills an empty database with the demo edition and one confirmed account per role.</summary>
 public sealed class DemoSeed(
     SummitDbContext db,
+    SpeakerPhotos photos,
     UserManager<SummitUser> users,
     EnsureRoles ensureRoles,
     IOptions<DemoOptions> options,
@@ -78,6 +79,11 @@ public sealed class DemoSeed(
             // Another node seeded at the same moment; the unique slug made sure only one edition exists.
             db.ChangeTracker.Clear();
             return false;
+        }
+
+        foreach (var speaker in await db.Speakers.Where(s => s.IsDemo).Select(s => new { s.Id, s.Slug }).ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await photos.UploadAsync(speaker.Id, DemoAvatars.Draw(speaker.Slug), new PhotoCredit(DemoAvatars.Credit, null, DemoAvatars.Licence), "demo-seed", byOrganizer: true, cancellationToken).ConfigureAwait(false);
         }
 
         logger.LogWarning(

@@ -19,6 +19,7 @@ using Summit.Core.Demo;
 using Summit.Jobs;
 using Summit.Web.Accounts;
 using Summit.Web.Api;
+using Summit.Web.Speakers;
 using Summit.Web.Localization;
 
 namespace Summit.Web.Hosting;
@@ -202,6 +203,7 @@ public static class SummitWebServices
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapSpeakersApi();
+        app.MapSpeakerMedia();
         return app;
     }
 

@@ -24,7 +24,7 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
 
     public sealed record PositionLine(string? TitleEn, string? TitleZh, string? OrganisationEn, string? OrganisationZh);
 
-    public sealed record SpeakerCard(string Slug, string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin, bool LatinFamilyNameFirst, string? CountryCode, IReadOnlyList<PositionLine> Positions);
+    public sealed record SpeakerCard(string Slug, string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin, bool LatinFamilyNameFirst, string? CountryCode, string? PhotoKey, IReadOnlyList<PositionLine> Positions);
 
     public async Task<IActionResult> OnGetAsync(string? edition, string? q, int page, CancellationToken cancellationToken)
     {
@@ -47,6 +47,7 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(s => new SpeakerCard(
                 s.Slug, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, s.CountryCode,
+                db.SpeakerPhotos.Where(p => p.SpeakerId == s.Id && p.Status == PhotoStatus.Approved).Select(p => p.Key).FirstOrDefault(),
                 s.Positions.OrderBy(p => p.Order).Take(2).Select(p => new PositionLine(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)).ToList()))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

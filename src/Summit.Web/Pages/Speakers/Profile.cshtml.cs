@@ -13,6 +13,8 @@ public sealed class ProfileModel(SummitDbContext db) : PageModel
 
     public IReadOnlyList<EditionLine> Editions { get; private set; } = [];
 
+    public SpeakerPhoto? Photo { get; private set; }
+
     public sealed record EditionLine(string Slug, string NameEn, string NameZh, DateOnly StartDate);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -25,6 +27,7 @@ public sealed class ProfileModel(SummitDbContext db) : PageModel
         }
 
         Speaker = speaker;
+        Photo = await db.SpeakerPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.SpeakerId == speaker.Id && p.Status == PhotoStatus.Approved, cancellationToken);
         Editions = await db.Editions.AsNoTracking().Public()
             .Where(e => db.Set<SpeakerEdition>().Any(se => se.SpeakerId == speaker.Id && se.EditionId == e.Id))
             .OrderByDescending(e => e.StartDate)
