@@ -43,6 +43,7 @@ public static class SummitCoreServices
         services.AddScoped<SaveEdition>();
         services.AddScoped<Speakers.SaveSpeaker>();
         services.AddScoped<Speakers.SpeakerPhotos>();
+        services.AddScoped<Speakers.SpeakerCsv>();
         services.AddSingleton<Photos.IPhotoStore, Photos.LocalPhotoStore>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
