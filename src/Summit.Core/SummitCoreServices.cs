@@ -44,6 +44,7 @@ public static class SummitCoreServices
         services.AddScoped<Speakers.SaveSpeaker>();
         services.AddScoped<Speakers.SpeakerPhotos>();
         services.AddScoped<Speakers.SpeakerCsv>();
+        services.AddScoped<Speakers.SpeakerInvitations>();
         services.AddSingleton<Photos.IPhotoStore, Photos.LocalPhotoStore>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();

@@ -28,6 +28,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<SpeakerPhoto> SpeakerPhotos => Set<SpeakerPhoto>();
 
+    public DbSet<SpeakerInvitation> SpeakerInvitations => Set<SpeakerInvitation>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -46,6 +46,9 @@ public sealed class Speaker
 
     public bool IsDemo { get; private set; }
 
+    /// <summary>The account that looks after this profile (linked through an invitation); at most one.</summary>
+    public string? UserId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -105,6 +108,8 @@ public sealed class Speaker
             editions.Add(new SpeakerEdition(id));
         }
     }
+
+    internal void LinkAccount(string userId) => UserId = userId;
 
     /// <summary>Marks the speaker for an edition being created in the same save (its id is not known yet).</summary>
     internal void MarkFor(Edition edition) => editions.Add(new SpeakerEdition(edition));

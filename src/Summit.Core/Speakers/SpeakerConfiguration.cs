@@ -21,6 +21,9 @@ internal sealed class SpeakerConfiguration : IEntityTypeConfiguration<Speaker>
         builder.Property(s => s.ContactEmail).HasMaxLength(254);
         builder.HasIndex(s => s.FamilyNameLatin);
         builder.HasIndex(s => s.FamilyNameZh);
+        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.HasIndex(s => s.UserId).IsUnique();
+        builder.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
 
         builder.OwnsMany(s => s.Positions, position =>
         {

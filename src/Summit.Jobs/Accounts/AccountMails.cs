@@ -1,4 +1,3 @@
-using System.Net;
 using Summit.Jobs.Mail;
 
 namespace Summit.Jobs.Accounts;
@@ -14,44 +13,23 @@ public static class AccountMails
     public const string AlreadyRegisteredKind = "account.already-registered";
 
     public static MailDraft ConfirmEmail(string to, string name, string culture, Uri link) =>
-        Chinese(culture)
-            ? Draft(ConfirmEmailKind, to, name, culture, "请确认您的电子邮件地址 · 中新金融峰会",
+        MailLayout.Chinese(culture)
+            ? MailLayout.Draft(ConfirmEmailKind, to, name, culture, "请确认您的电子邮件地址 · 中新金融峰会",
                 $"{name}，您好：", "请点击下面的链接确认您的电子邮件地址，然后即可登录。", "确认电子邮件地址", link, "如果您没有注册账户，请忽略此邮件。")
-            : Draft(ConfirmEmailKind, to, name, culture, "Confirm your email address · CCI-FS Summit",
+            : MailLayout.Draft(ConfirmEmailKind, to, name, culture, "Confirm your email address · CCI-FS Summit",
                 $"Dear {name},", "Please confirm your email address with the link below; then you can sign in.", "Confirm email address", link, "If you did not create an account, ignore this email.");
 
     public static MailDraft ResetPassword(string to, string name, string culture, Uri link) =>
-        Chinese(culture)
-            ? Draft(ResetPasswordKind, to, name, culture, "重置您的密码 · 中新金融峰会",
+        MailLayout.Chinese(culture)
+            ? MailLayout.Draft(ResetPasswordKind, to, name, culture, "重置您的密码 · 中新金融峰会",
                 $"{name}，您好：", "我们收到了重置您密码的请求。请点击下面的链接设置新密码。链接仅可使用一次。", "设置新密码", link, "如果您没有提出此请求，请忽略此邮件，您的密码不会改变。")
-            : Draft(ResetPasswordKind, to, name, culture, "Reset your password · CCI-FS Summit",
+            : MailLayout.Draft(ResetPasswordKind, to, name, culture, "Reset your password · CCI-FS Summit",
                 $"Dear {name},", "We received a request to reset your password. Use the link below to choose a new one; it works once.", "Choose a new password", link, "If you did not ask for this, ignore this email; your password stays as it is.");
 
     public static MailDraft AlreadyRegistered(string to, string name, string culture, Uri signIn) =>
-        Chinese(culture)
-            ? Draft(AlreadyRegisteredKind, to, name, culture, "您已有账户 · 中新金融峰会",
+        MailLayout.Chinese(culture)
+            ? MailLayout.Draft(AlreadyRegisteredKind, to, name, culture, "您已有账户 · 中新金融峰会",
                 $"{name}，您好：", "有人（可能是您本人）尝试用此电子邮件地址再次注册。您已经有一个账户，可以直接登录；如果忘记了密码，可以在登录页面重置。", "登录", signIn, "如果不是您本人，请忽略此邮件。")
-            : Draft(AlreadyRegisteredKind, to, name, culture, "You already have an account · CCI-FS Summit",
+            : MailLayout.Draft(AlreadyRegisteredKind, to, name, culture, "You already have an account · CCI-FS Summit",
                 $"Dear {name},", "Someone, probably you, tried to register again with this email address. You already have an account: sign in, or reset your password from the sign-in page if you forgot it.", "Sign in", signIn, "If this was not you, ignore this email.");
-
-    private static bool Chinese(string culture) => culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-
-    private static MailDraft Draft(string kind, string to, string name, string culture, string subject, string greeting, string body, string action, Uri link, string footer)
-    {
-        var href = WebUtility.HtmlEncode(link.AbsoluteUri);
-        var lang = Chinese(culture) ? "zh-Hans" : "en";
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="{lang}"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(subject)}</title></head>
-            <body style="font-family: sans-serif; line-height: 1.5; color: #1b2330;">
-            <p>{WebUtility.HtmlEncode(greeting)}</p>
-            <p>{WebUtility.HtmlEncode(body)}</p>
-            <p><a href="{href}" style="display: inline-block; padding: 10px 16px; background: #0b5394; color: #ffffff; text-decoration: none; border-radius: 4px;">{WebUtility.HtmlEncode(action)}</a></p>
-            <p style="font-size: 13px; color: #555;">{href}</p>
-            <p style="font-size: 13px; color: #555;">{WebUtility.HtmlEncode(footer)}</p>
-            </body></html>
-            """;
-        var text = $"{greeting}\n\n{body}\n\n{action}: {link.AbsoluteUri}\n\n{footer}\n";
-        return new MailDraft(kind, to, name, lang, subject, html, text);
-    }
 }

@@ -522,6 +522,10 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FamilyNameLatin");
@@ -529,6 +533,9 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.HasIndex("FamilyNameZh");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
                         .IsUnique();
 
                     b.ToTable("Speakers");
@@ -547,6 +554,58 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.HasIndex("EditionId");
 
                     b.ToTable("SpeakerEditions", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.SpeakerInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SpeakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UsedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpeakerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SpeakerInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Core.Speakers.SpeakerPhoto", b =>
@@ -667,6 +726,11 @@ namespace Summit.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Summit.Core.Speakers.Speaker", b =>
                 {
+                    b.HasOne("Summit.Core.Accounts.SummitUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsMany("Summit.Core.Speakers.SpeakerLink", "Links", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -761,6 +825,15 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.SpeakerInvitation", b =>
+                {
+                    b.HasOne("Summit.Core.Speakers.Speaker", null)
+                        .WithMany()
+                        .HasForeignKey("SpeakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Summit.Core.Speakers.SpeakerPhoto", b =>

@@ -503,6 +503,10 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FamilyNameLatin");
@@ -510,6 +514,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.HasIndex("FamilyNameZh");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
                         .IsUnique();
 
                     b.ToTable("Speakers");
@@ -528,6 +535,56 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.HasIndex("EditionId");
 
                     b.ToTable("SpeakerEditions", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.SpeakerInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpeakerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UsedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpeakerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SpeakerInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Summit.Core.Speakers.SpeakerPhoto", b =>
@@ -646,6 +703,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Summit.Core.Speakers.Speaker", b =>
                 {
+                    b.HasOne("Summit.Core.Accounts.SummitUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsMany("Summit.Core.Speakers.SpeakerLink", "Links", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -736,6 +798,15 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Edition");
+                });
+
+            modelBuilder.Entity("Summit.Core.Speakers.SpeakerInvitation", b =>
+                {
+                    b.HasOne("Summit.Core.Speakers.Speaker", null)
+                        .WithMany()
+                        .HasForeignKey("SpeakerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Summit.Core.Speakers.SpeakerPhoto", b =>

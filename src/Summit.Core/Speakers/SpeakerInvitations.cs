@@ -1,0 +1,130 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+
+namespace Summit.Core.Speakers;
+
+public sealed record InvitationIssued(string Token, string SpeakerName, string Email, DateTimeOffset ExpiresAt);
+
+public enum InvitationState
+{
+    Usable,
+    Unknown,
+    Expired,
+    Used,
+    Revoked,
+}
+
+public sealed record InvitationView(InvitationState State, int SpeakerId, string? SpeakerNameZh, string? SpeakerNameLatin, DateTimeOffset? ExpiresAt);
+
+/// <summary>Invite a speaker to look after their own profile, and accept such an invitation.</summary>
+public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUser> users, TimeProvider clock)
+{
+    public static class Reasons
+    {
+        public const string BadEmail = "Enter a valid email address, like name@example.com.";
+        public const string SpeakerNotFound = "This speaker does not exist (any more).";
+        public const string NotUsable = "This invitation cannot be used: it is unknown, expired, already used or withdrawn.";
+        public const string SpeakerTaken = "Another account already looks after this profile. Ask the organizers.";
+        public const string AccountTaken = "Your account already looks after another speaker's profile. Ask the organizers.";
+    }
+
+    /// <summary>Creates an invitation (withdrawing earlier unused ones for the same speaker) and returns the token for the emailed link.</summary>
+    public async Task<(InvitationIssued? Issued, Refusal? Refusal)> InviteAsync(int speakerId, string email, string invitedBy, CancellationToken cancellationToken = default)
+    {
+        email = email?.Trim() ?? "";
+        if (email.Length > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
+        {
+            return (null, new("Email", Reasons.BadEmail));
+        }
+
+        var speaker = await db.Speakers.FirstOrDefaultAsync(s => s.Id == speakerId, cancellationToken).ConfigureAwait(false);
+        if (speaker is null)
+        {
+            return (null, new("", Reasons.SpeakerNotFound));
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var earlier in await db.SpeakerInvitations.Where(i => i.SpeakerId == speakerId && i.UsedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            earlier.Revoke(now);
+        }
+
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var invitation = new SpeakerInvitation(speakerId, email, SpeakerInvitation.Hash(token), invitedBy, now);
+        db.SpeakerInvitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return (new InvitationIssued(token, speaker.DisplayName(chinese: false), email, invitation.ExpiresAt), null);
+    }
+
+    public async Task<InvitationView> ViewAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var invitation = await FindAsync(token, cancellationToken).ConfigureAwait(false);
+        if (invitation is null)
+        {
+            return new(InvitationState.Unknown, 0, null, null, null);
+        }
+
+        var speaker = await db.Speakers.AsNoTracking().FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken).ConfigureAwait(false);
+        var state = invitation.UsedAt is not null ? InvitationState.Used
+            : invitation.RevokedAt is not null ? InvitationState.Revoked
+            : invitation.IsUsable(clock.GetUtcNow()) ? InvitationState.Usable
+            : InvitationState.Expired;
+        return new(state, speaker.Id, speaker.NameZh, speaker.NameLatin, invitation.ExpiresAt);
+    }
+
+    /// <summary>Links the signed-in account to the speaker, gives it the Speaker role, and uses up the invitation.</summary>
+    public async Task<Refusal?> AcceptAsync(string? token, SummitUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var invitation = await FindAsync(token, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        if (invitation is null || !invitation.IsUsable(now))
+        {
+            return new("", Reasons.NotUsable);
+        }
+
+        var speaker = await db.Speakers.FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken).ConfigureAwait(false);
+        if (speaker.UserId is not null && speaker.UserId != user.Id)
+        {
+            return new("", Reasons.SpeakerTaken);
+        }
+
+        if (await db.Speakers.AnyAsync(s => s.UserId == user.Id && s.Id != speaker.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return new("", Reasons.AccountTaken);
+        }
+
+        speaker.LinkAccount(user.Id);
+        invitation.Use(user.Id, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (!await users.IsInRoleAsync(user, Roles.Speaker).ConfigureAwait(false))
+        {
+            var role = await users.AddToRoleAsync(user, Roles.Speaker).ConfigureAwait(false);
+            if (!role.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not give {user.Id} the Speaker role: {string.Join("; ", role.Errors.Select(e => e.Code))}");
+            }
+
+            await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private async Task<SpeakerInvitation?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = SpeakerInvitation.Hash(token);
+        return await db.SpeakerInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken).ConfigureAwait(false);
+    }
+}
