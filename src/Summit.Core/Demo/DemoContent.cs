@@ -43,6 +43,9 @@ public static class DemoContent
             new("Director", "Shanghai Institution for Finance and Development", "主任", "上海金融与发展实验室"),
         ]);
 
+    /// <summary>The demo profile that the demo Speaker account looks after.</summary>
+    public const string SelfServiceSpeakerSlug = "li-minghua";
+
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("organizer@summit.example", "Demo Organizer", Roles.Organizer),

@@ -81,6 +81,15 @@ public sealed class DemoSeed(
             return false;
         }
 
+        // The demo Speaker account looks after one demo profile, so self-service can be tried at once.
+        var demoSpeakerAccount = await users.FindByEmailAsync(DemoContent.Accounts.First(a => a.Role == Roles.Speaker).Email).ConfigureAwait(false);
+        var linked = await db.Speakers.FirstOrDefaultAsync(s => s.Slug == DemoContent.SelfServiceSpeakerSlug, cancellationToken).ConfigureAwait(false);
+        if (demoSpeakerAccount is not null && linked is not null)
+        {
+            linked.LinkAccount(demoSpeakerAccount.Id);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var speaker in await db.Speakers.Where(s => s.IsDemo).Select(s => new { s.Id, s.Slug }).ToListAsync(cancellationToken).ConfigureAwait(false))
         {
             await photos.UploadAsync(speaker.Id, DemoAvatars.Draw(speaker.Slug), new PhotoCredit(DemoAvatars.Credit, null, DemoAvatars.Licence), "demo-seed", byOrganizer: true, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
@@ -55,7 +54,8 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
             earlier.Revoke(now);
         }
 
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        // Hex, not base64: the token travels in a path segment, and the site lower-cases the URLs it generates.
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var invitation = new SpeakerInvitation(speakerId, email, SpeakerInvitation.Hash(token), invitedBy, now);
         db.SpeakerInvitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

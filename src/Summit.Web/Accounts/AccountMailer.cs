@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.WebUtilities;
 using Summit.Core.Accounts;
 using Summit.Jobs.Accounts;
 using Summit.Jobs.Mail;
-using Microsoft.Extensions.Options;
 using Summit.Web.Hosting;
 
 namespace Summit.Web.Accounts;
 
 /// <summary>Makes Identity's tokens into links and queues the emails that carry them (through the mail log and the <c>mail</c> queue).</summary>
-public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outbox, LinkGenerator links, IHttpContextAccessor http, IOptions<WebOptions> web)
+public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outbox, SiteLinks links)
 {
     public async Task SendConfirmationAsync(SummitUser user)
     {
@@ -52,12 +51,5 @@ public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outb
         }
     }
 
-    private Uri Link(string page, object? values)
-    {
-        // Never the request's Host header (anyone can set it); Development alone falls back to the request.
-        var url = web.Value.PublicUrl is { } root
-            ? links.GetUriByPage(page, handler: null, values: values, scheme: root.Scheme, host: HostString.FromUriComponent(root), pathBase: PathString.FromUriComponent(root))
-            : links.GetUriByPage(http.HttpContext ?? throw new InvalidOperationException("Account emails are sent while handling a request."), page, handler: null, values: values);
-        return new Uri(url ?? throw new InvalidOperationException($"No route to {page}."));
-    }
+    private Uri Link(string page, object? values) => links.Page(page, values);
 }

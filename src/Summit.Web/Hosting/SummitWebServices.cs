@@ -48,6 +48,7 @@ public static class SummitWebServices
             {
                 o.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
                 o.Conventions.AuthorizeFolder("/Account/Manage");
+                o.Conventions.AuthorizeFolder("/My");
                 o.Conventions.AddPageRoute("/Speakers/Index", "{edition}/speakers");
             })
             .AddViewLocalization()
@@ -137,6 +138,7 @@ public static class SummitWebServices
         });
 
         services.AddHttpContextAccessor();
+        services.AddScoped<SiteLinks>();
         services.AddScoped<AccountMailer>();
         return services;
     }

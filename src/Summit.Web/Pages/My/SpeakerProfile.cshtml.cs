@@ -1,0 +1,147 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Photos;
+using Summit.Core.Speakers;
+using Summit.Web.Speakers;
+
+namespace Summit.Web.Pages.My;
+
+/// <summary>
+/// A speaker edits their own profile: the one linked to the signed-in account, never another (there is no id in the
+/// address to change). A new photo waits for an organizer's approval.
+/// </summary>
+[RequestSizeLimit(PhotoProcessor.MaxBytes + (256 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = PhotoProcessor.MaxBytes + (256 * 1024))]
+public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpeaker, SpeakerPhotos photos, UserManager<SummitUser> users, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty]
+    public SpeakerProfileInput Input { get; set; } = new();
+
+    [BindProperty]
+    public PhotoInput Photo { get; set; } = new();
+
+    public Speaker? Speaker { get; private set; }
+
+    public SpeakerPhoto? PublicPhoto { get; private set; }
+
+    public SpeakerPhoto? PendingPhoto { get; private set; }
+
+    public bool Welcome { get; private set; }
+
+    public bool Saved { get; private set; }
+
+    public sealed class PhotoInput
+    {
+        [Display(Name = "Photo (JPEG, PNG or WebP, up to 10 MB)")]
+        public IFormFile? File { get; set; }
+
+        [StringLength(SpeakerPhoto.CreditMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Credit (photographer or owner)")]
+        public string? Credit { get; set; }
+
+        [StringLength(SpeakerPhoto.LicenceMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Licence or permission")]
+        public string? Licence { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(bool welcome, bool saved, CancellationToken cancellationToken)
+    {
+        Welcome = welcome;
+        Saved = saved;
+        if (await LoadAsync(cancellationToken) is { } speaker)
+        {
+            Input.Fill(speaker);
+            Input.AddBlankRows();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is not { } speaker)
+        {
+            return Page();
+        }
+
+        ModelState.Remove("Photo.File");
+        if (!ModelState.IsValid)
+        {
+            Input.AddBlankRows();
+            return Page();
+        }
+
+        var result = await saveSpeaker.RunAsync(speaker.Id, Input.ToDetails(speaker.Slug, speaker.ContactEmail), editionIds: null, cancellationToken);
+        if (!result.Saved)
+        {
+            foreach (var refusal in result.Refusals)
+            {
+                ModelState.AddModelError(refusal.Field.Length == 0 ? string.Empty : $"Input.{refusal.Field}", L[refusal.Message]);
+            }
+
+            Input.AddBlankRows();
+            return Page();
+        }
+
+        return RedirectToPage(new { saved = true });
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is not { } speaker)
+        {
+            return Page();
+        }
+
+        Input.Fill(speaker);
+        Input.AddBlankRows();
+        byte[] bytes = [];
+        if (Photo.File is { Length: > PhotoProcessor.MaxBytes })
+        {
+            ModelState.AddModelError("Photo.File", L[PhotoProcessor.Reasons.TooLarge]);
+            return Page();
+        }
+
+        if (Photo.File is { Length: > 0 } file)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+
+        var result = await photos.UploadAsync(speaker.Id, bytes, new PhotoCredit(Photo.Credit, null, Photo.Licence), users.GetUserId(User) ?? "", byOrganizer: false, cancellationToken);
+        if (!result.Saved)
+        {
+            foreach (var refusal in result.Refusals)
+            {
+                ModelState.AddModelError(refusal.Field is "Photo" or "" ? "Photo.File" : $"Photo.{refusal.Field}", L[refusal.Message]);
+            }
+
+            return Page();
+        }
+
+        return RedirectToPage(new { saved = true });
+    }
+
+    private async Task<Speaker?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        Speaker = userId is null ? null : await db.Speakers.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+        if (Speaker is not null)
+        {
+            var current = await db.SpeakerPhotos.AsNoTracking()
+                .Where(p => p.SpeakerId == Speaker.Id && (p.Status == PhotoStatus.Approved || p.Status == PhotoStatus.Pending))
+                .ToListAsync(cancellationToken);
+            PublicPhoto = current.FirstOrDefault(p => p.Status == PhotoStatus.Approved);
+            PendingPhoto = current.Where(p => p.Status == PhotoStatus.Pending).OrderByDescending(p => p.Id).FirstOrDefault();
+        }
+
+        return Speaker;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Speakers;
+using Summit.Jobs.Speakers;
+using Summit.Testing;
+
+namespace Summit.Web.Tests.Speakers;
+
+public sealed class SpeakerSelfServiceTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private SummitFactory App => app.Factory;
+
+    private async Task<int> NewSpeakerAsync(string family) =>
+        (await App.ScopedAsync(services => services.GetRequiredService<SaveSpeaker>().RunAsync(null, new SpeakerDetails(
+            $"{family.ToLowerInvariant()}-{Guid.NewGuid():N}"[..30], null, null, family, "Test", true, null, null, "SG", null, null, null,
+            [new PositionDetails("Economist", null, "Bank", null)], []), null))).SpeakerId!.Value;
+
+    [Fact]
+    public async Task An_invited_speaker_accepts_and_edits_their_own_profile_and_only_theirs()
+    {
+        var speakerId = await NewSpeakerAsync("Invited");
+        var otherId = await NewSpeakerAsync("Other");
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Roles.Organizer);
+        using var admin = App.Browser();
+        await admin.SignInAsync(organizer.Email!);
+        var email = $"invited-{Guid.NewGuid():N}@summit.test";
+        using (var sent = await admin.PostAsync($"/admin/speakers/invite/{speakerId}", new Dictionary<string, string> { ["Email"] = email, ["Culture"] = "zh-Hans" }))
+        {
+            Assert.Contains("Invitation sent to", await sent.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        var mail = await App.WaitForMailAsync(email, SpeakerMails.InvitationKind);
+        Assert.Contains("嘉宾资料", mail.Subject, StringComparison.Ordinal);
+        var link = SummitFactory.FirstLink(mail);
+
+        using var visitor = App.Browser();
+        var landing = await visitor.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.True(landing.Contains("Sign in first", StringComparison.Ordinal), landing[landing.IndexOf("<main", StringComparison.Ordinal)..]);
+
+        var person = await App.CreateUserAsync(email, Roles.Attendee);
+        await visitor.SignInAsync(person.Email!);
+        using (var accepted = await visitor.PostAsync(link.PathAndQuery, new Dictionary<string, string>()))
+        {
+            Assert.Equal("/my/speaker-profile?welcome=True", accepted.Headers.Location?.OriginalString);
+        }
+
+        var form = await visitor.GetStringAsync(new Uri("/my/speaker-profile", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Invited", form, StringComparison.Ordinal);
+        using (var saved = await visitor.PostAsync("/my/speaker-profile", new Dictionary<string, string>
+        {
+            ["Input.FamilyNameLatin"] = "Invited",
+            ["Input.GivenNameLatin"] = "Renamed",
+            ["Input.LatinFamilyNameFirst"] = "true",
+            ["Input.FamilyNameZh"] = "邀",
+            ["Input.GivenNameZh"] = "请",
+            ["Input.Positions[0].TitleEn"] = "Chief Economist",
+            ["Input.Positions[0].OrganisationEn"] = "Bank",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal("Renamed", await App.WithDbAsync(db => db.Speakers.Where(s => s.Id == speakerId).Select(s => s.GivenNameLatin).SingleAsync()));
+        Assert.Equal("Test", await App.WithDbAsync(db => db.Speakers.Where(s => s.Id == otherId).Select(s => s.GivenNameLatin).SingleAsync()));
+        Assert.True(await App.ScopedAsync(services => services.GetRequiredService<UserManager<SummitUser>>().IsInRoleAsync(person, Roles.Speaker)));
+
+        using (var forbidden = await visitor.GetAsync(new Uri($"/admin/speakers/edit/{otherId}", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.StartsWith("/account/access-denied", forbidden.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        using var again = await visitor.PostAsync(link.PathAndQuery, new Dictionary<string, string>());
+        Assert.Contains("This invitation cannot be used", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_speakers_new_photo_waits_for_approval()
+    {
+        var speakerId = await NewSpeakerAsync("Photo");
+        var person = await App.CreateUserAsync($"photo-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        var issued = await App.ScopedAsync(async services => (await services.GetRequiredService<SpeakerInvitations>().InviteAsync(speakerId, person.Email!, "organizer")).Issued!);
+        Assert.Null(await App.ScopedAsync(async services => await services.GetRequiredService<SpeakerInvitations>().AcceptAsync(
+            issued.Token, (await services.GetRequiredService<UserManager<SummitUser>>().FindByIdAsync(person.Id))!)));
+        using var client = App.Browser();
+        await client.SignInAsync(person.Email!);
+
+        using var page = await client.GetAsync(new Uri("/my/speaker-profile", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(Forms.Token(await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))), "__RequestVerificationToken" },
+            { new StringContent("Own photo"), "Photo.Credit" },
+            { new StringContent("CC BY 4.0"), "Photo.Licence" },
+            { new ByteArrayContent(TestImages.Jpeg(600, 600)), "Photo.File", "me.jpg" },
+        };
+        using var uploaded = await client.PostAsync(new Uri("/my/speaker-profile?handler=Photo", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Equal(PhotoStatus.Pending, await App.WithDbAsync(db => db.SpeakerPhotos.Where(p => p.SpeakerId == speakerId).Select(p => p.Status).SingleAsync()));
+        Assert.Contains("Your new photo waits for the organizers", await client.GetStringAsync(new Uri("/my/speaker-profile", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invitations_expire_are_single_use_and_a_newer_one_withdraws_the_older()
+    {
+        var speakerId = await NewSpeakerAsync("Expiry");
+        var firstId = (await App.CreateUserAsync($"first-{Guid.NewGuid():N}@summit.test", null)).Id;
+        var secondId = (await App.CreateUserAsync($"second-{Guid.NewGuid():N}@summit.test", null)).Id;
+        using var scope = App.Services.CreateScope();
+        var first = (await scope.ServiceProvider.GetRequiredService<UserManager<SummitUser>>().FindByIdAsync(firstId))!;
+        var second = (await scope.ServiceProvider.GetRequiredService<UserManager<SummitUser>>().FindByIdAsync(secondId))!;
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var invitations = new SpeakerInvitations(scope.ServiceProvider.GetRequiredService<SummitDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<SummitUser>>(), clock);
+
+        var old = (await invitations.InviteAsync(speakerId, first.Email!, "organizer", TestContext.Current.CancellationToken)).Issued!;
+        var current = (await invitations.InviteAsync(speakerId, first.Email!, "organizer", TestContext.Current.CancellationToken)).Issued!;
+        Assert.Equal(InvitationState.Revoked, (await invitations.ViewAsync(old.Token, TestContext.Current.CancellationToken)).State);
+        Assert.NotNull(await invitations.AcceptAsync(old.Token, first, TestContext.Current.CancellationToken));
+
+        clock.Advance(SpeakerInvitation.Lifetime + TimeSpan.FromMinutes(1));
+        Assert.Equal(InvitationState.Expired, (await invitations.ViewAsync(current.Token, TestContext.Current.CancellationToken)).State);
+        Assert.Equal(SpeakerInvitations.Reasons.NotUsable, (await invitations.AcceptAsync(current.Token, first, TestContext.Current.CancellationToken))!.Message);
+
+        var fresh = (await invitations.InviteAsync(speakerId, first.Email!, "organizer", TestContext.Current.CancellationToken)).Issued!;
+        Assert.Null(await invitations.AcceptAsync(fresh.Token, first, TestContext.Current.CancellationToken));
+        var another = (await invitations.InviteAsync(speakerId, second.Email!, "organizer", TestContext.Current.CancellationToken)).Issued!;
+        Assert.Equal(SpeakerInvitations.Reasons.SpeakerTaken, (await invitations.AcceptAsync(another.Token, second, TestContext.Current.CancellationToken))!.Message);
+        Assert.Equal(InvitationState.Unknown, (await invitations.ViewAsync("not-a-token", TestContext.Current.CancellationToken)).State);
+    }
+
+    [Fact]
+    public async Task My_speaker_profile_needs_a_sign_in_and_explains_itself_to_accounts_without_a_profile()
+    {
+        using var anonymous = App.Browser();
+        using (var response = await anonymous.GetAsync(new Uri("/my/speaker-profile", UriKind.Relative), TestContext.Current.CancellationToken))
+        {
+            Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        var attendee = await App.CreateUserAsync($"attendee-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        using var client = App.Browser();
+        await client.SignInAsync(attendee.Email!);
+        var page = await client.GetStringAsync(new Uri("/my/speaker-profile", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Your account does not look after a speaker profile.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.FamilyNameLatin", page, StringComparison.Ordinal);
+    }
+}
