@@ -45,6 +45,7 @@ public static class SummitCoreServices
         services.AddScoped<Speakers.SpeakerPhotos>();
         services.AddScoped<Speakers.SpeakerCsv>();
         services.AddScoped<Speakers.SpeakerInvitations>();
+        services.AddScoped<Speakers.MergeSpeakers>();
         services.AddSingleton<Photos.IPhotoStore, Photos.LocalPhotoStore>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();

@@ -111,6 +111,32 @@ public sealed class Speaker
 
     internal void LinkAccount(string userId) => UserId = userId;
 
+    internal void UnlinkAccount() => UserId = null;
+
+    /// <summary>Fills what this profile lacks from a duplicate of the same person; what is already here wins.</summary>
+    internal void AbsorbFieldsOf(Speaker other)
+    {
+        FamilyNameZh ??= other.FamilyNameZh;
+        GivenNameZh ??= other.GivenNameZh;
+        FamilyNameLatin ??= other.FamilyNameLatin;
+        GivenNameLatin ??= other.GivenNameLatin;
+        HonorificEn ??= other.HonorificEn;
+        HonorificZh ??= other.HonorificZh;
+        CountryCode ??= other.CountryCode;
+        BiographyEn ??= other.BiographyEn;
+        BiographyZh ??= other.BiographyZh;
+        ContactEmail ??= other.ContactEmail;
+        if (positions.Count == 0)
+        {
+            positions.AddRange(other.positions.Select(p => new SpeakerPosition(p.Order, p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)));
+        }
+
+        foreach (var link in other.links.Where(l => links.All(mine => mine.Url != l.Url)).Take(Math.Max(0, SaveSpeaker.MaxLinks - links.Count)))
+        {
+            links.Add(new SpeakerLink(links.Count + 1, link.Kind, link.Url));
+        }
+    }
+
     /// <summary>Marks the speaker for an edition being created in the same save (its id is not known yet).</summary>
     internal void MarkFor(Edition edition) => editions.Add(new SpeakerEdition(edition));
 

@@ -81,6 +81,16 @@ public sealed class SpeakerPhoto
     }
 
     internal void Replace() => Status = PhotoStatus.Replaced;
+
+    /// <summary>Moves the photo to the profile a duplicate is merged into; its public photo stays public unless that profile has one.</summary>
+    internal void MoveTo(int speakerId, bool demote)
+    {
+        SpeakerId = speakerId;
+        if (demote && Status == PhotoStatus.Approved)
+        {
+            Status = PhotoStatus.Replaced;
+        }
+    }
 }
 
 internal sealed class SpeakerPhotoConfiguration : IEntityTypeConfiguration<SpeakerPhoto>

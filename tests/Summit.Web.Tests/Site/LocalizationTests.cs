@@ -35,7 +35,7 @@ public partial class LocalizationTests
             }
         }
 
-        foreach (var reasons in new[] { typeof(Core.Editions.SaveEdition.Reasons), typeof(Core.Speakers.SaveSpeaker.Reasons), typeof(Core.Speakers.SpeakerPhotos.Reasons), typeof(Core.Photos.PhotoProcessor.Reasons), typeof(Core.Speakers.SpeakerCsv.Reasons), typeof(Core.Speakers.SpeakerInvitations.Reasons) })
+        foreach (var reasons in new[] { typeof(Core.Editions.SaveEdition.Reasons), typeof(Core.Speakers.SaveSpeaker.Reasons), typeof(Core.Speakers.SpeakerPhotos.Reasons), typeof(Core.Photos.PhotoProcessor.Reasons), typeof(Core.Speakers.SpeakerCsv.Reasons), typeof(Core.Speakers.SpeakerInvitations.Reasons), typeof(Core.Speakers.MergeSpeakers.Reasons) })
         {
             foreach (var reason in reasons.GetFields().Select(f => (string)f.GetValue(null)!))
             {

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+
+namespace Summit.Core.Speakers;
+
+/// <summary>
+/// Folds a duplicate into the speaker that stays (the same person entered twice across editions): editions are
+/// united, empty fields are filled from the duplicate, photos and the account link move over, then the duplicate is
+/// deleted. All in one transaction.
+/// </summary>
+public sealed class MergeSpeakers(SummitDbContext db)
+{
+    public static class Reasons
+    {
+        public const string SameSpeaker = "Choose two different speakers.";
+        public const string NotFound = "No speaker has this address.";
+        public const string TwoAccounts = "Both profiles are looked after by different accounts; unlink one first.";
+    }
+
+    public async Task<Refusal?> RunAsync(int keepId, string duplicateSlug, CancellationToken cancellationToken = default)
+    {
+        var slug = duplicateSlug?.Trim().ToLowerInvariant() ?? "";
+        var keep = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == keepId, cancellationToken).ConfigureAwait(false);
+        var duplicate = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken).ConfigureAwait(false);
+        if (keep is null || duplicate is null)
+        {
+            return new("DuplicateSlug", Reasons.NotFound);
+        }
+
+        if (keep.Id == duplicate.Id)
+        {
+            return new("DuplicateSlug", Reasons.SameSpeaker);
+        }
+
+        if (keep.UserId is not null && duplicate.UserId is not null && keep.UserId != duplicate.UserId)
+        {
+            return new("DuplicateSlug", Reasons.TwoAccounts);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            keep.AbsorbFieldsOf(duplicate);
+            keep.SetEditions(keep.Editions.Select(e => e.EditionId).Union(duplicate.Editions.Select(e => e.EditionId)).ToList());
+
+            var keepHasPublicPhoto = await db.SpeakerPhotos.AnyAsync(p => p.SpeakerId == keep.Id && p.Status == PhotoStatus.Approved, cancellationToken).ConfigureAwait(false);
+            foreach (var photo in await db.SpeakerPhotos.Where(p => p.SpeakerId == duplicate.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                photo.MoveTo(keep.Id, demote: keepHasPublicPhoto);
+            }
+
+            db.SpeakerInvitations.RemoveRange(await db.SpeakerInvitations.Where(i => i.SpeakerId == duplicate.Id).ToListAsync(cancellationToken).ConfigureAwait(false));
+            var account = keep.UserId ?? duplicate.UserId;
+            duplicate.UnlinkAccount();
+            db.Speakers.Remove(duplicate);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (account is not null && keep.UserId is null)
+            {
+                keep.LinkAccount(account);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return null;
+    }
+}
