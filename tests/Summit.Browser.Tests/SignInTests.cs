@@ -57,10 +57,12 @@ public sealed class SpeakerDirectoryTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Link, new() { Name = "Zeng Gang" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Zeng Gang");
         await Assertions.Expect(page.GetByText("Deputy Director, National Institution for Finance and Development", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("figure.speaker-photo figcaption")).ToContainTextAsync("Generated illustration (demo)");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "简体中文" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("曾刚");
         await Assertions.Expect(page.GetByText("国家金融与发展实验室副主任", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("figure.speaker-photo figcaption")).ToContainTextAsync("图片");
         await page.GetByRole(AriaRole.Link, new() { Name = "全部嘉宾" }).ClickAsync();
         await page.GetByLabel("按姓名（中文或拉丁字母）或机构搜索").FillAsync("曾");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();

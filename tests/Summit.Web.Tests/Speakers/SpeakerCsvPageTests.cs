@@ -16,6 +16,7 @@ public sealed class SpeakerCsvPageTests(SqliteApp app) : IClassFixture<SqliteApp
         using var client = app.Factory.Browser();
         await client.SignInAsync(organizer.Email!);
 
+        await app.Factory.WithDbAsync(db => db.Speakers.Where(s => s.Slug == "zeng-gang").ExecuteUpdateAsync(u => u.SetProperty(s => s.HonorificEn, "=HYPERLINK(\"http://evil.example\")")));
         using var export = await client.GetAsync(new Uri("/admin/speakers/export", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
         var bytes = await export.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
@@ -23,7 +24,8 @@ public sealed class SpeakerCsvPageTests(SqliteApp app) : IClassFixture<SqliteApp
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Slug,FamilyNameZh", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("zeng-gang,曾,刚,Zeng,Gang", StringComparison.Ordinal));
+        var zeng = Assert.Single(lines, l => l.StartsWith("zeng-gang,曾,刚,Zeng,Gang", StringComparison.Ordinal));
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", zeng, StringComparison.Ordinal);
 
         var file = string.Join('\n', lines[0], ",黄,大卫,Huang,David,true,,,SG,,Partner,,Example Capital,,,,,,,,,,,,2021", "broken,,,,,maybe,,,,,,,,,,,,,,,,,,,");
         using var page = await client.GetAsync(new Uri("/admin/speakers/import", UriKind.Relative), TestContext.Current.CancellationToken);

@@ -62,7 +62,7 @@ public abstract class SpeakerTests<TApp>(TApp app) where TApp : SummitApp
             ["Input.LatinFamilyNameFirst"] = "true",
             ["Input.CountryCode"] = "SG",
             ["Input.ContactEmail"] = "private.address@example.org",
-            ["Input.BiographyEn"] = "**Banker.** <script>alert('x')</script><img src=x onerror=alert(1)>",
+            ["Input.BiographyEn"] = "**Banker.** <script>alert('x')</script><img src=x onerror=alert(1)> [site](javascript:alert(2)) <a href=\"javascript:alert(3)\">raw</a>",
             ["Input.Positions[0].TitleEn"] = "Chief Economist",
             ["Input.Positions[0].OrganisationEn"] = "Straits Bank",
             ["Input.Positions[0].TitleZh"] = "首席经济学家",
@@ -85,6 +85,7 @@ public abstract class SpeakerTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Contains("<strong>Banker.</strong>", profile, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", profile, StringComparison.Ordinal);
         Assert.DoesNotContain("onerror", profile, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", profile, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("private.address", profile, StringComparison.Ordinal);
         Assert.Contains("Singapore", profile, StringComparison.Ordinal);
         Assert.True(profile.IndexOf("Chief Economist, Straits Bank", StringComparison.Ordinal) < profile.IndexOf("Adjunct Professor, Lion University", StringComparison.Ordinal));
