@@ -28,7 +28,7 @@ done
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; wrk -t2 -c$connections -d${duration}s; Release build; SQLite"
 echo "rss_after_start_kib $(ps -o rss= -p $pid)"
 printf '%-10s %10s %10s %10s %10s\n' page req/s p50 p99 errors
-for page in / /2021 /contact /health; do
+for page in / /2021 /contact /health /speakers /speakers/zeng-gang /api/v1/speakers; do
   wrk -t2 -c"$connections" -d2s --latency "http://127.0.0.1:$port$page" >/dev/null   # warm-up
   out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$page")
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
