@@ -15,7 +15,8 @@ public static class RichText
         .UseListExtras()
         .Build();
 
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    // One sanitizer per thread: cheap to keep, and no lock for requests to queue on (the API renders many at once).
+    private static readonly ThreadLocal<HtmlSanitizer> Sanitizer = new(CreateSanitizer);
 
     public static string ToSafeHtml(string? markdown)
     {
@@ -25,10 +26,7 @@ public static class RichText
         }
 
         var html = Markdown.ToHtml(markdown, Pipeline);
-        lock (Sanitizer)
-        {
-            return Sanitizer.Sanitize(html);
-        }
+        return Sanitizer.Value!.Sanitize(html);
     }
 
     private static HtmlSanitizer CreateSanitizer()
