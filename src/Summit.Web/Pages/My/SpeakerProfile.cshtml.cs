@@ -101,20 +101,7 @@ public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpea
 
         Input.Fill(speaker);
         Input.AddBlankRows();
-        byte[] bytes = [];
-        if (Photo.File is { Length: > PhotoProcessor.MaxBytes })
-        {
-            ModelState.AddModelError("Photo.File", L[PhotoProcessor.Reasons.TooLarge]);
-            return Page();
-        }
-
-        if (Photo.File is { Length: > 0 } file)
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            bytes = buffer.ToArray();
-        }
-
+        var bytes = await Uploads.ReadAllBytesAsync(Photo.File, cancellationToken);
         var result = await photos.UploadAsync(speaker.Id, bytes, new PhotoCredit(Photo.Credit, null, Photo.Licence), users.GetUserId(User) ?? "", byOrganizer: false, cancellationToken);
         if (!result.Saved)
         {

@@ -8,6 +8,7 @@ using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Photos;
 using Summit.Core.Speakers;
+using Summit.Web.Speakers;
 
 namespace Summit.Web.Pages.Admin.Speakers;
 
@@ -56,19 +57,7 @@ public sealed class PhotoModel(SummitDbContext db, SpeakerPhotos photos, UserMan
             return Page();
         }
 
-        byte[] bytes = [];
-        if (Input.Photo is { Length: > 0 and <= PhotoProcessor.MaxBytes } file)
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            bytes = buffer.ToArray();
-        }
-        else if (Input.Photo is { Length: > PhotoProcessor.MaxBytes })
-        {
-            ModelState.AddModelError("Input.Photo", L[PhotoProcessor.Reasons.TooLarge]);
-            return Page();
-        }
-
+        var bytes = await Uploads.ReadAllBytesAsync(Input.Photo, cancellationToken);
         var result = await photos.UploadAsync(id, bytes, new PhotoCredit(Input.Credit, Input.Source, Input.Licence), users.GetUserId(User) ?? "", byOrganizer: true, cancellationToken);
         if (!result.Saved)
         {
