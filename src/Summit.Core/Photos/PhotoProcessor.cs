@@ -8,7 +8,7 @@ public enum PhotoVariant
     /// <summary>Longest side 1200 px: profile pages, press.</summary>
     Large,
 
-    /// <summary>400 × 400, centre-cropped: directory cards, badges.</summary>
+    /// <summary>400 × 400, cropped from the middle across and from the upper third down (where faces are in portraits): directory cards, badges.</summary>
     Square,
 }
 
@@ -84,7 +84,8 @@ public static class PhotoProcessor
             return new PhotoRefused(Reasons.Unreadable);
         }
 
-        using var upright = Orient(decoded, codec.EncodedOrigin);
+        using var rotated = codec.EncodedOrigin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default ? null : Orient(decoded, codec.EncodedOrigin);
+        var upright = rotated ?? decoded;
         var variants = new Dictionary<PhotoVariant, byte[]>
         {
             [PhotoVariant.Large] = Encode(Fit(upright, LargeSide)),

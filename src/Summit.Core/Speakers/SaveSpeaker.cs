@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
+using Summit.Core.Text;
 
 namespace Summit.Core.Speakers;
 
@@ -62,6 +63,7 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
         public const string TooManyPositions = "A profile lists at most 8 positions.";
         public const string TooManyLinks = "A profile lists at most 8 links.";
         public const string NotFound = "This speaker does not exist (any more).";
+        public const string ControlCharacters = "This text contains invisible control characters; type it again.";
     }
 
     public static IReadOnlyList<Refusal> Check(SpeakerDetails details)
@@ -94,6 +96,14 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
             if (value is not null && value.Trim().Length > max)
             {
                 refusals.Add(new(field, Reasons.TextTooLong));
+            }
+        }
+
+        foreach (var (field, value) in TextFields(details))
+        {
+            if (Texts.HasControlCharacters(value))
+            {
+                refusals.Add(new(field, Reasons.ControlCharacters));
             }
         }
 
@@ -131,6 +141,33 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
         }
 
         return refusals;
+    }
+
+    private static IEnumerable<(string Field, string? Value)> TextFields(SpeakerDetails d)
+    {
+        yield return (nameof(d.Slug), d.Slug);
+        yield return (nameof(d.FamilyNameZh), d.FamilyNameZh);
+        yield return (nameof(d.GivenNameZh), d.GivenNameZh);
+        yield return (nameof(d.FamilyNameLatin), d.FamilyNameLatin);
+        yield return (nameof(d.GivenNameLatin), d.GivenNameLatin);
+        yield return (nameof(d.HonorificEn), d.HonorificEn);
+        yield return (nameof(d.HonorificZh), d.HonorificZh);
+        yield return (nameof(d.CountryCode), d.CountryCode);
+        yield return (nameof(d.BiographyEn), d.BiographyEn);
+        yield return (nameof(d.BiographyZh), d.BiographyZh);
+        yield return (nameof(d.ContactEmail), d.ContactEmail);
+        foreach (var p in d.Positions)
+        {
+            yield return (nameof(d.Positions), p.TitleEn);
+            yield return (nameof(d.Positions), p.TitleZh);
+            yield return (nameof(d.Positions), p.OrganisationEn);
+            yield return (nameof(d.Positions), p.OrganisationZh);
+        }
+
+        foreach (var l in d.Links)
+        {
+            yield return (nameof(d.Links), l.Url);
+        }
     }
 
     /// <summary>"zeng-gang" from "Zeng Gang"; empty when the name has no Latin letters (then the organizer picks one).</summary>

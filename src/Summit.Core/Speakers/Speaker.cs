@@ -118,8 +118,14 @@ public sealed class Speaker
     {
         FamilyNameZh ??= other.FamilyNameZh;
         GivenNameZh ??= other.GivenNameZh;
-        FamilyNameLatin ??= other.FamilyNameLatin;
-        GivenNameLatin ??= other.GivenNameLatin;
+        if (FamilyNameLatin is null && GivenNameLatin is null)
+        {
+            // The Latin name comes over whole, with its own order ("Ravi Menon" stays given-name first).
+            FamilyNameLatin = other.FamilyNameLatin;
+            GivenNameLatin = other.GivenNameLatin;
+            LatinFamilyNameFirst = other.LatinFamilyNameFirst;
+        }
+
         HonorificEn ??= other.HonorificEn;
         HonorificZh ??= other.HonorificZh;
         CountryCode ??= other.CountryCode;

@@ -72,6 +72,7 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
         public const string NotCsv = "The file could not be read as CSV with the expected header.";
         public const string TooManyRows = "The file has more than 5000 rows.";
         public const string DuplicateInFile = "This address appears on an earlier line of the file.";
+        public const string NotSaved = "This line could not be saved.";
     }
 
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
@@ -139,6 +140,7 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
     public async Task<ImportReport> ImportAsync(TextReader reader, CancellationToken cancellationToken = default)
     {
         List<(int Line, SpeakerCsvRow Row)> rows = [];
+        HashSet<string> columns;
         try
         {
             using var csv = new CsvReader(reader, Configuration, leaveOpen: true);
@@ -148,6 +150,7 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
                 return new([], Reasons.NotCsv);
             }
 
+            columns = header.ToHashSet(StringComparer.Ordinal);
             while (await csv.ReadAsync().ConfigureAwait(false))
             {
                 if (rows.Count == MaxRows)
@@ -168,22 +171,42 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
         var lines = new List<ImportLine>();
         foreach (var (line, row) in rows)
         {
-            lines.Add(await ImportRowAsync(line, row, editions, seen, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                lines.Add(await ImportRowAsync(line, row, columns, editions, seen, cancellationToken).ConfigureAwait(false));
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                lines.Add(new(line, row.Slug, ImportOutcome.Rejected, [new(Reasons.NotSaved)]));
+            }
         }
 
         return new(lines, null);
     }
 
-    private async Task<ImportLine> ImportRowAsync(int line, SpeakerCsvRow row, Dictionary<string, int> editions, HashSet<string> seen, CancellationToken cancellationToken)
+    /// <summary>
+    /// One line. A line names the speaker to update by its Slug; without one it can only create (a name-derived address
+    /// never updates someone else of the same name). Columns missing from the file leave the stored values alone;
+    /// editions are added, never removed; positions beyond the file's three are kept.
+    /// </summary>
+    private async Task<ImportLine> ImportRowAsync(int line, SpeakerCsvRow row, HashSet<string> columns, Dictionary<string, int> editions, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var reasons = new List<ImportReason>();
-        var familyFirst = true;
-        if (!string.IsNullOrWhiteSpace(row.LatinFamilyNameFirst) && !bool.TryParse(row.LatinFamilyNameFirst, out familyFirst))
+        var explicitSlug = Unneutralise(row.Slug)?.Trim().ToLowerInvariant();
+        var existing = string.IsNullOrEmpty(explicitSlug) ? null
+            : await db.Speakers.AsNoTracking().Include(s => s.Editions).FirstOrDefaultAsync(s => s.Slug == explicitSlug, cancellationToken).ConfigureAwait(false);
+
+        string? Cell(string column, string? value, string? stored) => columns.Contains(column) ? Unneutralise(value) : stored;
+
+        var familyFirst = existing?.LatinFamilyNameFirst ?? true;
+        if (columns.Contains(nameof(SpeakerCsvRow.LatinFamilyNameFirst)) && !string.IsNullOrWhiteSpace(row.LatinFamilyNameFirst)
+            && !bool.TryParse(row.LatinFamilyNameFirst, out familyFirst))
         {
             reasons.Add(new(Reasons.BadBoolean));
         }
 
-        var editionIds = new List<int>();
+        var editionIds = existing?.Editions.Select(e => e.EditionId).ToList() ?? [];
         foreach (var slug in (row.Editions ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (editions.TryGetValue(slug.ToLowerInvariant(), out var id))
@@ -196,34 +219,45 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
             }
         }
 
-        var speakerSlug = Unneutralise(row.Slug);
-        speakerSlug = string.IsNullOrWhiteSpace(speakerSlug)
-            ? SaveSpeaker.SlugFrom(SpeakerNames.Latin(Unneutralise(row.FamilyNameLatin), Unneutralise(row.GivenNameLatin), familyFirst))
-            : speakerSlug.Trim().ToLowerInvariant();
+        var familyLatin = Cell(nameof(row.FamilyNameLatin), row.FamilyNameLatin, existing?.FamilyNameLatin);
+        var givenLatin = Cell(nameof(row.GivenNameLatin), row.GivenNameLatin, existing?.GivenNameLatin);
+        var speakerSlug = string.IsNullOrEmpty(explicitSlug) ? SaveSpeaker.SlugFrom(SpeakerNames.Latin(familyLatin, givenLatin, familyFirst)) : explicitSlug;
         if (speakerSlug.Length > 0 && !seen.Add(speakerSlug))
         {
             reasons.Add(new(Reasons.DuplicateInFile));
         }
 
-        var existing = speakerSlug.Length == 0 ? null
-            : await db.Speakers.AsNoTracking().Where(s => s.Slug == speakerSlug).Select(s => new { s.Id, s.Links }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var details = new SpeakerDetails(
-            speakerSlug,
-            Unneutralise(row.FamilyNameZh), Unneutralise(row.GivenNameZh), Unneutralise(row.FamilyNameLatin), Unneutralise(row.GivenNameLatin), familyFirst,
-            Unneutralise(row.HonorificEn), Unneutralise(row.HonorificZh), Unneutralise(row.CountryCode), Unneutralise(row.BiographyEn), Unneutralise(row.BiographyZh), Unneutralise(row.ContactEmail),
-            [
+        var storedPositions = existing?.Positions.OrderBy(p => p.Order).Select(p => new PositionDetails(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)).ToList() ?? [];
+        var positions = columns.Any(c => c.StartsWith("Position", StringComparison.Ordinal))
+            ? new List<PositionDetails>
+            {
                 new(Unneutralise(row.Position1TitleEn), Unneutralise(row.Position1TitleZh), Unneutralise(row.Position1OrganisationEn), Unneutralise(row.Position1OrganisationZh)),
                 new(Unneutralise(row.Position2TitleEn), Unneutralise(row.Position2TitleZh), Unneutralise(row.Position2OrganisationEn), Unneutralise(row.Position2OrganisationZh)),
                 new(Unneutralise(row.Position3TitleEn), Unneutralise(row.Position3TitleZh), Unneutralise(row.Position3OrganisationEn), Unneutralise(row.Position3OrganisationZh)),
-            ],
-            existing?.Links.Select(l => new LinkDetails(l.Kind, l.Url)).ToList() ?? []);
+            }.Where(p => !p.IsEmpty).Concat(storedPositions.Skip(MaxPositions)).ToList()
+            : storedPositions;
+        var details = new SpeakerDetails(
+            speakerSlug,
+            Cell(nameof(row.FamilyNameZh), row.FamilyNameZh, existing?.FamilyNameZh),
+            Cell(nameof(row.GivenNameZh), row.GivenNameZh, existing?.GivenNameZh),
+            familyLatin,
+            givenLatin,
+            familyFirst,
+            Cell(nameof(row.HonorificEn), row.HonorificEn, existing?.HonorificEn),
+            Cell(nameof(row.HonorificZh), row.HonorificZh, existing?.HonorificZh),
+            Cell(nameof(row.CountryCode), row.CountryCode, existing?.CountryCode),
+            Cell(nameof(row.BiographyEn), row.BiographyEn, existing?.BiographyEn),
+            Cell(nameof(row.BiographyZh), row.BiographyZh, existing?.BiographyZh),
+            Cell(nameof(row.ContactEmail), row.ContactEmail, existing?.ContactEmail),
+            positions,
+            existing?.Links.OrderBy(l => l.Order).Select(l => new LinkDetails(l.Kind, l.Url)).ToList() ?? []);
         reasons.AddRange(SaveSpeaker.Check(details).Select(r => new ImportReason(r.Message)));
         if (reasons.Count > 0)
         {
             return new(line, speakerSlug, ImportOutcome.Rejected, reasons.Distinct().ToList());
         }
 
-        var result = await saveSpeaker.RunAsync(existing?.Id, details, editionIds.Count > 0 ? editionIds : null, cancellationToken).ConfigureAwait(false);
+        var result = await saveSpeaker.RunAsync(existing?.Id, details, editionIds.Distinct().ToList(), cancellationToken).ConfigureAwait(false);
         return result.Saved
             ? new(line, speakerSlug, existing is null ? ImportOutcome.Created : ImportOutcome.Updated, [])
             : new(line, speakerSlug, ImportOutcome.Rejected, result.Refusals.Select(r => new ImportReason(r.Message)).ToList());

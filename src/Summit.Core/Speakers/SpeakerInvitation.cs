@@ -49,12 +49,6 @@ public sealed class SpeakerInvitation
 
     public bool IsUsable(DateTimeOffset now) => UsedAt is null && RevokedAt is null && now < ExpiresAt;
 
-    internal void Use(string userId, DateTimeOffset now)
-    {
-        UsedAt = now;
-        UsedBy = userId;
-    }
-
     internal void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

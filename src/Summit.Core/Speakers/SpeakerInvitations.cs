@@ -100,8 +100,17 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
             return new("", Reasons.AccountTaken);
         }
 
+        // Used up with a conditional update, so two people opening the link at the same moment cannot both succeed.
+        var claimed = await db.SpeakerInvitations
+            .Where(i => i.Id == invitation.Id && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedBy, user.Id), cancellationToken)
+            .ConfigureAwait(false);
+        if (claimed == 0)
+        {
+            return new("", Reasons.NotUsable);
+        }
+
         speaker.LinkAccount(user.Id);
-        invitation.Use(user.Id, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         if (!await users.IsInRoleAsync(user, Roles.Speaker).ConfigureAwait(false))
         {
@@ -117,6 +126,10 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
         return null;
     }
 
+    /// <summary>The most recent invitation for a speaker, for the organizer's page.</summary>
+    public Task<SpeakerInvitation?> LatestAsync(int speakerId, CancellationToken cancellationToken = default) =>
+        db.SpeakerInvitations.AsNoTracking().Where(i => i.SpeakerId == speakerId).OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+
     private async Task<SpeakerInvitation?> FindAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100)
@@ -125,6 +138,6 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
         }
 
         var hash = SpeakerInvitation.Hash(token);
-        return await db.SpeakerInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken).ConfigureAwait(false);
+        return await db.SpeakerInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -50,6 +50,11 @@ public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimePro
             refusals.Add(new(nameof(PhotoCredit.Licence), Reasons.TextTooLong));
         }
 
+        if (Text.Texts.HasControlCharacters(credit.Credit) || Text.Texts.HasControlCharacters(credit.Source) || Text.Texts.HasControlCharacters(credit.Licence))
+        {
+            refusals.Add(new(nameof(PhotoCredit.Credit), SaveSpeaker.Reasons.ControlCharacters));
+        }
+
         if (credit.Source is { } source && source.Trim().Length > SpeakerPhoto.SourceMaxLength)
         {
             refusals.Add(new(nameof(PhotoCredit.Source), Reasons.TextTooLong));

@@ -20,6 +20,10 @@ public static class SpeakerQueries
 #pragma warning restore CA1304, CA1311, CA1862
     }
 
+    /// <summary>Speakers the public may see: those taking part in at least one edition that is not a draft, so an unannounced line-up stays private.</summary>
+    public static IQueryable<Speaker> Published(this IQueryable<Speaker> speakers) =>
+        speakers.Where(s => s.Editions.Any(e => e.Edition!.Status != Editions.EditionStatus.Draft));
+
     /// <summary>Speakers marked for a public edition, by its slug.</summary>
     public static IQueryable<Speaker> InEdition(this IQueryable<Speaker> speakers, string editionSlug) =>
         speakers.Where(s => s.Editions.Any(e => e.Edition!.Slug == editionSlug && e.Edition.Status != Editions.EditionStatus.Draft));

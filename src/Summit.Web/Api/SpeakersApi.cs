@@ -50,15 +50,15 @@ public static class SpeakersApi
     {
         var size = pageSize ?? 50;
         var number = page ?? 1;
-        if (size is < 1 or > MaxPageSize || number < 1 || q is { Length: > 100 })
+        if (size is < 1 or > MaxPageSize || number is < 1 or > 10_000 || q is { Length: > 100 })
         {
             return TypedResults.Problem(
                 title: "Invalid query",
-                detail: $"page must be 1 or more, pageSize between 1 and {MaxPageSize}, q at most 100 characters.",
+                detail: $"page must be between 1 and 10000, pageSize between 1 and {MaxPageSize}, q at most 100 characters.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var speakers = db.Speakers.AsNoTracking();
+        var speakers = db.Speakers.AsNoTracking().Published();
         if (edition is not null)
         {
             var slug = edition.ToLowerInvariant();
@@ -82,7 +82,7 @@ public static class SpeakersApi
     private static async Task<Results<Ok<SpeakerDto>, ProblemHttpResult>> GetAsync(SummitDbContext db, HttpContext http, string slug, CancellationToken cancellationToken)
     {
         var key = slug.ToLowerInvariant();
-        var speaker = await db.Speakers.AsNoTracking().Include(s => s.Editions).ThenInclude(e => e.Edition).AsSplitQuery()
+        var speaker = await db.Speakers.AsNoTracking().Published().Include(s => s.Editions).ThenInclude(e => e.Edition).AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
         return speaker is null
             ? TypedResults.Problem(title: "Unknown speaker", detail: $"No speaker '{slug}'.", statusCode: StatusCodes.Status404NotFound)

@@ -21,7 +21,9 @@ internal sealed class RejectControlCharactersMiddleware(RequestDelegate next)
         var request = context.Request;
         var bad = request.Query.Any(q => HasControl(q.Key) || q.Value.Any(HasControl))
             || HasControl(request.Path.Value);
-        if (!bad && request.HasFormContentType && !context.Request.Path.StartsWithSegments("/admin/jobs", StringComparison.OrdinalIgnoreCase))
+        // Only url-encoded forms are read here. Multipart bodies (uploads) are left to their page, whose request-size
+        // limits apply only if nothing reads the body first; their text fields are checked by the rules instead.
+        if (!bad && IsUrlEncodedForm(request) && !context.Request.Path.StartsWithSegments("/admin/jobs", StringComparison.OrdinalIgnoreCase))
         {
             try
             {
@@ -49,6 +51,9 @@ internal sealed class RejectControlCharactersMiddleware(RequestDelegate next)
         await next(context).ConfigureAwait(false);
     }
 
-    private static bool HasControl(string? value) =>
+    private static bool IsUrlEncodedForm(HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    internal static bool HasControl(string? value) =>
         value is not null && value.Any(c => c < ' ' && c is not '\t' and not '\n' and not '\r');
 }

@@ -82,4 +82,28 @@ public sealed class SpeakerCsvTests : IAsyncLifetime
     [Fact]
     public async Task A_file_that_is_not_our_CSV_is_refused_as_a_whole() =>
         Assert.Equal(SpeakerCsv.Reasons.NotCsv, (await csv.ImportAsync(new StringReader("name;email\nx;y"), TestContext.Current.CancellationToken)).FileError);
+
+    [Fact]
+    public async Task A_line_without_an_address_never_overwrites_a_namesake_and_missing_columns_keep_stored_values()
+    {
+        var save = new SaveSpeaker(db, TimeProvider.System);
+        await save.RunAsync(null, Summit.Core.Demo.DemoSpeakers.ZengGang with { ContactEmail = "keep@nifd.example" }, null, TestContext.Current.CancellationToken);
+
+        var namesake = await csv.ImportAsync(new StringReader("FamilyNameZh,FamilyNameLatin,GivenNameLatin\n,Zeng,Gang"), TestContext.Current.CancellationToken);
+        Assert.Equal(ImportOutcome.Rejected, Assert.Single(namesake.Lines).Outcome);
+
+        var partial = await csv.ImportAsync(new StringReader("Slug,FamilyNameZh,FamilyNameLatin,HonorificEn\nzeng-gang,曾,Zeng,Prof."), TestContext.Current.CancellationToken);
+        Assert.Equal(ImportOutcome.Updated, Assert.Single(partial.Lines).Outcome);
+        db.ChangeTracker.Clear();
+        var speaker = await db.Speakers.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("Prof.", "Gang", "keep@nifd.example", 2), (speaker.HonorificEn, speaker.GivenNameLatin, speaker.ContactEmail, speaker.Positions.Count));
+        Assert.NotNull(speaker.BiographyEn);
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_cell_rejects_that_line_only()
+    {
+        var report = await csv.ImportAsync(new StringReader("Slug,FamilyNameZh,FamilyNameLatin,GivenNameLatin\nbad,,Bad\u0000Name,X\ngood,,Good,Name"), TestContext.Current.CancellationToken);
+        Assert.Equal([ImportOutcome.Rejected, ImportOutcome.Created], report.Lines.Select(l => l.Outcome));
+    }
 }

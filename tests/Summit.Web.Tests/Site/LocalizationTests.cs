@@ -43,6 +43,11 @@ public partial class LocalizationTests
             }
         }
 
+        // Keys built from enum names at run time.
+        keys.UnionWith(Enum.GetNames<Core.Speakers.SpeakerLinkKind>());
+        keys.UnionWith(Enum.GetNames<Core.Editions.EditionStatus>());
+        keys.UnionWith(Core.Accounts.Roles.All);
+
         Assert.True(keys.Count > 100, $"Only {keys.Count} UI strings found; the scan is broken.");
         var resources = new ResourceManager("Summit.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
         var chinese = CultureInfo.GetCultureInfo("zh-Hans");

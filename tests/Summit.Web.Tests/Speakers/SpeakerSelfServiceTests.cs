@@ -31,7 +31,8 @@ public sealed class SpeakerSelfServiceTests(SqliteApp app) : IClassFixture<Sqlit
         var email = $"invited-{Guid.NewGuid():N}@summit.test";
         using (var sent = await admin.PostAsync($"/admin/speakers/invite/{speakerId}", new Dictionary<string, string> { ["Email"] = email, ["Culture"] = "zh-Hans" }))
         {
-            Assert.Contains("Invitation sent to", await sent.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.Equal($"/admin/speakers/invite/{speakerId}?sent=True", sent.Headers.Location?.OriginalString);
+            Assert.Contains($"Invitation sent to {email}", await admin.GetStringAsync(sent.Headers.Location, TestContext.Current.CancellationToken), StringComparison.Ordinal);
         }
 
         var mail = await App.WaitForMailAsync(email, SpeakerMails.InvitationKind);

@@ -87,6 +87,8 @@ public abstract class SpeakerTests<TApp>(TApp app) where TApp : SummitApp
         Assert.DoesNotContain("onerror", profile, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", profile, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("private.address", profile, StringComparison.Ordinal);
+        Assert.DoesNotContain("private.address", await visitor.GetStringAsync(new Uri($"/api/v1/speakers/{slug}", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain("private.address", await visitor.GetStringAsync(new Uri($"/api/v1/speakers?q={family}", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains("Singapore", profile, StringComparison.Ordinal);
         Assert.True(profile.IndexOf("Chief Economist, Straits Bank", StringComparison.Ordinal) < profile.IndexOf("Adjunct Professor, Lion University", StringComparison.Ordinal));
         Assert.Contains("og:title", profile, StringComparison.Ordinal);
@@ -101,8 +103,14 @@ public abstract class SpeakerTests<TApp>(TApp app) where TApp : SummitApp
             Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         }
 
-        Assert.Contains("Group Chief Economist, Straits Bank", await visitor.GetStringAsync(new Uri($"/speakers/{slug}", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Group Chief Economist, Straits Bank", await admin.GetStringAsync(new Uri($"/speakers/{slug}", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.DoesNotContain($"/speakers/{slug}", await visitor.GetStringAsync(new Uri("/2021/speakers?q=" + family, UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        // In no public edition any more: the public does not see the profile (an unannounced line-up stays private).
+        using var hidden = await visitor.GetAsync(new Uri($"/speakers/{slug}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using var api = await visitor.GetAsync(new Uri($"/api/v1/speakers/{slug}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
     }
 
     [Fact]

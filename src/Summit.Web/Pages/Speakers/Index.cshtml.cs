@@ -29,8 +29,8 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? edition, string? q, int page, CancellationToken cancellationToken)
     {
         Query = q is { Length: <= 100 } ? q.Trim() : null;
-        PageNumber = Math.Max(1, page);
-        var speakers = db.Speakers.AsNoTracking();
+        PageNumber = Math.Clamp(page, 1, 10_000);
+        var speakers = db.Speakers.AsNoTracking().Published();
         if (edition is not null)
         {
             var slug = edition.ToLowerInvariant();

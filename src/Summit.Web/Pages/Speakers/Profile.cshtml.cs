@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Speakers;
@@ -20,7 +21,8 @@ public sealed class ProfileModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var key = slug.ToLowerInvariant();
-        var speaker = await db.Speakers.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
+        var visible = User.IsInRole(Roles.Organizer) ? db.Speakers.AsNoTracking() : db.Speakers.AsNoTracking().Published();
+        var speaker = await visible.FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
         if (speaker is null)
         {
             return NotFound();

@@ -31,10 +31,13 @@ public sealed class InviteModel(SummitDbContext db, SpeakerInvitations invitatio
 
     public string? LinkedAccount { get; private set; }
 
-    public InvitationIssued? Issued { get; private set; }
+    public SpeakerInvitation? Latest { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public bool Sent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, bool sent, CancellationToken cancellationToken)
     {
+        Sent = sent;
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
@@ -67,8 +70,7 @@ public sealed class InviteModel(SummitDbContext db, SpeakerInvitations invitatio
         var culture = Cultures.Normalize(Culture);
         var name = Speaker.DisplayName(culture == Cultures.Chinese);
         await outbox.QueueAsync(SpeakerMails.Invitation(issued.Email, name, culture, links.Page("/SpeakerInvitation", new { token = issued.Token }), issued.ExpiresAt), cancellationToken);
-        Issued = issued;
-        return Page();
+        return RedirectToPage(new { id, sent = true });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
@@ -80,6 +82,7 @@ public sealed class InviteModel(SummitDbContext db, SpeakerInvitations invitatio
         }
 
         Speaker = speaker;
+        Latest = await invitations.LatestAsync(id, cancellationToken);
         LinkedAccount = speaker.UserId is null ? null : await db.Users.Where(u => u.Id == speaker.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
         return true;
     }
