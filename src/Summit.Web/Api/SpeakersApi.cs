@@ -5,6 +5,8 @@ using Summit.Core.Editions;
 using Summit.Core.Speakers;
 using Summit.Core.Text;
 using Summit.Web.Hosting;
+using Summit.Web.Speakers;
+using Summit.Core.Photos;
 
 namespace Summit.Web.Api;
 
@@ -33,7 +35,10 @@ public static class SpeakersApi
         string? BiographyZhHtml,
         IReadOnlyList<LinkDto> Links,
         IReadOnlyList<string> Editions,
-        Uri Url);
+        Uri Url,
+        PhotoDto? Photo);
+
+    public sealed record PhotoDto(Uri Large, Uri Square, string Credit, string? Source, string Licence);
 
     public sealed record SpeakerPage(IReadOnlyList<SpeakerDto> Items, int Page, int PageSize, bool HasMore);
 
@@ -75,7 +80,11 @@ public static class SpeakersApi
             .Include(s => s.Editions).ThenInclude(e => e.Edition)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var items = rows.Take(size).Select(s => ToDto(s, http)).ToList();
+        var chosen = rows.Take(size).ToList();
+        var ids = chosen.Select(s => s.Id).ToList();
+        var photos = await db.SpeakerPhotos.AsNoTracking().Where(p => ids.Contains(p.SpeakerId) && p.Status == PhotoStatus.Approved)
+            .ToDictionaryAsync(p => p.SpeakerId, cancellationToken);
+        var items = chosen.Select(s => ToDto(s, photos.GetValueOrDefault(s.Id), http)).ToList();
         return TypedResults.Ok(new SpeakerPage(items, number, size, rows.Count > size));
     }
 
@@ -84,17 +93,27 @@ public static class SpeakersApi
         var key = slug.ToLowerInvariant();
         var speaker = await db.Speakers.AsNoTracking().Published().Include(s => s.Editions).ThenInclude(e => e.Edition).AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
-        return speaker is null
-            ? TypedResults.Problem(title: "Unknown speaker", detail: $"No speaker '{slug}'.", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(ToDto(speaker, http));
+        if (speaker is null)
+        {
+            return TypedResults.Problem(title: "Unknown speaker", detail: $"No speaker '{slug}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var photo = await db.SpeakerPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.SpeakerId == speaker.Id && p.Status == PhotoStatus.Approved, cancellationToken);
+        return TypedResults.Ok(ToDto(speaker, photo, http));
     }
 
-    private static SpeakerDto ToDto(Speaker s, HttpContext http) => new(
+    private static SpeakerDto ToDto(Speaker s, SpeakerPhoto? photo, HttpContext http) => new(
         s.Slug, s.NameZh, s.NameLatin, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.HonorificEn, s.HonorificZh, s.CountryCode,
         s.Positions.OrderBy(p => p.Order).Select(p => new PositionDto(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)).ToList(),
         s.BiographyEn is null ? null : RichText.ToSafeHtml(s.BiographyEn),
         s.BiographyZh is null ? null : RichText.ToSafeHtml(s.BiographyZh),
         s.Links.OrderBy(l => l.Order).Select(l => new LinkDto(l.Kind.ToString(), l.Url)).ToList(),
         s.Editions.Where(e => e.Edition is { Status: not EditionStatus.Draft }).Select(e => e.Edition!.Slug).Order().ToList(),
-        http.PublicUri($"/speakers/{s.Slug}"));
+        http.PublicUri($"/speakers/{s.Slug}"),
+        photo is null ? null : new PhotoDto(
+            http.PublicUri(SpeakerMedia.Url(photo.Key, PhotoVariant.Large)),
+            http.PublicUri(SpeakerMedia.Url(photo.Key, PhotoVariant.Square)),
+            photo.Credit,
+            photo.Source,
+            photo.Licence));
 }

@@ -36,6 +36,17 @@ public abstract class SpeakerTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task The_directory_filters_by_edition_from_its_own_form()
+    {
+        using var client = App.Browser();
+        var all = await client.GetStringAsync(new Uri("/speakers?edition=", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("/speakers/zeng-gang", all, StringComparison.Ordinal);
+        var filtered = await client.GetStringAsync(new Uri("/speakers?edition=2021&q=zeng", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("/speakers/zeng-gang", filtered, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2021\" selected=\"selected\">", filtered, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_speaker_or_edition_is_a_404_page()
     {
         using var client = App.Browser();

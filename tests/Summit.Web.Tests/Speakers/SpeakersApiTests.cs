@@ -32,6 +32,9 @@ public sealed class SpeakersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal("National Institution for Finance and Development", speaker.GetProperty("positions")[0].GetProperty("organisationEn").GetString());
         Assert.Equal("2021", speaker.GetProperty("editions")[0].GetString());
         Assert.Equal("https://localhost/speakers/zeng-gang", speaker.GetProperty("url").GetString());
+        var photo = speaker.GetProperty("photo");
+        Assert.Equal("Generated illustration (demo)", photo.GetProperty("credit").GetString());
+        Assert.StartsWith("https://localhost/media/speakers/", photo.GetProperty("square").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,6 +22,8 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
 
     public bool HasMore { get; private set; }
 
+    public IReadOnlyList<(string Slug, string Name)> PublicEditions { get; private set; } = [];
+
     public sealed record PositionLine(string? TitleEn, string? TitleZh, string? OrganisationEn, string? OrganisationZh);
 
     public sealed record SpeakerCard(string Slug, string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin, bool LatinFamilyNameFirst, string? CountryCode, string? PhotoKey, IReadOnlyList<PositionLine> Positions);
@@ -31,7 +33,7 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
         Query = q is { Length: <= 100 } ? q.Trim() : null;
         PageNumber = Math.Clamp(page, 1, 10_000);
         var speakers = db.Speakers.AsNoTracking().Published();
-        if (edition is not null)
+        if (!string.IsNullOrEmpty(edition))
         {
             var slug = edition.ToLowerInvariant();
             Edition = await db.Editions.AsNoTracking().Public().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
@@ -43,6 +45,9 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
             speakers = speakers.InEdition(slug);
         }
 
+        var chinese = Localization.Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
+        PublicEditions = (await db.Editions.AsNoTracking().Public().OrderByDescending(e => e.StartDate).Select(e => new { e.Slug, e.NameEn, e.NameZh }).ToListAsync(cancellationToken))
+            .Select(e => (e.Slug, chinese ? e.NameZh : e.NameEn)).ToList();
         var rows = await speakers.Matching(Query).InDirectoryOrder()
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(s => new SpeakerCard(
