@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Demo;
@@ -53,9 +52,6 @@ public static class SummitCoreServices
         services.AddScoped<EnsureRoles>();
         return services;
     }
-
-    public static DatabaseOptions DatabaseSettings(this IServiceProvider services) =>
-        services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 }
 
 /// <summary>The resolved engine and connection string, for the parts that talk to the same database without EF (Hangfire).</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
+using Summit.Core.Text;
 
 namespace Summit.Core.Editions;
 
@@ -72,8 +73,8 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
         Require(refusals, details.VenueZh, nameof(EditionDetails.VenueZh), Reasons.VenueRequired);
         Require(refusals, details.CityEn, nameof(EditionDetails.CityEn), Reasons.CityRequired);
         Require(refusals, details.CityZh, nameof(EditionDetails.CityZh), Reasons.CityRequired);
-        foreach (var (field, value, max) in new (string, string?, int)[]
-        {
+        refusals.AddRange(Texts.TooLong(
+            Reasons.TextTooLong,
             (nameof(EditionDetails.NameEn), details.NameEn, NameMaxLength),
             (nameof(EditionDetails.NameZh), details.NameZh, NameMaxLength),
             (nameof(EditionDetails.TaglineEn), details.TaglineEn, TaglineMaxLength),
@@ -81,14 +82,7 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
             (nameof(EditionDetails.VenueEn), details.VenueEn, VenueMaxLength),
             (nameof(EditionDetails.VenueZh), details.VenueZh, VenueMaxLength),
             (nameof(EditionDetails.CityEn), details.CityEn, CityMaxLength),
-            (nameof(EditionDetails.CityZh), details.CityZh, CityMaxLength),
-        })
-        {
-            if (value is not null && value.Trim().Length > max)
-            {
-                refusals.Add(new(field, Reasons.TextTooLong));
-            }
-        }
+            (nameof(EditionDetails.CityZh), details.CityZh, CityMaxLength)));
 
         if (details.EndDate < details.StartDate)
         {

@@ -81,8 +81,8 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
             refusals.Add(new(nameof(SpeakerDetails.FamilyNameLatin), Reasons.NameRequired));
         }
 
-        foreach (var (field, value, max) in new (string, string?, int)[]
-        {
+        refusals.AddRange(Texts.TooLong(
+            Reasons.TextTooLong,
             (nameof(SpeakerDetails.FamilyNameZh), details.FamilyNameZh, NameMaxLength),
             (nameof(SpeakerDetails.GivenNameZh), details.GivenNameZh, NameMaxLength),
             (nameof(SpeakerDetails.FamilyNameLatin), details.FamilyNameLatin, NameMaxLength),
@@ -90,14 +90,7 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
             (nameof(SpeakerDetails.HonorificEn), details.HonorificEn, HonorificMaxLength),
             (nameof(SpeakerDetails.HonorificZh), details.HonorificZh, HonorificMaxLength),
             (nameof(SpeakerDetails.BiographyEn), details.BiographyEn, BiographyMaxLength),
-            (nameof(SpeakerDetails.BiographyZh), details.BiographyZh, BiographyMaxLength),
-        })
-        {
-            if (value is not null && value.Trim().Length > max)
-            {
-                refusals.Add(new(field, Reasons.TextTooLong));
-            }
-        }
+            (nameof(SpeakerDetails.BiographyZh), details.BiographyZh, BiographyMaxLength)));
 
         foreach (var (field, value) in TextFields(details))
         {

@@ -212,7 +212,4 @@ public static class SummitWebServices
     private static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
-
-    internal static IOptions<RequestLocalizationOptions> Localization(this IServiceProvider services) =>
-        services.GetRequiredService<IOptions<RequestLocalizationOptions>>();
 }

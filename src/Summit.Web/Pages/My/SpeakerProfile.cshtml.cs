@@ -9,6 +9,7 @@ using Summit.Core.Data;
 using Summit.Core.Photos;
 using Summit.Core.Speakers;
 using Summit.Web.Speakers;
+using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.My;
 
@@ -80,10 +81,7 @@ public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpea
         var result = await saveSpeaker.RunAsync(speaker.Id, Input.ToDetails(speaker.Slug, speaker.ContactEmail), editionIds: null, cancellationToken);
         if (!result.Saved)
         {
-            foreach (var refusal in result.Refusals)
-            {
-                ModelState.AddModelError(refusal.Field.Length == 0 ? string.Empty : $"Input.{refusal.Field}", L[refusal.Message]);
-            }
+            ModelState.AddRefusals(result.Refusals, L);
 
             Input.AddBlankRows();
             return Page();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Summit.Core.Data;
 using Summit.Core.Editions;
+using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.Admin.Editions;
 
@@ -125,10 +126,7 @@ public sealed class EditModel(SummitDbContext db, SaveEdition saveEdition, IStri
         var result = await saveEdition.RunAsync(id, details, cancellationToken);
         if (!result.Saved)
         {
-            foreach (var refusal in result.Refusals)
-            {
-                ModelState.AddModelError(refusal.Field.Length == 0 ? string.Empty : $"Input.{refusal.Field}", L[refusal.Message]);
-            }
+            ModelState.AddRefusals(result.Refusals, L);
 
             return Page();
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Summit.Core.Data;
 using Summit.Core.Speakers;
 using Summit.Web.Speakers;
+using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.Admin.Speakers;
 
@@ -71,10 +72,7 @@ public sealed class EditModel(SummitDbContext db, SaveSpeaker saveSpeaker, IStri
         var result = await saveSpeaker.RunAsync(id, details, Input.EditionIds, cancellationToken);
         if (!result.Saved)
         {
-            foreach (var refusal in result.Refusals)
-            {
-                ModelState.AddModelError(refusal.Field.Length == 0 ? string.Empty : $"Input.{refusal.Field}", L[refusal.Message]);
-            }
+            ModelState.AddRefusals(result.Refusals, L);
 
             await PrepareAsync(cancellationToken);
             return Page();

@@ -63,7 +63,7 @@ public sealed class InviteModel(SummitDbContext db, SpeakerInvitations invitatio
         var (issued, refusal) = await invitations.InviteAsync(id, Email, users.GetUserId(User) ?? "", cancellationToken);
         if (issued is null)
         {
-            ModelState.AddModelError(refusal!.Field.Length == 0 ? string.Empty : refusal.Field, L[refusal.Message]);
+            ModelState.AddRefusals([refusal!], L, prefix: "");
             return Page();
         }
 

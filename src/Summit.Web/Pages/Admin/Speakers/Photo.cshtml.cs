@@ -9,6 +9,7 @@ using Summit.Core.Data;
 using Summit.Core.Photos;
 using Summit.Core.Speakers;
 using Summit.Web.Speakers;
+using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.Admin.Speakers;
 
@@ -61,10 +62,7 @@ public sealed class PhotoModel(SummitDbContext db, SpeakerPhotos photos, UserMan
         var result = await photos.UploadAsync(id, bytes, new PhotoCredit(Input.Credit, Input.Source, Input.Licence), users.GetUserId(User) ?? "", byOrganizer: true, cancellationToken);
         if (!result.Saved)
         {
-            foreach (var refusal in result.Refusals)
-            {
-                ModelState.AddModelError(refusal.Field.Length == 0 ? string.Empty : $"Input.{refusal.Field}", L[refusal.Message]);
-            }
+            ModelState.AddRefusals(result.Refusals, L);
 
             return Page();
         }
