@@ -46,6 +46,10 @@ public static class SummitCoreServices
         services.AddScoped<Speakers.SpeakerInvitations>();
         services.AddScoped<Speakers.MergeSpeakers>();
         services.AddSingleton<Photos.IPhotoStore, Photos.LocalPhotoStore>();
+        services.AddScoped<Scheduling.ScheduleSession>();
+        services.AddScoped<Scheduling.SaveSession>();
+        services.AddScoped<Scheduling.SaveProgrammeItem>();
+        services.AddScoped<Scheduling.PublishSchedule>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

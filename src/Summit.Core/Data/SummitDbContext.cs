@@ -5,6 +5,7 @@ using Summit.Core.Accounts;
 using Summit.Core.Contact;
 using Summit.Core.Editions;
 using Summit.Core.Mail;
+using Summit.Core.Scheduling;
 using Summit.Core.Speakers;
 
 namespace Summit.Core.Data;
@@ -29,6 +30,24 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
     public DbSet<SpeakerPhoto> SpeakerPhotos => Set<SpeakerPhoto>();
 
     public DbSet<SpeakerInvitation> SpeakerInvitations => Set<SpeakerInvitation>();
+
+    public DbSet<Venue> Venues => Set<Venue>();
+
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<Track> Tracks => Set<Track>();
+
+    public DbSet<SessionType> SessionTypes => Set<SessionType>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SpeakerAvailability> SpeakerAvailabilities => Set<SpeakerAvailability>();
+
+    public DbSet<ScheduleVersion> ScheduleVersions => Set<ScheduleVersion>();
+
+    public DbSet<PublishedSession> PublishedSessions => Set<PublishedSession>();
+
+    public DbSet<ScheduleChange> ScheduleChanges => Set<ScheduleChange>();
 
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 

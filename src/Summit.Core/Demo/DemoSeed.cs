@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Editions;
+using Summit.Core.Scheduling;
 using Summit.Core.Speakers;
 
 namespace Summit.Core.Demo;
@@ -16,6 +17,9 @@ public sealed class DemoSeed(
     UserManager<SummitUser> users,
     EnsureRoles ensureRoles,
     IOptions<DemoOptions> options,
+    PublishSchedule publish,
+    ScheduleSession schedule,
+    SaveSession saveSession,
     TimeProvider clock,
     ILogger<DemoSeed> logger)
 {
@@ -95,9 +99,79 @@ public sealed class DemoSeed(
             await photos.UploadAsync(speaker.Id, DemoAvatars.Draw(speaker.Slug), new PhotoCredit(DemoAvatars.Credit, null, DemoAvatars.Licence), "demo-seed", byOrganizer: true, cancellationToken).ConfigureAwait(false);
         }
 
+        await SeedProgrammeAsync(edition.Id, cancellationToken).ConfigureAwait(false);
+
         logger.LogWarning(
             "Seeded the demo edition and the demo accounts ({Accounts}), whose password is published in the README. Never set Demo:Seed on a real deployment.",
             string.Join(", ", DemoContent.Accounts.Select(a => a.Email)));
         return true;
+    }
+
+    /// <summary>The demo programme, published as v1, then changed a little and published as v2 so the changelog shows something.</summary>
+    private async Task SeedProgrammeAsync(int editionId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var venue = Venue.Create(editionId, DemoContent.Edition2021.VenueEn, DemoContent.Edition2021.VenueZh);
+        db.Venues.Add(venue);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var rooms = DemoProgramme.Rooms.Select((r, i) => Room.Create(editionId, venue.Id, new RoomDetails(r.En, r.Zh, r.Capacity, r.Floor, r.Channels, i + 1))).ToList();
+        var tracks = DemoProgramme.Tracks.Select((t, i) => Track.Create(editionId, t.En, t.Zh, t.Colour, i + 1)).ToList();
+        var types = DemoProgramme.Types.Select((t, i) => SessionType.Create(editionId, t.En, t.Zh, t.IsBreak, i + 1)).ToList();
+        db.Rooms.AddRange(rooms);
+        db.Tracks.AddRange(tracks);
+        db.SessionTypes.AddRange(types);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var speakerIds = await db.Speakers.Where(s => s.IsDemo).OrderBy(s => s.Slug == DemoSpeakers.ZengGang.Slug ? 0 : 1).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = new List<Session>();
+        foreach (var item in DemoProgramme.Items(speakerIds.Count))
+        {
+            var session = Session.Create(
+                editionId,
+                new SessionDetails(
+                    item.TitleEn, item.TitleZh, item.AbstractEn, item.AbstractZh, types[item.TypeIndex].Id, item.TrackIndex is int t ? tracks[t].Id : null,
+                    item.Language, DemoProgramme.Rooms[item.RoomIndex].Channels is not null, item.TypeIndex == 3 ? 40 : null,
+                    item.Speakers.Select(s => new SessionSpeakerDetails(speakerIds[s.SpeakerIndex], s.Role)).ToList()),
+                now,
+                isDemo: true);
+            var start = DemoProgramme.At(DemoContent.Edition2021, item.Day, item.Start);
+            session.Place(rooms[item.RoomIndex].Id, start, start.AddMinutes(item.Minutes), now);
+            sessions.Add(session);
+        }
+
+        db.Sessions.AddRange(sessions);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "first programme", null, cancellationToken).ConfigureAwait(false)).Refusals));
+
+        // v2: one forum moves to another room and the second evening, one is cancelled, a panel changes moderator, one is added.
+        var moved = sessions.First(s => s.TypeId == types[2].Id && s.RoomId == rooms[4].Id);
+        var evening = DemoProgramme.At(DemoContent.Edition2021, 0, new TimeOnly(19, 45));
+        var lateSlot = DemoProgramme.At(DemoContent.Edition2021, 1, new TimeOnly(18, 15));
+        Ensure(await schedule.PlaceAsync(editionId, moved.Id, rooms[1].Id, lateSlot, lateSlot.AddMinutes(75), cancellationToken).ConfigureAwait(false));
+        var cancelled = sessions.Last(s => s.TypeId == types[3].Id && s.StartsAt > evening);
+        Ensure(await schedule.CancelAsync(editionId, cancelled.Id, cancellationToken).ConfigureAwait(false));
+        var panel = sessions.First(s => s.TypeId == types[1].Id && s.Speakers.Count >= 2);
+        var swapped = panel.Speakers.Select(s => new SessionSpeakerDetails(s.SpeakerId, s.Role)).ToList();
+        (swapped[0], swapped[1]) = (swapped[1] with { Role = SessionSpeakerRole.Moderator }, swapped[0] with { Role = SessionSpeakerRole.Panelist });
+        var swappedResult = await saveSession.RunAsync(editionId, panel.Id, new SessionDetails(panel.TitleEn, panel.TitleZh, panel.AbstractEn, panel.AbstractZh, panel.TypeId, panel.TrackId, panel.Language, panel.InterpretationOffered, panel.SeatLimit, swapped), cancellationToken).ConfigureAwait(false);
+        Ensure(new ScheduleOutcome(swappedResult.Refusals));
+        var added = await saveSession.RunAsync(
+            editionId,
+            null,
+            new SessionDetails("Press conference", "新闻发布会", "Organizers answer the press on the summit's outcomes.", "主办方就峰会成果回答媒体提问。", types[2].Id, null, SessionLanguage.EnglishAndChinese, true, null, [new(speakerIds[0], SessionSpeakerRole.Speaker)]),
+            cancellationToken).ConfigureAwait(false);
+        var pressTime = DemoProgramme.At(DemoContent.Edition2021, 1, new TimeOnly(18, 15));
+        Ensure(new ScheduleOutcome(added.Refusals));
+        Ensure(await schedule.PlaceAsync(editionId, added.SessionId!.Value, rooms[2].Id, pressTime, pressTime.AddMinutes(45), cancellationToken).ConfigureAwait(false));
+        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "evening changes", null, cancellationToken).ConfigureAwait(false)).Refusals));
+    }
+
+    /// <summary>The demo is laid out to pass every rule; a refusal here is a bug in the layout, so it stops the seed loudly.</summary>
+    private static void Ensure(ScheduleOutcome outcome)
+    {
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException("Demo programme: " + string.Join("; ", outcome.Refusals.Select(r => string.Format(System.Globalization.CultureInfo.InvariantCulture, r.Message, r.Arguments.ToArray<object>()))));
+        }
     }
 }

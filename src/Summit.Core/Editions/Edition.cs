@@ -48,6 +48,12 @@ public sealed class Edition
     /// <summary>Seeded demo data, shown with a notice so nobody mistakes it for the real programme.</summary>
     public bool IsDemo { get; private set; }
 
+    /// <summary>
+    /// Counts changes to the programme's working copy. Every schedule write bumps it first, which also takes the
+    /// edition's row lock, so two organizers' moves are checked one after the other (see ScheduleLock).
+    /// </summary>
+    public int ScheduleDraftRevision { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }

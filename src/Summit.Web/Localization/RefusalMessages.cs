@@ -11,7 +11,13 @@ internal static class RefusalMessages
     {
         foreach (var refusal in refusals)
         {
-            modelState.AddModelError(refusal.Field.Length == 0 ? string.Empty : prefix + refusal.Field, L[refusal.Message]);
+            modelState.AddModelError(refusal.Field.Length == 0 ? string.Empty : prefix + refusal.Field, Text(refusal, L));
         }
     }
+
+    /// <summary>The refusal in the visitor's language, with its arguments (titles, times) put into the translated sentence.</summary>
+    public static string Text(Refusal refusal, IStringLocalizer L) =>
+        refusal.Arguments.Count == 0
+            ? L[refusal.Message]
+            : string.Format(System.Globalization.CultureInfo.CurrentCulture, L[refusal.Message], refusal.Arguments.ToArray<object>());
 }

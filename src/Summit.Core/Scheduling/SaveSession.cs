@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Text;
+
+namespace Summit.Core.Scheduling;
+
+public sealed record SaveSessionResult(int? SessionId, IReadOnlyList<Refusal> Refusals)
+{
+    public bool Saved => SessionId is not null;
+}
+
+/// <summary>
+/// Creates or edits a session's content: titles in both languages, type, track, speakers with roles, seat limit.
+/// A placed session is checked again by <see cref="ScheduleRules"/>, since new speakers or seats can clash too.
+/// </summary>
+public sealed class SaveSession(SummitDbContext db, TimeProvider clock)
+{
+    public const int TitleMaxLength = 300;
+    public const int AbstractMaxLength = 8000;
+    public const int MaxSpeakers = 30;
+
+    public static class Reasons
+    {
+        public const string TitleRequired = "Enter the title in English and in Chinese.";
+        public const string UnknownType = "Choose one of this edition's session types.";
+        public const string UnknownTrack = "Choose one of this edition's tracks, or none.";
+        public const string UnknownSpeaker = "One of the chosen speakers does not exist (any more).";
+        public const string SpeakerTwice = "Each speaker can be listed only once.";
+        public const string TooManySpeakers = "A session has at most 30 speakers.";
+        public const string BreakHasSpeakers = "A break has no speakers.";
+        public const string SeatLimitPositive = "The seat limit must be a positive number, or empty for no sign-up.";
+        public const string TextTooLong = "This text is too long.";
+        public const string ControlCharacters = "This text contains characters that cannot be stored.";
+    }
+
+    public async Task<SaveSessionResult> RunAsync(int editionId, int? sessionId, SessionDetails details, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var refusals = Check(details);
+        if (refusals.Count > 0)
+        {
+            return new(null, refusals);
+        }
+
+        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false);
+        if (transaction is null)
+        {
+            return new(null, [new("", ScheduleSession.Reasons.NotFound)]);
+        }
+
+        var type = await db.SessionTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == details.TypeId && t.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+        if (type is null)
+        {
+            return new(null, [new(nameof(SessionDetails.TypeId), Reasons.UnknownType)]);
+        }
+
+        if (details.TrackId is int trackId && !await db.Tracks.AnyAsync(t => t.Id == trackId && t.EditionId == editionId, cancellationToken).ConfigureAwait(false))
+        {
+            return new(null, [new(nameof(SessionDetails.TrackId), Reasons.UnknownTrack)]);
+        }
+
+        if (type.IsBreak && details.Speakers.Count > 0)
+        {
+            return new(null, [new(nameof(SessionDetails.Speakers), Reasons.BreakHasSpeakers)]);
+        }
+
+        var speakerIds = details.Speakers.Select(s => s.SpeakerId).ToList();
+        if (await db.Speakers.CountAsync(s => speakerIds.Contains(s.Id), cancellationToken).ConfigureAwait(false) != speakerIds.Count)
+        {
+            return new(null, [new(nameof(SessionDetails.Speakers), Reasons.UnknownSpeaker)]);
+        }
+
+        var now = clock.GetUtcNow();
+        Session session;
+        if (sessionId is null)
+        {
+            session = Session.Create(editionId, details, now);
+            db.Sessions.Add(session);
+        }
+        else
+        {
+            var found = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return new(null, [new("", ScheduleSession.Reasons.NotFound)]);
+            }
+
+            session = found;
+            if (session.IsScheduled && !session.IsCancelled)
+            {
+                var facts = await ScheduleLock.LoadFactsAsync(db, editionId, speakerIds, ScheduleLock.ViewerReadsChinese(), cancellationToken).ConfigureAwait(false);
+                var clashes = ScheduleRules.Check(new PlacementRequest(session.Id, speakerIds, details.SeatLimit, session.RoomId!.Value, session.StartsAt!.Value, session.EndsAt!.Value), facts!);
+                if (clashes.Count > 0)
+                {
+                    return new(null, clashes);
+                }
+            }
+
+            session.Apply(details, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new(session.Id, []);
+    }
+
+    public static IReadOnlyList<Refusal> Check(SessionDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var refusals = new List<Refusal>();
+        if (string.IsNullOrWhiteSpace(details.TitleEn))
+        {
+            refusals.Add(new(nameof(SessionDetails.TitleEn), Reasons.TitleRequired));
+        }
+
+        if (string.IsNullOrWhiteSpace(details.TitleZh))
+        {
+            refusals.Add(new(nameof(SessionDetails.TitleZh), Reasons.TitleRequired));
+        }
+
+        refusals.AddRange(Texts.TooLong(
+            Reasons.TextTooLong,
+            (nameof(SessionDetails.TitleEn), details.TitleEn, TitleMaxLength),
+            (nameof(SessionDetails.TitleZh), details.TitleZh, TitleMaxLength),
+            (nameof(SessionDetails.AbstractEn), details.AbstractEn, AbstractMaxLength),
+            (nameof(SessionDetails.AbstractZh), details.AbstractZh, AbstractMaxLength)));
+        foreach (var (field, value) in new[]
+                 {
+                     (nameof(SessionDetails.TitleEn), details.TitleEn), (nameof(SessionDetails.TitleZh), details.TitleZh),
+                     (nameof(SessionDetails.AbstractEn), details.AbstractEn), (nameof(SessionDetails.AbstractZh), details.AbstractZh),
+                 })
+        {
+            if (Texts.HasControlCharacters(value))
+            {
+                refusals.Add(new(field, Reasons.ControlCharacters));
+            }
+        }
+
+        if (details.SeatLimit is <= 0)
+        {
+            refusals.Add(new(nameof(SessionDetails.SeatLimit), Reasons.SeatLimitPositive));
+        }
+
+        if (details.Speakers.Count > MaxSpeakers)
+        {
+            refusals.Add(new(nameof(SessionDetails.Speakers), Reasons.TooManySpeakers));
+        }
+        else if (details.Speakers.Select(s => s.SpeakerId).Distinct().Count() != details.Speakers.Count)
+        {
+            refusals.Add(new(nameof(SessionDetails.Speakers), Reasons.SpeakerTwice));
+        }
+
+        return refusals;
+    }
+}
