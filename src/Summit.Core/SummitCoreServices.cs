@@ -50,6 +50,8 @@ public static class SummitCoreServices
         services.AddScoped<Scheduling.SaveSession>();
         services.AddScoped<Scheduling.SaveProgrammeItem>();
         services.AddScoped<Scheduling.PublishSchedule>();
+        services.AddScoped<Scheduling.ProgrammeReader>();
+        services.AddScoped<Scheduling.PersonalAgenda>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

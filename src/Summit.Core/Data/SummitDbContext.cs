@@ -49,6 +49,10 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<ScheduleChange> ScheduleChanges => Set<ScheduleChange>();
 
+    public DbSet<AgendaStar> AgendaStars => Set<AgendaStar>();
+
+    public DbSet<AgendaFeed> AgendaFeeds => Set<AgendaFeed>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -109,6 +109,13 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
                 version.Add(ScheduleChange.From(change));
             }
 
+            // A speaker on the published programme takes part in the edition, so their profile becomes public with it.
+            var onStage = next.Where(s => !s.IsCancelled).SelectMany(s => s.Speakers).Select(s => s.SpeakerId).Distinct().ToList();
+            foreach (var speaker in await db.Speakers.Include(s => s.Editions).Where(s => onStage.Contains(s.Id) && !s.Editions.Any(e => e.EditionId == editionId)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                speaker.MarkFor(editionId);
+            }
+
             db.ScheduleVersions.Add(version);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

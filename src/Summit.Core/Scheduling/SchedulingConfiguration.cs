@@ -142,3 +142,27 @@ internal sealed class ScheduleChangeConfiguration : IEntityTypeConfiguration<Sch
         builder.HasIndex(c => c.SessionId);
     }
 }
+
+internal sealed class AgendaStarConfiguration : IEntityTypeConfiguration<AgendaStar>
+{
+    public void Configure(EntityTypeBuilder<AgendaStar> builder)
+    {
+        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.HasIndex(s => new { s.UserId, s.SessionId }).IsUnique();
+        builder.HasIndex(s => s.SessionId);
+        builder.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Session>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgendaFeedConfiguration : IEntityTypeConfiguration<AgendaFeed>
+{
+    public void Configure(EntityTypeBuilder<AgendaFeed> builder)
+    {
+        builder.HasKey(f => f.UserId);
+        builder.Property(f => f.UserId).HasMaxLength(450);
+        builder.Property(f => f.TokenHash).HasMaxLength(64);
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+        builder.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

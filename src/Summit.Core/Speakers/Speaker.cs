@@ -143,6 +143,15 @@ public sealed class Speaker
         }
     }
 
+    /// <summary>Marks the speaker for an existing edition, if not yet (a published session does this for its speakers).</summary>
+    internal void MarkFor(int editionId)
+    {
+        if (editions.All(e => e.EditionId != editionId))
+        {
+            editions.Add(new SpeakerEdition(editionId));
+        }
+    }
+
     /// <summary>Marks the speaker for an edition being created in the same save (its id is not known yet).</summary>
     internal void MarkFor(Edition edition) => editions.Add(new SpeakerEdition(edition));
 

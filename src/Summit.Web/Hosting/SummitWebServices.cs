@@ -16,11 +16,13 @@ using Microsoft.Extensions.Options;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Demo;
+using Summit.Core.Scheduling;
 using Summit.Jobs;
 using Summit.Web.Accounts;
 using Summit.Web.Api;
-using Summit.Web.Speakers;
 using Summit.Web.Localization;
+using Summit.Web.Scheduling;
+using Summit.Web.Speakers;
 
 namespace Summit.Web.Hosting;
 
@@ -137,6 +139,9 @@ public static class SummitWebServices
             o.KnownProxies.Clear();
         });
 
+        services.AddOutputCache(o => o.AddPolicy(ProgrammeCachePolicy.Name, new ProgrammeCachePolicy()));
+        services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();
+
         services.AddHttpContextAccessor();
         services.AddScoped<SiteLinks>();
         services.AddScoped<AccountMailer>();
@@ -187,6 +192,7 @@ public static class SummitWebServices
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
         {
             Authorization = [new OrganizerDashboardFilter()],
@@ -206,6 +212,7 @@ public static class SummitWebServices
         app.MapOpenApi();
         app.MapSpeakersApi();
         app.MapSpeakerMedia();
+        app.MapProgrammeFeeds();
         return app;
     }
 

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+
+namespace Summit.Core.Scheduling;
+
+/// <summary>A session a signed-in visitor starred for their own agenda.</summary>
+public sealed class AgendaStar
+{
+    private AgendaStar()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public string UserId { get; private set; } = "";
+
+    public int SessionId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    internal static AgendaStar Create(string userId, int sessionId, DateTimeOffset now) => new() { UserId = userId, SessionId = sessionId, CreatedAt = now };
+}
+
+/// <summary>
+/// The secret address of a visitor's personal calendar feed. Only its SHA-256 is stored, so a database leak does not
+/// reveal feeds; making a new one revokes the old.
+/// </summary>
+public sealed class AgendaFeed
+{
+    private AgendaFeed()
+    {
+    }
+
+    public string UserId { get; private set; } = "";
+
+    public string TokenHash { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    internal static AgendaFeed Create(string userId, string tokenHash, DateTimeOffset now) => new() { UserId = userId, TokenHash = tokenHash, CreatedAt = now };
+
+    internal void Replace(string tokenHash, DateTimeOffset now)
+    {
+        TokenHash = tokenHash;
+        CreatedAt = now;
+    }
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+}
+
+/// <summary>Stars and unstars sessions, and issues or revokes the personal calendar feed.</summary>
+public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
+{
+    public const int MaxStars = 500;
+
+    public static class Reasons
+    {
+        public const string NotPublished = "This session is not on the published programme.";
+        public const string TooMany = "Your agenda holds at most 500 sessions.";
+    }
+
+    /// <summary>Stars a session of the published programme; starring twice is harmless.</summary>
+    public async Task<Editions.Refusal?> StarAsync(string userId, int sessionId, CancellationToken cancellationToken = default)
+    {
+        var published = await db.PublishedSessions.AnyAsync(
+            p => p.SessionId == sessionId && db.ScheduleVersions.Any(v => v.Id == p.VersionId && db.Editions.Any(e => e.Id == v.EditionId && e.Status != Editions.EditionStatus.Draft)),
+            cancellationToken).ConfigureAwait(false);
+        if (!published)
+        {
+            return new("", Reasons.NotPublished);
+        }
+
+        if (await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == sessionId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        if (await db.AgendaStars.CountAsync(s => s.UserId == userId, cancellationToken).ConfigureAwait(false) >= MaxStars)
+        {
+            return new("", Reasons.TooMany);
+        }
+
+        db.AgendaStars.Add(AgendaStar.Create(userId, sessionId, clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // A double click raced itself; the unique index kept one star, which is what was asked for.
+            db.ChangeTracker.Clear();
+            if (!await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == sessionId, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+        }
+
+        return null;
+    }
+
+    public Task UnstarAsync(string userId, int sessionId, CancellationToken cancellationToken = default) =>
+        db.AgendaStars.Where(s => s.UserId == userId && s.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Makes a new secret feed address (the old one stops working) and returns its token, shown once.</summary>
+    public async Task<string> NewFeedAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var feed = await db.AgendaFeeds.FirstOrDefaultAsync(f => f.UserId == userId, cancellationToken).ConfigureAwait(false);
+        if (feed is null)
+        {
+            db.AgendaFeeds.Add(AgendaFeed.Create(userId, AgendaFeed.Hash(token), clock.GetUtcNow()));
+        }
+        else
+        {
+            feed.Replace(AgendaFeed.Hash(token), clock.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return token;
+    }
+
+    public Task RevokeFeedAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.AgendaFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>The account a feed token belongs to, or null for an unknown or revoked one.</summary>
+    public async Task<string?> OwnerOfFeedAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64 || !token.All(Uri.IsHexDigit))
+        {
+            return null;
+        }
+
+        var hash = AgendaFeed.Hash(token.ToLowerInvariant());
+        return await db.AgendaFeeds.Where(f => f.TokenHash == hash).Select(f => f.UserId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Scheduling;
+using Summit.Web.Scheduling;
+
+namespace Summit.Web.Pages.Schedule;
+
+/// <summary>One session as published: speakers in both scripts, room and interpretation, abstract in the visitor's language.</summary>
+[OutputCache(PolicyName = ProgrammeCachePolicy.Name)]
+public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : PageModel
+{
+    public Programme Programme { get; private set; } = null!;
+
+    public ProgrammeSession? Session { get; private set; }
+
+    /// <summary>Set when the session was on an earlier version but is not on the current one.</summary>
+    public bool Removed { get; private set; }
+
+    public bool? Starred { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string edition, int id, CancellationToken cancellationToken)
+    {
+        var programme = await reader.LatestAsync(edition, cancellationToken);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        Programme = programme;
+        Session = programme.Sessions.FirstOrDefault(s => s.Id == id && !s.Type.IsBreak);
+        if (Session is null)
+        {
+            Removed = await db.PublishedSessions.AnyAsync(p => p.SessionId == id && db.ScheduleVersions.Any(v => v.Id == p.VersionId && v.EditionId == programme.Edition.Id), cancellationToken);
+            if (!Removed)
+            {
+                return NotFound();
+            }
+
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            Starred = await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == id, cancellationToken);
+        }
+
+        return Page();
+    }
+}

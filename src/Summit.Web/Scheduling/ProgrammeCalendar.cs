@@ -1,0 +1,70 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Summit.Core.Scheduling;
+
+namespace Summit.Web.Scheduling;
+
+/// <summary>
+/// iCalendar for the programme, written with Ical.Net. Each session is one VEVENT whose UID never changes across
+/// versions and whose SEQUENCE is the version's count of changes to it, so calendar apps replace the old event
+/// instead of adding a second one. Times carry the edition's TZID with its VTIMEZONE; a cancelled session stays in
+/// the feed as STATUS:CANCELLED so subscribers see it go.
+/// </summary>
+public static class ProgrammeCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public static string Write(IEnumerable<(Programme Programme, ProgrammeSession Session)> sessions, string calendarName, bool chinese, Uri publicBase)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(publicBase);
+        var calendar = new Calendar { ProductId = "-//CCI-FS//Summit//EN" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        calendar.AddProperty("NAME", calendarName);
+        var zones = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (programme, session) in sessions)
+        {
+            var zoneId = programme.Edition.TimeZoneId;
+            if (zones.Add(zoneId))
+            {
+                calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, programme.Edition.StartDate.ToDateTime(TimeOnly.MinValue).AddYears(-1), includeHistoricalData: false));
+            }
+
+            calendar.Events.Add(Event(programme, session, chinese, publicBase));
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static CalendarEvent Event(Programme programme, ProgrammeSession session, bool chinese, Uri publicBase)
+    {
+        var zone = programme.Zone;
+        var zoneId = programme.Edition.TimeZoneId;
+        var p = session.Published;
+        var speakers = string.Join(chinese ? "、" : ", ", session.Speakers.Select(s => s.DisplayName(chinese)));
+        var description = string.Join("\n\n", new[] { speakers, p.Abstract(chinese), p.Title(!chinese) }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var url = new Uri(publicBase, $"/{programme.Edition.Slug}/sessions/{session.Id}");
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = $"{p.Uid:D}@summit.cci-fs",
+            Sequence = p.Sequence,
+            Summary = p.Title(chinese),
+            Description = description + "\n\n" + url,
+            Location = $"{session.Room.Name(chinese)}, {session.Room.Venue(chinese)}",
+            Url = url,
+            DtStart = new CalDateTime(TimeZoneInfo.ConvertTime(p.StartsAt, zone).DateTime, zoneId),
+            DtEnd = new CalDateTime(TimeZoneInfo.ConvertTime(p.EndsAt, zone).DateTime, zoneId),
+            LastModified = new CalDateTime(p.LastModified.UtcDateTime, "UTC"),
+            DtStamp = new CalDateTime(p.LastModified.UtcDateTime, "UTC"),
+            Status = p.IsCancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+        };
+        if (session.Track is { } track)
+        {
+            calendarEvent.Categories = [track.Name(chinese)];
+        }
+
+        return calendarEvent;
+    }
+}

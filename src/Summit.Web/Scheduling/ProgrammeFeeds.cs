@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Scheduling;
+using Summit.Web.Hosting;
+
+namespace Summit.Web.Scheduling;
+
+/// <summary>
+/// The programme's machine-readable addresses: iCalendar (whole schedule, one session, one speaker, a personal feed),
+/// the C3VOC schedule in XML and JSON, and the track colours as a stylesheet. All read the latest published version;
+/// the public ones are output-cached per version.
+/// </summary>
+public static class ProgrammeFeeds
+{
+    public static IEndpointRouteBuilder MapProgrammeFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{edition}/schedule.ics", ScheduleIcsAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/{edition}/sessions/{id:int}.ics", SessionIcsAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/{edition}/schedule.xml", ScheduleXmlAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/{edition}/schedule.json", ScheduleJsonAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/{edition}/schedule.css", TrackStylesAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/speakers/{slug}.ics", SpeakerIcsAsync).ExcludeFromDescription();
+        app.MapGet("/feeds/agenda/{token}.ics", AgendaIcsAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool Chinese(HttpContext http) => http.Request.Query["lang"] == "zh";
+
+    private static async Task<IResult> ScheduleIcsAsync(string edition, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    {
+        var programme = await reader.LatestAsync(edition, cancellationToken);
+        if (programme?.Version is null)
+        {
+            return Results.NotFound();
+        }
+
+        var chinese = Chinese(http);
+        var sessions = programme.Sessions.Where(s => !s.Type.IsBreak).Select(s => (programme, s));
+        return Calendar(ProgrammeCalendar.Write(sessions, programme.Edition.Name(chinese), chinese, http.PublicUri("/")), $"{programme.Edition.Slug}.ics");
+    }
+
+    private static async Task<IResult> SessionIcsAsync(string edition, int id, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    {
+        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var session = programme?.Sessions.FirstOrDefault(s => s.Id == id && !s.Type.IsBreak);
+        if (programme is null || session is null)
+        {
+            return Results.NotFound();
+        }
+
+        var chinese = Chinese(http);
+        return Calendar(ProgrammeCalendar.Write([(programme, session)], session.Title(chinese), chinese, http.PublicUri("/")), $"{programme.Edition.Slug}-session-{id}.ics");
+    }
+
+    private static async Task<IResult> ScheduleXmlAsync(string edition, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    {
+        var programme = await reader.LatestAsync(edition, cancellationToken);
+        return programme?.Version is null
+            ? Results.NotFound()
+            : Results.Text(ScheduleExchange.Xml(programme, Chinese(http), http.PublicUri("/")), "application/xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ScheduleJsonAsync(string edition, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    {
+        var programme = await reader.LatestAsync(edition, cancellationToken);
+        return programme?.Version is null
+            ? Results.NotFound()
+            : Results.Text(ScheduleExchange.Json(programme, Chinese(http), http.PublicUri("/")), "application/json; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>Organizers pick any track colour; a stylesheet carries it, since the page's CSP forbids inline styles.</summary>
+    private static async Task<IResult> TrackStylesAsync(string edition, SummitDbContext db, CancellationToken cancellationToken)
+    {
+        var slug = edition.ToLowerInvariant();
+        var tracks = await db.Tracks.AsNoTracking()
+            .Where(t => db.Editions.Any(e => e.Id == t.EditionId && e.Slug == slug && e.Status != Core.Editions.EditionStatus.Draft))
+            .Select(t => new { t.Id, t.Colour })
+            .ToListAsync(cancellationToken);
+        var css = new StringBuilder();
+        foreach (var track in tracks)
+        {
+            // Colours were checked as #rrggbb when saved; nothing else can reach this text.
+            css.Append(CultureInfo.InvariantCulture, $".track-{track.Id}{{border-left-color:{track.Colour}}}\n");
+        }
+
+        return Results.Text(css.ToString(), "text/css; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>Every published, non-break session a speaker is on, across all public editions.</summary>
+    private static async Task<IResult> SpeakerIcsAsync(string slug, SummitDbContext db, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    {
+        var lowered = slug.ToLowerInvariant();
+        var speaker = await db.Speakers.AsNoTracking().Where(s => s.Slug == lowered)
+            .Select(s => new { s.Id, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (speaker is null)
+        {
+            return Results.NotFound();
+        }
+
+        var chinese = Chinese(http);
+        var sessions = new List<(Programme, ProgrammeSession)>();
+        foreach (var edition in await EditionsWithSpeakerAsync(db, speaker.Id, cancellationToken))
+        {
+            if (await reader.LatestAsync(edition, cancellationToken) is { } programme)
+            {
+                sessions.AddRange(programme.Sessions.Where(s => s.Speakers.Any(p => p.Id == speaker.Id)).Select(s => (programme, s)));
+            }
+        }
+
+        if (sessions.Count == 0)
+        {
+            return Results.NotFound();
+        }
+
+        var name = Core.Speakers.SpeakerNames.Display(
+            Core.Speakers.SpeakerNames.Chinese(speaker.FamilyNameZh, speaker.GivenNameZh),
+            Core.Speakers.SpeakerNames.Latin(speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst),
+            chinese);
+        return Calendar(ProgrammeCalendar.Write(sessions, name, chinese, http.PublicUri("/")), $"{slug}.ics");
+    }
+
+    /// <summary>The personal feed: the starred sessions, by secret token, so calendar apps can subscribe without signing in.</summary>
+    private static async Task<IResult> AgendaIcsAsync(string token, PersonalAgenda agenda, SummitDbContext db, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    {
+        var userId = await agenda.OwnerOfFeedAsync(token, cancellationToken);
+        if (userId is null)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers["X-Robots-Tag"] = "noindex";
+        var culture = await db.Users.Where(u => u.Id == userId).Select(u => u.PreferredCulture).FirstOrDefaultAsync(cancellationToken);
+        var chinese = Chinese(http) || (culture?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ?? false);
+        var starred = await db.AgendaStars.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SessionId).ToListAsync(cancellationToken);
+        var editions = await db.Sessions.AsNoTracking().Where(s => starred.Contains(s.Id))
+            .Select(s => db.Editions.Where(e => e.Id == s.EditionId).Select(e => e.Slug).First())
+            .Distinct().ToListAsync(cancellationToken);
+        var sessions = new List<(Programme, ProgrammeSession)>();
+        foreach (var edition in editions)
+        {
+            if (await reader.LatestAsync(edition, cancellationToken) is { } programme)
+            {
+                sessions.AddRange(programme.Sessions.Where(s => starred.Contains(s.Id)).Select(s => (programme, s)));
+            }
+        }
+
+        return Calendar(ProgrammeCalendar.Write(sessions, chinese ? "我的峰会日程" : "My summit agenda", chinese, http.PublicUri("/")), "agenda.ics");
+    }
+
+    private static async Task<List<string>> EditionsWithSpeakerAsync(SummitDbContext db, int speakerId, CancellationToken cancellationToken) =>
+        await db.Editions.AsNoTracking()
+            .Where(e => e.Status != Core.Editions.EditionStatus.Draft
+                        && db.ScheduleVersions.Any(v => v.EditionId == e.Id && v.Sessions.Any(s => s.Speakers.Any(p => p.SpeakerId == speakerId))))
+            .Select(e => e.Slug)
+            .ToListAsync(cancellationToken);
+
+    private static IResult Calendar(string text, string fileName) =>
+        Results.File(Encoding.UTF8.GetBytes(text), ProgrammeCalendar.ContentType, fileName);
+}
