@@ -52,6 +52,7 @@ public static class SummitCoreServices
         services.AddScoped<Scheduling.PublishSchedule>();
         services.AddScoped<Scheduling.ProgrammeReader>();
         services.AddScoped<Scheduling.PersonalAgenda>();
+        services.AddScoped<Scheduling.SetSpeakerAvailability>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

@@ -103,6 +103,36 @@ public sealed class ProgrammeReader(SummitDbContext db)
             .Include(s => s.Speakers)
             .AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // The version's speakers, through a subquery rather than a list of ids, so the statement is the same for any count.
+        var speakerIds = db.PublishedSessions.Where(s => s.VersionId == version.Id).SelectMany(s => s.Speakers).Select(s => s.SpeakerId);
+        return await BuildAsync(edition, version, published, speakerIds, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The organizers' working copy laid out like a published programme (for the editor's grid), with the sessions
+    /// not yet placed. Draft editions included; an unknown slug gives null.
+    /// </summary>
+    public async Task<(Programme Programme, IReadOnlyList<Session> Unscheduled)?> WorkingCopyAsync(string editionSlug, CancellationToken cancellationToken = default)
+    {
+        var slug = editionSlug.ToLowerInvariant();
+        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken).ConfigureAwait(false);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var working = await db.Sessions.AsNoTracking().Where(s => s.EditionId == edition.Id).Include(s => s.Speakers).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var placed = working.Where(s => s.IsScheduled)
+            .Select(s => PublishedSession.From(PublishSchedule.Snapshot(s, s.RoomId!.Value, s.StartsAt!.Value, s.EndsAt!.Value), 0, s.UpdatedAt))
+            .ToList();
+        var speakerIds = db.Sessions.Where(s => s.EditionId == edition.Id).SelectMany(s => s.Speakers).Select(s => s.SpeakerId);
+        var programme = await BuildAsync(edition, null, placed, speakerIds, cancellationToken).ConfigureAwait(false);
+        return (programme, working.Where(s => !s.IsScheduled).OrderBy(s => s.TitleEn).ToList());
+    }
+
+    private async Task<Programme> BuildAsync(Edition edition, ProgrammeVersion? version, List<PublishedSession> published, IQueryable<int> speakerIds, CancellationToken cancellationToken)
+    {
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.EditionId == edition.Id).OrderBy(r => r.Order).ThenBy(r => r.Id)
             .Select(r => new ProgrammeRoom(r.Id, r.NameEn, r.NameZh, r.Capacity, r.FloorLanguage, r.InterpretationChannels, r.Order, r.Venue!.NameEn, r.Venue.NameZh))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -113,8 +143,6 @@ public sealed class ProgrammeReader(SummitDbContext db)
             .Select(t => new ProgrammeType(t.Id, t.NameEn, t.NameZh, t.IsBreak, t.Order))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        // The version's speakers, through a subquery rather than a list of ids, so the statement is the same for any count.
-        var speakerIds = db.PublishedSessions.Where(s => s.VersionId == version.Id).SelectMany(s => s.Speakers).Select(s => s.SpeakerId);
         var speakers = await db.Speakers.AsNoTracking()
             .Where(s => speakerIds.Contains(s.Id))
             .Select(s => new

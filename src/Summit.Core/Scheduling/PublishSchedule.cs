@@ -52,38 +52,7 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
             }
 
             var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId).Select(e => new { e.Slug, e.ScheduleDraftRevision }).FirstAsync(cancellationToken).ConfigureAwait(false);
-            var previous = await db.ScheduleVersions.AsNoTracking()
-                .Where(v => v.EditionId == editionId)
-                .OrderByDescending(v => v.Number)
-                .Include(v => v.Sessions).ThenInclude(s => s.Speakers)
-                .AsSplitQuery()
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            var before = previous?.Sessions.ToDictionary(s => s.SessionId) ?? [];
-
-            var working = await db.Sessions.AsNoTracking()
-                .Where(s => s.EditionId == editionId)
-                .Include(s => s.Speakers)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var next = new List<SessionSnapshot>();
-            foreach (var session in working)
-            {
-                before.TryGetValue(session.Id, out var then);
-                if (session.IsCancelled && then is null)
-                {
-                    continue;
-                }
-
-                if (session.IsScheduled)
-                {
-                    next.Add(Snapshot(session, session.RoomId!.Value, session.StartsAt!.Value, session.EndsAt!.Value));
-                }
-                else if (session.IsCancelled)
-                {
-                    // Cancelled and taken off the grid: the public keeps seeing it, cancelled, where it was.
-                    next.Add(Snapshot(session, then!.RoomId, then.StartsAt, then.EndsAt));
-                }
-            }
-
+            var (previous, before, next) = await WorkingCopyAsync(editionId, cancellationToken).ConfigureAwait(false);
             var changes = ScheduleDiff.Compare(before.Values.Select(s => s.ToSnapshot()), next);
             if (previous is null && next.Count == 0)
             {
@@ -139,7 +108,52 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
         return new(published, []);
     }
 
-    private static SessionSnapshot Snapshot(Session session, int roomId, DateTimeOffset startsAt, DateTimeOffset endsAt) => new(
+    /// <summary>What publishing now would change: the changelog of the next version, without making it.</summary>
+    public async Task<IReadOnlyList<ScheduleDiffEntry>> PreviewAsync(int editionId, CancellationToken cancellationToken = default)
+    {
+        var (_, before, next) = await WorkingCopyAsync(editionId, cancellationToken).ConfigureAwait(false);
+        return ScheduleDiff.Compare(before.Values.Select(s => s.ToSnapshot()), next);
+    }
+
+    /// <summary>The latest version, its sessions by id, and the snapshots the working copy would publish.</summary>
+    private async Task<(ScheduleVersion? Previous, Dictionary<int, PublishedSession> Before, List<SessionSnapshot> Next)> WorkingCopyAsync(int editionId, CancellationToken cancellationToken)
+    {
+        var previous = await db.ScheduleVersions.AsNoTracking()
+            .Where(v => v.EditionId == editionId)
+            .OrderByDescending(v => v.Number)
+            .Include(v => v.Sessions).ThenInclude(s => s.Speakers)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var before = previous?.Sessions.ToDictionary(s => s.SessionId) ?? [];
+
+        var working = await db.Sessions.AsNoTracking()
+            .Where(s => s.EditionId == editionId)
+            .Include(s => s.Speakers)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var next = new List<SessionSnapshot>();
+        foreach (var session in working)
+        {
+            before.TryGetValue(session.Id, out var then);
+            if (session.IsCancelled && then is null)
+            {
+                continue;
+            }
+
+            if (session.IsScheduled)
+            {
+                next.Add(Snapshot(session, session.RoomId!.Value, session.StartsAt!.Value, session.EndsAt!.Value));
+            }
+            else if (session.IsCancelled)
+            {
+                // Cancelled and taken off the grid: the public keeps seeing it, cancelled, where it was.
+                next.Add(Snapshot(session, then!.RoomId, then.StartsAt, then.EndsAt));
+            }
+        }
+
+        return (previous, before, next);
+    }
+
+    internal static SessionSnapshot Snapshot(Session session, int roomId, DateTimeOffset startsAt, DateTimeOffset endsAt) => new(
         session.Id, session.Uid, session.TitleEn, session.TitleZh, session.AbstractEn, session.AbstractZh, session.TypeId, session.TrackId,
         session.Language, session.InterpretationOffered, session.SeatLimit, roomId, startsAt, endsAt, session.IsCancelled,
         session.Speakers.OrderBy(s => s.Order).Select(s => new SessionSpeakerDetails(s.SpeakerId, s.Role)).ToList());

@@ -15,6 +15,7 @@ public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
         public const string NotFound = "This session does not exist (any more).";
         public const string CancelledCannotMove = "A cancelled session cannot be moved; reinstate it first.";
         public const string NotPlaced = "Place the session in a room and at a time first.";
+        public const string PublishedCannotDelete = "The public has seen this session in a published version: cancel it instead, so calendars learn it is off.";
     }
 
     /// <summary>Puts a session in a room from <paramref name="startsAt"/> to <paramref name="endsAt"/>: place, move and resize are all this.</summary>
@@ -95,6 +96,27 @@ public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
         }
 
         session.Reinstate(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ScheduleOutcome.Done;
+    }
+
+    /// <summary>Deletes a session that was never published; a published one can only be cancelled.</summary>
+    public async Task<ScheduleOutcome> DeleteAsync(int editionId, int sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false);
+        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return ScheduleOutcome.Refuse("", Reasons.NotFound);
+        }
+
+        if (await db.PublishedSessions.AnyAsync(p => p.SessionId == sessionId, cancellationToken).ConfigureAwait(false))
+        {
+            return ScheduleOutcome.Refuse("", Reasons.PublishedCannotDelete);
+        }
+
+        db.Sessions.Remove(session);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ScheduleOutcome.Done;

@@ -213,6 +213,7 @@ public static class SummitWebServices
         app.MapSpeakersApi();
         app.MapSpeakerMedia();
         app.MapProgrammeFeeds();
+        app.MapProgrammeApi();
         return app;
     }
 

@@ -27,12 +27,17 @@ public sealed class ScheduleGrid
 
     public required IReadOnlyList<ProgrammeSession> Overflow { get; init; }
 
-    public static ScheduleGrid Build(IReadOnlyList<ProgrammeSession> sessions, IReadOnlyList<ProgrammeRoom> allRooms)
+    /// <param name="allRooms">Every room of the edition, in column order.</param>
+    /// <param name="editorSlots">
+    /// For the editor: fixed times (every half hour of the day) added to the row boundaries, with every room as a
+    /// column and empty rows kept, so there is a free cell to place a session in. The public grid passes none.
+    /// </param>
+    public static ScheduleGrid Build(IReadOnlyList<ProgrammeSession> sessions, IReadOnlyList<ProgrammeRoom> allRooms, IReadOnlyList<DateTimeOffset>? editorSlots = null)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(allRooms);
-        var rooms = allRooms.Where(r => sessions.Any(s => s.Room.Id == r.Id)).ToList();
-        var bounds = sessions.SelectMany(s => new[] { s.StartsAt, s.EndsAt }).Distinct().Order().ToList();
+        var rooms = allRooms.Where(r => editorSlots is not null || sessions.Any(s => s.Room.Id == r.Id)).ToList();
+        var bounds = sessions.SelectMany(s => new[] { s.StartsAt, s.EndsAt }).Concat(editorSlots ?? []).Distinct().Order().ToList();
         var intervals = bounds.Zip(bounds.Skip(1)).ToList();
         var cells = new Cell[intervals.Count, rooms.Count];
         var overflow = new List<ProgrammeSession>();
@@ -64,7 +69,11 @@ public sealed class ScheduleGrid
         }
 
         // Rows where nothing starts and every room is idle are gaps (lunch in another building): drop them.
-        rows.RemoveAll(row => row.Cells.All(c => c.Kind == CellKind.Empty));
+        if (editorSlots is null)
+        {
+            rows.RemoveAll(row => row.Cells.All(c => c.Kind == CellKind.Empty));
+        }
+
         return new ScheduleGrid { Rooms = rooms, Rows = rows, Overflow = overflow.OrderBy(s => s.StartsAt).ToList() };
     }
 }
