@@ -80,7 +80,7 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
 
             // A speaker on the published programme takes part in the edition, so their profile becomes public with it.
             var onStage = next.Where(s => !s.IsCancelled).SelectMany(s => s.Speakers).Select(s => s.SpeakerId).Distinct().ToList();
-            foreach (var speaker in await db.Speakers.Include(s => s.Editions).Where(s => onStage.Contains(s.Id) && !s.Editions.Any(e => e.EditionId == editionId)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var speaker in await db.Speakers.Include(s => s.Editions).Where(s => onStage.Contains(s.Id) && !s.Editions.Any(e => e.EditionId == editionId)).AsSplitQuery().ToListAsync(cancellationToken).ConfigureAwait(false))
             {
                 speaker.MarkFor(editionId);
             }

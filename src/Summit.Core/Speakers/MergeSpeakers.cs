@@ -18,6 +18,8 @@ public sealed class MergeSpeakers(SummitDbContext db)
         public const string TwoAccounts = "Both profiles are looked after by different accounts; unlink one first.";
     }
 
+    private static readonly string[] ProgrammeSpeakerTables = ["SessionSpeakers", "PublishedSessionSpeakers"];
+
     public async Task<Refusal?> RunAsync(int keepId, string duplicateSlug, CancellationToken cancellationToken = default)
     {
         var slug = duplicateSlug?.Trim().ToLowerInvariant() ?? "";
@@ -51,6 +53,22 @@ public sealed class MergeSpeakers(SummitDbContext db)
                 photo.MoveTo(keep.Id, demote: keepHasPublicPhoto);
             }
 
+            // The duplicate's places on the programme (working copy, published history, availability) become the kept
+            // speaker's, so no session loses a speaker and the changelog still names them.
+            foreach (var table in ProgrammeSpeakerTables)
+            {
+                var owner = table == "SessionSpeakers" ? "\"SessionId\"" : "\"VersionId\", \"SessionId\"";
+#pragma warning disable EF1002 // The table and column names are constants above; the ids are parameters.
+                await db.Database.ExecuteSqlRawAsync(
+                    $"DELETE FROM \"{table}\" WHERE \"SpeakerId\" = {{1}} AND ({owner}) IN (SELECT {owner} FROM \"{table}\" WHERE \"SpeakerId\" = {{0}})",
+                    [keep.Id, duplicate.Id],
+                    cancellationToken).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET \"SpeakerId\" = {{0}} WHERE \"SpeakerId\" = {{1}}", [keep.Id, duplicate.Id], cancellationToken).ConfigureAwait(false);
+#pragma warning restore EF1002
+            }
+
+            await db.SpeakerAvailabilities.Where(a => a.SpeakerId == duplicate.Id)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.SpeakerId, keep.Id), cancellationToken).ConfigureAwait(false);
             db.SpeakerInvitations.RemoveRange(await db.SpeakerInvitations.Where(i => i.SpeakerId == duplicate.Id).ToListAsync(cancellationToken).ConfigureAwait(false));
             var account = keep.UserId ?? duplicate.UserId;
             duplicate.UnlinkAccount();

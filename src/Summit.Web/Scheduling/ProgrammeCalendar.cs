@@ -29,7 +29,11 @@ public static class ProgrammeCalendar
             var zoneId = programme.Edition.TimeZoneId;
             if (zones.Add(zoneId))
             {
-                calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, programme.Edition.StartDate.ToDateTime(TimeOnly.MinValue).AddYears(-1), includeHistoricalData: false));
+                // Ical.Net builds the zone's rules from this date up to now, so it must not lie in the future (an edition
+                // planned for next year); a year before the earlier of the two covers the edition either way.
+                var earliest = programme.Edition.StartDate.ToDateTime(TimeOnly.MinValue);
+                var today = DateTime.UtcNow.Date;
+                calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, (earliest < today ? earliest : today).AddYears(-1), includeHistoricalData: false));
             }
 
             calendar.Events.Add(Event(programme, session, chinese, publicBase));

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Data;
 using Summit.Core.Editions;
@@ -57,43 +56,5 @@ public sealed class DirectoryQueryCountTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Wang Number", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         return counter.Count;
-    }
-
-    /// <summary>Counts EF commands run against this app's own database file, whatever other tests do meanwhile.</summary>
-    private sealed class StatementCounter(string storagePath) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
-    {
-        private readonly List<IDisposable> subscriptions = [];
-        private int count;
-
-        public int Count => Volatile.Read(ref count);
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
-            {
-                lock (subscriptions)
-                {
-                    subscriptions.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuting.Name
-                && value.Value is CommandEventData data
-                && data.Command.Connection?.DataSource?.StartsWith(storagePath, StringComparison.Ordinal) == true)
-            {
-                Interlocked.Increment(ref count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
     }
 }

@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Xml;
+using System.Xml.Schema;
+using Ical.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Json.Schema;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Scheduling;
+using Summit.Testing;
+
+namespace Summit.Web.Tests.Scheduling;
+
+/// <summary>The programme through HTTP as organizers, the public, calendar apps and schedule apps meet it, on the demo edition.</summary>
+public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly string SchemaFolder = Path.Combine(AppContext.BaseDirectory, "Scheduling", "C3voc");
+
+    protected SummitFactory App => app.Factory;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?lang=zh")]
+    public async Task The_published_schedule_xml_validates_against_the_c3voc_schema(string query)
+    {
+        using var client = App.Browser();
+        var xml = await client.GetStringAsync(new Uri("/2021/schedule.xml" + query, UriKind.Relative), Cancel);
+
+        var errors = new List<string>();
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, DtdProcessing = DtdProcessing.Prohibit };
+        settings.Schemas.Add(null, Path.Combine(SchemaFolder, "schedule.xml.xsd"));
+        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity}: {e.Message} (line {e.Exception?.LineNumber})");
+        using (var reader = XmlReader.Create(new StringReader(xml), settings))
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        Assert.Empty(errors);
+        Assert.Contains(query.Length == 0 ? "Main Hall" : "主会场", xml, StringComparison.Ordinal);
+        Assert.True(CountOf(xml, "<event ") >= 50, "The demo programme's sessions are in the export.");
+    }
+
+    [Fact]
+    public async Task The_published_schedule_json_validates_against_the_c3voc_schema_in_both_languages_with_the_same_guids()
+    {
+        using var client = App.Browser();
+        var schema = JsonSchema.FromText(await File.ReadAllTextAsync(Path.Combine(SchemaFolder, "schema.json"), Cancel));
+        var guids = new List<string[]>();
+        foreach (var query in new[] { "", "?lang=zh" })
+        {
+            var json = await client.GetStringAsync(new Uri("/2021/schedule.json" + query, UriKind.Relative), Cancel);
+            var document = JsonNode.Parse(json)!;
+
+            var result = schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+
+            Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(20)));
+            var days = document["schedule"]!["conference"]!["days"]!.AsArray();
+            guids.Add(days.SelectMany(d => d!["rooms"]!.AsObject().SelectMany(r => r.Value!.AsArray().Select(e => e!["guid"]!.GetValue<string>()))).Order().ToArray());
+        }
+
+        Assert.NotEmpty(guids[0]);
+        Assert.Equal(guids[0], guids[1]);
+    }
+
+    [Fact]
+    public async Task A_draft_move_is_invisible_to_the_public_until_published_and_then_keeps_its_uid_with_a_higher_sequence()
+    {
+        var session = await PickSessionAsync(skip: 3);
+        var target = Day2(20, 0);
+        using var anonymous = App.Browser();
+        var before = await SessionCalendarAsync(anonymous, session.Id);
+        var pageBefore = await anonymous.GetStringAsync(new Uri($"/2021/sessions/{session.Id}", UriKind.Relative), Cancel);
+
+        using var organizer = await OrganizerAsync();
+        using var moved = await PlaceAsync(organizer, session.Id, await MainHallAsync(), target, target.AddMinutes(45));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        var draftPage = await anonymous.GetStringAsync(new Uri($"/2021/sessions/{session.Id}", UriKind.Relative), Cancel);
+        Assert.DoesNotContain(">20:00<", draftPage, StringComparison.Ordinal);
+        Assert.Equal(Strip(pageBefore), Strip(draftPage));
+        Assert.Equal(before.DtStart!.Value, (await SessionCalendarAsync(anonymous, session.Id)).DtStart!.Value);
+
+        await PublishAsync(organizer);
+
+        var after = await SessionCalendarAsync(anonymous, session.Id);
+        Assert.Equal(before.Uid, after.Uid);
+        Assert.Equal(before.Sequence + 1, after.Sequence);
+        Assert.Equal("Asia/Shanghai", after.DtStart!.TzId);
+        Assert.Equal(new DateTime(2021, 11, 6, 20, 0, 0), after.DtStart.Value);
+        Assert.NotNull(after.LastModified);
+        var publicPage = await anonymous.GetStringAsync(new Uri($"/2021/sessions/{session.Id}", UriKind.Relative), Cancel);
+        Assert.Contains("20:00", publicPage, StringComparison.Ordinal);
+        var changelog = await anonymous.GetStringAsync(new Uri("/2021/schedule/changelog", UriKind.Relative), Cancel);
+        Assert.Contains(WebUtility.HtmlEncode(session.TitleEn), changelog, StringComparison.Ordinal);
+        Assert.Contains("2021-11-06 20:00", changelog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_session_stays_in_the_calendar_as_cancelled_after_publishing()
+    {
+        var session = await PickSessionAsync(skip: 5);
+        using var organizer = await OrganizerAsync();
+        using var cancelled = await organizer.PostAsync($"/admin/programme/2021/sessions/{session.Id}/place", new Dictionary<string, string>(), $"/admin/programme/2021/sessions/{session.Id}/place?handler=cancel");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        await PublishAsync(organizer);
+
+        using var anonymous = App.Browser();
+        var calendar = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(new Uri("/2021/schedule.ics", UriKind.Relative), Cancel))!;
+        var found = Assert.Single(calendar.Events, e => e.Uid!.StartsWith(session.Uid.ToString("D"), StringComparison.Ordinal));
+        Assert.Equal("CANCELLED", found.Status);
+        Assert.NotEmpty(calendar.TimeZones);
+        var page = await anonymous.GetStringAsync(new Uri($"/2021/sessions/{session.Id}", UriKind.Relative), Cancel);
+        Assert.Contains("This session has been cancelled.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_crafted_move_that_double_books_a_speaker_is_refused_through_the_form_and_changes_nothing()
+    {
+        // A panel in progress, one of its speakers, and a room that is free at that time.
+        var busy = await PickSessionAsync(skip: 7);
+        var speakerId = busy.SpeakerIds[0];
+        var freeRoom = await App.WithDbAsync(db => db.Rooms
+            .Where(r => r.EditionId == busy.EditionId && !db.Sessions.Any(s => s.RoomId == r.Id && !s.IsCancelled && s.StartsAt < busy.EndsAt && busy.StartsAt < s.EndsAt))
+            .Select(r => r.Id).FirstAsync(Cancel));
+        var other = await App.ScopedAsync(async services =>
+        {
+            var db = services.GetRequiredService<SummitDbContext>();
+            var type = await db.SessionTypes.Where(t => t.EditionId == busy.EditionId && !t.IsBreak).Select(t => t.Id).FirstAsync(Cancel);
+            var saved = await services.GetRequiredService<SaveSession>().RunAsync(busy.EditionId, null, new SessionDetails(
+                "Side meeting", "会外会议", null, null, type, null, SessionLanguage.English, false, null, [new(speakerId, SessionSpeakerRole.Speaker)]), Cancel);
+            Assert.True(saved.Saved);
+            return saved.SessionId!.Value;
+        });
+        var start = ScheduleTime.Local(busy.StartsAt, Shanghai);
+
+        using var organizer = await OrganizerAsync();
+        using var response = await PlaceAsync(organizer, other, freeRoom, start.DateTime, start.DateTime.AddMinutes(30));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains($"is already on “{busy.TitleEn}”", html, StringComparison.Ordinal);
+        var stored = await App.WithDbAsync(db => db.Sessions.AsNoTracking().FirstAsync(s => s.Id == other, Cancel));
+        Assert.Null(stored.RoomId);
+        Assert.Null(stored.StartsAt);
+    }
+
+    [Fact]
+    public async Task A_room_clash_is_refused_with_the_session_that_holds_the_room()
+    {
+        var holder = await PickSessionAsync(skip: 9);
+        var mover = await PickSessionAsync(skip: 30);
+        var start = ScheduleTime.Local(holder.StartsAt, Shanghai);
+        using var organizer = await OrganizerAsync();
+
+        using var response = await PlaceAsync(organizer, mover.Id, holder.RoomId, start.DateTime.AddMinutes(15), start.DateTime.AddMinutes(45));
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"is already used by “{holder.TitleEn}”", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_programme_api_lists_sessions_rooms_and_tracks_and_answers_problem_details_for_an_unknown_edition()
+    {
+        using var client = App.Browser();
+        var sessions = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/editions/2021/sessions", UriKind.Relative), Cancel))!;
+        Assert.Equal("Asia/Shanghai", sessions["timeZone"]!.GetValue<string>());
+        Assert.True(sessions["items"]!.AsArray().Count >= 60);
+        Assert.Contains(sessions["items"]!.AsArray(), s => s!["speakers"]!.AsArray().Any(p => p!["slug"]!.GetValue<string>() == "zeng-gang"));
+        var rooms = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/editions/2021/rooms", UriKind.Relative), Cancel))!.AsArray();
+        Assert.Contains(rooms, r => r!["nameZh"]!.GetValue<string>() == "主会场");
+        var tracks = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/editions/2021/tracks", UriKind.Relative), Cancel))!.AsArray();
+        Assert.True(tracks.Count >= 4);
+
+        using var missing = await client.GetAsync(new Uri("/api/v1/editions/1999/sessions", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_schedule_page_offers_days_filters_and_the_viewers_time_zone()
+    {
+        using var client = App.Browser();
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/2021/schedule?day=2021-11-06&view=list&tz=Europe/London", UriKind.Relative), Cancel));
+        Assert.Contains("UTC+00:00 Europe/London", page, StringComparison.Ordinal);
+        Assert.Contains(">01:00<", page, StringComparison.Ordinal);
+
+        var zeng = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/2021/schedule?day=2021-11-05&view=list", UriKind.Relative), Cancel));
+        Assert.Contains("Zeng Gang", zeng, StringComparison.Ordinal);
+        Assert.Contains("UTC+08:00 Asia/Shanghai", zeng, StringComparison.Ordinal);
+
+        using var unknown = await client.GetAsync(new Uri("/1999/schedule", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_attendee_stars_a_session_and_reads_it_in_a_private_feed_that_can_be_revoked()
+    {
+        var session = await PickSessionAsync(skip: 11);
+        var user = await App.CreateUserAsync($"attendee-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        using var client = App.Browser();
+        await client.SignInAsync(user.Email!);
+
+        using var starred = await client.PostAsync($"/2021/sessions/{session.Id}", new Dictionary<string, string> { ["sessionId"] = session.Id.ToString(CultureInfo.InvariantCulture), ["returnUrl"] = "/my/agenda" }, "/my/agenda?handler=star");
+        Assert.Equal(HttpStatusCode.Redirect, starred.StatusCode);
+        var agenda = await client.GetStringAsync(new Uri("/my/agenda", UriKind.Relative), Cancel);
+        Assert.Contains(WebUtility.HtmlEncode(session.TitleEn), agenda, StringComparison.Ordinal);
+
+        using var made = await client.PostAsync("/my/agenda", new Dictionary<string, string>(), "/my/agenda?handler=newFeed");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var withUrl = await client.GetStringAsync(new Uri("/my/agenda", UriKind.Relative), Cancel);
+        var feed = new Uri(System.Text.RegularExpressions.Regex.Match(withUrl, "https://localhost/feeds/agenda/[0-9a-f]+\\.ics").Value);
+        using var anonymous = App.Browser();
+        var calendar = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(new Uri(feed.PathAndQuery, UriKind.Relative), Cancel))!;
+        Assert.Contains(calendar.Events, e => e.Uid!.StartsWith(session.Uid.ToString("D"), StringComparison.Ordinal));
+        Assert.DoesNotContain("/feeds/agenda/", await client.GetStringAsync(new Uri("/my/agenda", UriKind.Relative), Cancel), StringComparison.Ordinal);
+
+        using var revoked = await client.PostAsync("/my/agenda", new Dictionary<string, string>(), "/my/agenda?handler=revokeFeed");
+        using var gone = await anonymous.GetAsync(new Uri(feed.PathAndQuery, UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_for_the_agenda_and_cannot_star()
+    {
+        using var client = App.Browser();
+        using var agenda = await client.GetAsync(new Uri("/my/agenda", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, agenda.StatusCode);
+        Assert.Contains("/account/login", agenda.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var feed = await client.GetAsync(new Uri("/feeds/agenda/00112233445566778899aabbccddeeff0011223344556677.ics", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, feed.StatusCode);
+    }
+
+    private sealed record PickedSession(int Id, int EditionId, Guid Uid, string TitleEn, int RoomId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int[] SpeakerIds);
+
+    /// <summary>A published, placed, not cancelled session with speakers; each test skips a different number so they do not collide.</summary>
+    private Task<PickedSession> PickSessionAsync(int skip) => App.WithDbAsync(async db =>
+    {
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.RoomId != null && !s.IsCancelled && s.Speakers.Count >= 2 && db.PublishedSessions.Any(p => p.SessionId == s.Id))
+            .OrderBy(s => s.Id)
+            .ToListAsync(Cancel);
+        var s = sessions[skip];
+        return new PickedSession(s.Id, s.EditionId, s.Uid, s.TitleEn, s.RoomId!.Value, s.StartsAt!.Value, s.EndsAt!.Value, s.Speakers.Select(p => p.SpeakerId).ToArray());
+    });
+
+    private Task<int> MainHallAsync() => App.WithDbAsync(db => db.Rooms.Where(r => r.NameEn == "Main Hall").Select(r => r.Id).FirstAsync(Cancel));
+
+    private static DateTime Day2(int hour, int minute) => new(2021, 11, 6, hour, minute, 0);
+
+    private async Task<HttpClient> OrganizerAsync()
+    {
+        var user = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Roles.Organizer);
+        var client = App.Browser();
+        await client.SignInAsync(user.Email!);
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> PlaceAsync(HttpClient client, int sessionId, int roomId, DateTime start, DateTime end) =>
+        client.PostAsync($"/admin/programme/2021/sessions/{sessionId}/place", new Dictionary<string, string>
+        {
+            ["Input.RoomId"] = roomId.ToString(CultureInfo.InvariantCulture),
+            ["Input.Day"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.Start"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["Input.End"] = end.ToString("HH:mm", CultureInfo.InvariantCulture),
+        });
+
+    private static async Task PublishAsync(HttpClient organizer)
+    {
+        using var published = await organizer.PostAsync("/admin/programme/2021", new Dictionary<string, string> { ["Note"] = "test" }, "/admin/programme/2021?handler=publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+    }
+
+    private static async Task<Ical.Net.CalendarComponents.CalendarEvent> SessionCalendarAsync(HttpClient client, int sessionId)
+    {
+        var calendar = Ical.Net.Calendar.Load(await client.GetStringAsync(new Uri($"/2021/sessions/{sessionId}.ics", UriKind.Relative), Cancel))!;
+        return Assert.Single(calendar.Events);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    /// <summary>The page without what differs between two renderings anyway (antiforgery tokens, the version line).</summary>
+    private static string Strip(string html) => System.Text.RegularExpressions.Regex.Replace(html, "value=\"CfDJ8[^\"]*\"", "");
+}
+
+public sealed class ScheduleTestsOnSqlite(SqliteApp app) : ScheduleTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class ScheduleTestsOnPostgres(PostgresApp app) : ScheduleTests<PostgresApp>(app), IClassFixture<PostgresApp>;
