@@ -19,6 +19,14 @@ public static partial class Forms
         return await client.PostAsync(new Uri(actionUrl ?? pageUrl, UriKind.Relative), content);
     }
 
+    /// <summary>Posts a form that carries no antiforgery token (the language switch, the cookie notice), as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostWithoutTokenAsync(this HttpClient client, string actionUrl, IDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(actionUrl, UriKind.Relative), content);
+    }
+
     public static string Token(string html)
     {
         var match = TokenPattern().Match(html ?? "");

@@ -35,7 +35,9 @@ public partial class LocalizationTests
             }
         }
 
-        foreach (var reasons in new[] { typeof(Core.Editions.SaveEdition.Reasons), typeof(Core.Speakers.SaveSpeaker.Reasons), typeof(Core.Speakers.SpeakerPhotos.Reasons), typeof(Core.Photos.PhotoProcessor.Reasons), typeof(Core.Speakers.SpeakerCsv.Reasons), typeof(Core.Speakers.SpeakerInvitations.Reasons), typeof(Core.Speakers.MergeSpeakers.Reasons) })
+        foreach (var reasons in new[] { typeof(Core.Editions.SaveEdition.Reasons), typeof(Core.Speakers.SaveSpeaker.Reasons), typeof(Core.Speakers.SpeakerPhotos.Reasons), typeof(Core.Photos.PhotoProcessor.Reasons), typeof(Core.Speakers.SpeakerCsv.Reasons), typeof(Core.Speakers.SpeakerInvitations.Reasons), typeof(Core.Speakers.MergeSpeakers.Reasons),
+                     typeof(Core.Scheduling.ScheduleRules.Reasons), typeof(Core.Scheduling.ScheduleSession.Reasons), typeof(Core.Scheduling.SaveSession.Reasons), typeof(Core.Scheduling.SaveProgrammeItem.Reasons),
+                     typeof(Core.Scheduling.PublishSchedule.Reasons), typeof(Core.Scheduling.PersonalAgenda.Reasons), typeof(Core.Scheduling.SetSpeakerAvailability.Reasons) })
         {
             foreach (var reason in reasons.GetFields().Select(f => (string)f.GetValue(null)!))
             {
@@ -47,11 +49,16 @@ public partial class LocalizationTests
         keys.UnionWith(Enum.GetNames<Core.Speakers.SpeakerLinkKind>());
         keys.UnionWith(Enum.GetNames<Core.Editions.EditionStatus>());
         keys.UnionWith(Core.Accounts.Roles.All);
+        keys.UnionWith(Enum.GetValues<Core.Scheduling.SessionLanguage>().Select(global::Summit.Web.Scheduling.ProgrammeLabels.Language));
+        keys.UnionWith(Enum.GetValues<Core.Scheduling.SessionSpeakerRole>().Select(global::Summit.Web.Scheduling.ProgrammeLabels.Role));
+        keys.UnionWith(Enum.GetValues<Core.Scheduling.ScheduleChangeKind>().Select(global::Summit.Web.Scheduling.ProgrammeLabels.Change));
 
         Assert.True(keys.Count > 100, $"Only {keys.Count} UI strings found; the scan is broken.");
         var resources = new ResourceManager("Summit.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
         var chinese = CultureInfo.GetCultureInfo("zh-Hans");
-        var missing = keys.Where(k => string.IsNullOrEmpty(resources.GetString(k, chinese))).Order().ToList();
+        // The Chinese set alone: falling back to the (empty) neutral resources would throw instead of naming the missing key.
+        var translations = resources.GetResourceSet(chinese, createIfNotExists: true, tryParents: false)!;
+        var missing = keys.Where(k => string.IsNullOrEmpty(translations.GetString(k))).Order().ToList();
         Assert.True(missing.Count == 0, "Missing from Resources/SharedResource.zh-Hans.resx:\n" + string.Join("\n", missing));
     }
 

@@ -38,7 +38,7 @@ public abstract class SiteTests<TApp>(TApp app) where TApp : SummitApp
     public async Task The_language_switch_remembers_the_choice()
     {
         using var client = App.Browser();
-        using var switched = await client.PostAsync("/privacy", new Dictionary<string, string> { ["culture"] = "zh-Hans", ["returnUrl"] = "/privacy" }, "/culture");
+        using var switched = await client.PostWithoutTokenAsync("/culture", new Dictionary<string, string> { ["culture"] = "zh-Hans", ["returnUrl"] = "/privacy" });
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/privacy", switched.Headers.Location?.OriginalString);
         var html = await client.GetStringAsync(new Uri("/privacy", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -49,7 +49,7 @@ public abstract class SiteTests<TApp>(TApp app) where TApp : SummitApp
     public async Task The_language_switch_refuses_to_redirect_off_site()
     {
         using var client = App.Browser();
-        using var switched = await client.PostAsync("/privacy", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" }, "/culture");
+        using var switched = await client.PostWithoutTokenAsync("/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" });
         Assert.Equal("/", switched.Headers.Location?.OriginalString);
     }
 
@@ -99,11 +99,22 @@ public abstract class SiteTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task Anonymous_public_pages_carry_no_per_visitor_token_so_the_schedule_is_served_from_the_output_cache()
+    {
+        using var client = App.Browser();
+        using var first = await client.GetAsync(new Uri("/2021/schedule?day=2021-11-05", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var second = await client.GetAsync(new Uri("/2021/schedule?day=2021-11-05", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("__RequestVerificationToken", await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.NotNull(second.Headers.Age);
+    }
+
+    [Fact]
     public async Task The_cookie_notice_goes_away_once_acknowledged()
     {
         using var client = App.Browser();
         Assert.Contains("cookie-notice", await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        using var ok = await client.PostAsync("/cookies", new Dictionary<string, string> { ["returnUrl"] = "/" });
+        using var ok = await client.PostWithoutTokenAsync("/cookies", new Dictionary<string, string> { ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.DoesNotContain("cookie-notice", await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
