@@ -57,6 +57,9 @@ public static class SummitJobsServices
             });
         }
 
+        services.AddSingleton<Scheduling.ProgrammePdfStore>();
+        services.AddScoped<Scheduling.RenderProgrammePdfJob>();
+        services.AddScoped<Core.Scheduling.ISchedulePublishedHandler, Scheduling.QueueProgrammePdf>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();

@@ -38,6 +38,7 @@ internal static class DemoProgramme
         ("Roundtable", "闭门研讨", false),
         ("Signing ceremony", "签约仪式", false),
         ("Break", "茶歇", true),
+        ("Ceremony", "仪式", false),
     ];
 
     private static readonly (string En, string Zh)[][] Topics =
@@ -95,7 +96,7 @@ internal static class DemoProgramme
             items.Add(new(en, zh, null, null, 5, null, day, start, minutes, 7, SessionLanguage.EnglishAndChinese, []));
 
         // Day 1: opening plenary and keynotes, lunch, two rounds of parallel sessions, a signing ceremony, evening roundtables.
-        items.Add(new("Opening ceremony", "开幕式", "Welcome addresses by the organizers of the summit.", "峰会主办方致欢迎辞。", 4, null, 0, new(9, 0), 30, 0, SessionLanguage.EnglishAndChinese, []));
+        items.Add(new("Opening ceremony", "开幕式", "Welcome addresses by the organizers of the summit.", "峰会主办方致欢迎辞。", 6, null, 0, new(9, 0), 30, 0, SessionLanguage.EnglishAndChinese, []));
         items.Add(new(
             "Keynote: Finance for carbon neutrality", "主旨演讲：服务碳中和的金融",
             "How banks and markets can fund the transition to carbon neutrality, and what western China needs from them.",

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
+using Hangfire;
 using Summit.Core.Scheduling;
+using Summit.Jobs.Scheduling;
 using Summit.Web.Hosting;
 
 namespace Summit.Web.Scheduling;
@@ -21,6 +23,7 @@ public static class ProgrammeFeeds
         app.MapGet("/{edition}/schedule.xml", ScheduleXmlAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/{edition}/schedule.json", ScheduleJsonAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/{edition}/schedule.css", TrackStylesAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/{edition}/programme.pdf", ProgrammePdfAsync).ExcludeFromDescription();
         app.MapGet("/speakers/{slug}.ics", SpeakerIcsAsync).ExcludeFromDescription();
         app.MapGet("/feeds/agenda/{token}.ics", AgendaIcsAsync).ExcludeFromDescription();
         return app;
@@ -68,6 +71,33 @@ public static class ProgrammeFeeds
         return programme?.Version is null
             ? Results.NotFound()
             : Results.Text(ScheduleExchange.Json(programme, Chinese(http), http.PublicUri("/")), "application/json; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// The printed programme of the latest version, rendered in the background when the version was published. If it
+    /// is not there yet (just published, or the file store was emptied), it is queued again and the visitor sees a
+    /// page that explains and retries.
+    /// </summary>
+    private static async Task<IResult> ProgrammePdfAsync(string edition, SummitDbContext db, ProgrammeReader reader, ProgrammePdfStore store, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    {
+        var slug = edition.ToLowerInvariant();
+        if (!await db.Editions.AnyAsync(e => e.Slug == slug && e.Status != Core.Editions.EditionStatus.Draft, cancellationToken))
+        {
+            return Results.NotFound();
+        }
+
+        var version = await reader.LatestNumberAsync(slug, cancellationToken);
+        if (version > 0 && store.Exists(slug, version))
+        {
+            return Results.File(store.PathOf(slug, version), "application/pdf", $"ccifs-{slug}-programme-v{version}.pdf", enableRangeProcessing: true);
+        }
+
+        if (version > 0)
+        {
+            jobs.Enqueue<RenderProgrammePdfJob>(job => job.RunAsync(slug, version, CancellationToken.None));
+        }
+
+        return Results.Redirect($"/{slug}/programme");
     }
 
     /// <summary>Organizers pick any track colour; a stylesheet carries it, since the page's CSP forbids inline styles.</summary>

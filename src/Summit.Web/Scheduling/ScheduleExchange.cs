@@ -159,7 +159,7 @@ public static class ScheduleExchange
             new XElement("track", s.Track?.Name(chinese) ?? ""),
             new XElement("persons", s.Speakers.Select(p => new XElement("person", new XAttribute("id", p.Id), p.DisplayName(chinese)))),
             new XElement("language", Language(s)),
-            new XElement("description", string.Join(chinese ? "、" : ", ", s.Speakers.Select(p => $"{p.DisplayName(chinese)} ({(chinese ? RoleZh(p.Role) : RoleEn(p.Role))})"))),
+            new XElement("description", string.Join(chinese ? "、" : ", ", s.Speakers.Select(p => $"{p.DisplayName(chinese)} ({ProgrammeNames.Role(p.Role, chinese)})"))),
             new XElement("links"),
             new XElement("url", Url(publicBase, $"/{programme.Edition.Slug}/sessions/{s.Id}")));
     }
@@ -185,7 +185,7 @@ public static class ScheduleExchange
             ["type"] = s.Type.Name(chinese),
             ["language"] = Language(s),
             ["abstract"] = s.Published.Abstract(chinese) ?? "",
-            ["description"] = string.Join(chinese ? "、" : ", ", s.Speakers.Select(p => $"{p.DisplayName(chinese)} ({(chinese ? RoleZh(p.Role) : RoleEn(p.Role))})")),
+            ["description"] = string.Join(chinese ? "、" : ", ", s.Speakers.Select(p => $"{p.DisplayName(chinese)} ({ProgrammeNames.Role(p.Role, chinese)})")),
             ["do_not_record"] = false,
             ["persons"] = new JsonArray(s.Speakers.Select(p => (JsonNode)new JsonObject
             {
@@ -206,22 +206,6 @@ public static class ScheduleExchange
         SessionLanguage.Chinese => "zh",
         SessionLanguage.English => "en",
         _ => "en,zh",
-    };
-
-    private static string RoleEn(SessionSpeakerRole role) => role switch
-    {
-        SessionSpeakerRole.KeynoteSpeaker => "keynote speaker",
-        SessionSpeakerRole.Moderator => "moderator",
-        SessionSpeakerRole.Panelist => "panelist",
-        _ => "speaker",
-    };
-
-    private static string RoleZh(SessionSpeakerRole role) => role switch
-    {
-        SessionSpeakerRole.KeynoteSpeaker => "主旨演讲嘉宾",
-        SessionSpeakerRole.Moderator => "主持人",
-        SessionSpeakerRole.Panelist => "对话嘉宾",
-        _ => "演讲嘉宾",
     };
 
     private static string Duration(ProgrammeSession s)

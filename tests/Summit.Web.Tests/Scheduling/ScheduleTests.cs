@@ -168,6 +168,53 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task The_printed_programme_is_a_pdf_with_the_latin_and_chinese_fonts_embedded_and_chinese_names_encoded()
+    {
+        using var client = App.Browser();
+        byte[]? pdf = null;
+        for (var attempt = 0; attempt < 150 && pdf is null; attempt++)
+        {
+            using var response = await client.GetAsync(new Uri("/2021/programme.pdf", UriKind.Relative), Cancel);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+                pdf = await response.Content.ReadAsByteArrayAsync(Cancel);
+            }
+            else
+            {
+                // Not rendered yet: the visitor is sent to a page that explains and retries.
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.Equal("/2021/programme", response.Headers.Location?.OriginalString);
+                var waiting = await client.GetAsync(new Uri("/2021/programme", UriKind.Relative), Cancel);
+                Assert.True(waiting.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect);
+                await Task.Delay(200, Cancel);
+            }
+        }
+
+        Assert.NotNull(pdf);
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        Assert.True(document.PageCount >= 3, $"{document.PageCount} pages for some sixty sessions.");
+        var fonts = new Dictionary<string, string>();
+        foreach (var page in document.Pages)
+        {
+            var resources = page.Elements.GetDictionary("/Resources")?.Elements.GetDictionary("/Font");
+            foreach (var name in resources?.Elements.Keys ?? [])
+            {
+                var font = resources!.Elements.GetDictionary(name)!;
+                var unicode = font.Elements.GetDictionary("/ToUnicode")?.Stream?.UnfilteredValue ?? [];
+                fonts[font.Elements.GetName("/BaseFont")] = System.Text.Encoding.ASCII.GetString(unicode);
+            }
+        }
+
+        Assert.Contains(fonts.Keys, f => f.EndsWith("+DejaVu Sans", StringComparison.Ordinal));
+        var cjk = Assert.Single(fonts, f => f.Key.EndsWith("+Droid Sans Fallback", StringComparison.Ordinal));
+        // 曾 (U+66FE) and 刚 (U+521A), of Zeng Gang, are mapped in the Chinese font: they were not written as "?".
+        Assert.Contains("66FE", cjk.Value.ToUpperInvariant(), StringComparison.Ordinal);
+        Assert.Contains("521A", cjk.Value.ToUpperInvariant(), StringComparison.Ordinal);
+        Assert.InRange(pdf.Length, 10_000, 2_000_000);
+    }
+
+    [Fact]
     public async Task The_programme_api_lists_sessions_rooms_and_tracks_and_answers_problem_details_for_an_unknown_edition()
     {
         using var client = App.Browser();
