@@ -13,6 +13,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         "/", "/2021", "/contact", "/privacy", "/cookies", "/account/login", "/account/register",
         "/account/forgot-password", "/account/resend-email-confirmation", "/account/lockout", "/status/404",
         "/speakers", "/2021/speakers", "/speakers/zeng-gang", "/speakers?q=%E6%9B%BE",
+        "/2021/schedule", "/2021/schedule?day=2021-11-06&view=list", "/2021/schedule/changelog", "/2021/sessions/2",
     ];
 
     [Theory]

@@ -35,7 +35,7 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "account", "api", "contact", "cookies", "culture", "error", "health", "my", "newsroom",
-        "privacy", "speakers", "status", "css", "js", "img", "lib", "favicon.ico", "robots.txt",
+        "privacy", "schedule", "feeds", "speakers", "status", "css", "js", "img", "lib", "favicon.ico", "robots.txt",
     };
 
     public static class Reasons

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
+using Summit.Core.Editions;
 using Hangfire;
 using Summit.Core.Scheduling;
 using Summit.Jobs.Scheduling;
@@ -24,6 +25,7 @@ public static class ProgrammeFeeds
         app.MapGet("/{edition}/schedule.json", ScheduleJsonAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/{edition}/schedule.css", TrackStylesAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/{edition}/programme.pdf", ProgrammePdfAsync).ExcludeFromDescription();
+        app.MapGet("/schedule", CurrentScheduleAsync).ExcludeFromDescription();
         app.MapGet("/speakers/{slug}.ics", SpeakerIcsAsync).ExcludeFromDescription();
         app.MapGet("/feeds/agenda/{token}.ics", AgendaIcsAsync).ExcludeFromDescription();
         return app;
@@ -73,6 +75,13 @@ public static class ProgrammeFeeds
             : Results.Text(ScheduleExchange.Json(programme, Chinese(http), http.PublicUri("/")), "application/json; charset=utf-8", Encoding.UTF8);
     }
 
+    /// <summary>The menu's "Schedule": the current edition's (the open one, else the latest public one).</summary>
+    private static async Task<IResult> CurrentScheduleAsync(SummitDbContext db, CancellationToken cancellationToken)
+    {
+        var slug = await db.Editions.AsNoTracking().CurrentFirst().Select(e => e.Slug).FirstOrDefaultAsync(cancellationToken);
+        return slug is null ? Results.Redirect("/") : Results.Redirect($"/{slug}/schedule");
+    }
+
     /// <summary>
     /// The printed programme of the latest version, rendered in the background when the version was published. If it
     /// is not there yet (just published, or the file store was emptied), it is queued again and the visitor sees a
@@ -81,7 +90,7 @@ public static class ProgrammeFeeds
     private static async Task<IResult> ProgrammePdfAsync(string edition, SummitDbContext db, ProgrammeReader reader, ProgrammePdfStore store, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        if (!await db.Editions.AnyAsync(e => e.Slug == slug && e.Status != Core.Editions.EditionStatus.Draft, cancellationToken))
+        if (!await db.Editions.AnyAsync(e => e.Slug == slug && e.Status != EditionStatus.Draft, cancellationToken))
         {
             return Results.NotFound();
         }
@@ -105,7 +114,7 @@ public static class ProgrammeFeeds
     {
         var slug = edition.ToLowerInvariant();
         var tracks = await db.Tracks.AsNoTracking()
-            .Where(t => db.Editions.Any(e => e.Id == t.EditionId && e.Slug == slug && e.Status != Core.Editions.EditionStatus.Draft))
+            .Where(t => db.Editions.Any(e => e.Id == t.EditionId && e.Slug == slug && e.Status != EditionStatus.Draft))
             .Select(t => new { t.Id, t.Colour })
             .ToListAsync(cancellationToken);
         var css = new StringBuilder();
@@ -183,7 +192,7 @@ public static class ProgrammeFeeds
 
     private static async Task<List<string>> EditionsWithSpeakerAsync(SummitDbContext db, int speakerId, CancellationToken cancellationToken) =>
         await db.Editions.AsNoTracking()
-            .Where(e => e.Status != Core.Editions.EditionStatus.Draft
+            .Where(e => e.Status != EditionStatus.Draft
                         && db.ScheduleVersions.Any(v => v.EditionId == e.Id && v.Sessions.Any(s => s.Speakers.Any(p => p.SpeakerId == speakerId))))
             .Select(e => e.Slug)
             .ToListAsync(cancellationToken);

@@ -18,6 +18,11 @@ public sealed class ProfileModel(SummitDbContext db) : PageModel
 
     public sealed record EditionLine(string Slug, string NameEn, string NameZh, DateOnly StartDate);
 
+    public sealed record SessionLine(string EditionSlug, string TimeZoneId, int Id, string TitleEn, string TitleZh, DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool Cancelled);
+
+    /// <summary>The speaker's sessions on the latest published programme of each public edition.</summary>
+    public IReadOnlyList<SessionLine> Sessions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var key = slug.ToLowerInvariant();
@@ -34,6 +39,16 @@ public sealed class ProfileModel(SummitDbContext db) : PageModel
             .Where(e => db.Set<SpeakerEdition>().Any(se => se.SpeakerId == speaker.Id && se.EditionId == e.Id))
             .OrderByDescending(e => e.StartDate)
             .Select(e => new EditionLine(e.Slug, e.NameEn, e.NameZh, e.StartDate))
+            .ToListAsync(cancellationToken);
+        Sessions = await (
+                from published in db.PublishedSessions.AsNoTracking()
+                join version in db.ScheduleVersions on published.VersionId equals version.Id
+                join edition in db.Editions on version.EditionId equals edition.Id
+                where edition.Status != EditionStatus.Draft
+                      && version.Number == db.ScheduleVersions.Where(v => v.EditionId == edition.Id).Max(v => v.Number)
+                      && published.Speakers.Any(x => x.SpeakerId == speaker.Id)
+                orderby published.StartsAt
+                select new SessionLine(edition.Slug, edition.TimeZoneId, published.SessionId, published.TitleEn, published.TitleZh, published.StartsAt, published.EndsAt, published.IsCancelled))
             .ToListAsync(cancellationToken);
         return Page();
     }

@@ -29,6 +29,7 @@
     grid.querySelectorAll("td.slot").forEach(function (cell) {
         cell.addEventListener("dragover", function (e) {
             e.preventDefault();
+            e.dataTransfer.dropEffect = "move";
             cell.classList.add("drop-target");
         });
         cell.addEventListener("dragleave", function () {
