@@ -36,6 +36,9 @@ public partial class SummitFactory(DatabaseProvider provider, string? connection
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
+        // The test's execution context flows into the request, so a StatementCounter can tell the request's
+        // statements from those of background jobs running at the same moment.
+        builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.TestHost.TestServerOptions>(o => o.PreserveExecutionContext = true));
         builder.UseSetting("Storage:Path", StoragePath);
         builder.UseSetting("Database:Provider", Provider.ToString());
         if (connectionString is not null)

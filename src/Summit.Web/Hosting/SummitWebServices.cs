@@ -140,6 +140,8 @@ public static class SummitWebServices
         });
 
         services.AddOutputCache(o => o.AddPolicy(ProgrammeCachePolicy.Name, new ProgrammeCachePolicy()));
+        services.AddMemoryCache();
+        services.AddSingleton<ProgrammeVersions>();
         services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();
 
         services.AddHttpContextAccessor();

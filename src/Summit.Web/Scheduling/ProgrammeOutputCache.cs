@@ -1,14 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
 using Summit.Core.Scheduling;
 
 namespace Summit.Web.Scheduling;
 
 /// <summary>
 /// Output caching for the public programme: the schedule pages and every export. A cached copy is keyed on the
-/// edition's latest published version number (one small query), so publishing v3 makes every node serve v3 at once
-/// without any cross-node signal; the tag eviction on publish only frees the old copies early. Signed-in visitors
-/// (stars, personal links) and responses that set cookies are never cached.
+/// edition's latest published version number, so a new version is a new key: the node that publishes serves it at
+/// once, and every other node within <see cref="ProgrammeVersions.Freshness"/> (it re-reads the number that often),
+/// with no cross-node signal. Signed-in visitors (stars, personal links) and responses that set cookies are never
+/// cached.
 /// </summary>
 internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
 {
@@ -32,7 +34,8 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
         }
 
         var slug = (http.GetRouteValue("edition") as string ?? "").ToLowerInvariant();
-        var version = await http.RequestServices.GetRequiredService<ProgrammeReader>().LatestNumberAsync(slug, cancellation).ConfigureAwait(false);
+        var version = await http.RequestServices.GetRequiredService<ProgrammeVersions>()
+            .LatestAsync(slug, http.RequestServices.GetRequiredService<ProgrammeReader>(), cancellation).ConfigureAwait(false);
         context.Tags.Add(Tag(slug));
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
@@ -54,9 +57,40 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
     }
 }
 
-/// <summary>Drops the cached copies of an edition's programme once a new version is committed.</summary>
-internal sealed class EvictProgrammeCache(IOutputCacheStore store) : ISchedulePublishedHandler
+/// <summary>
+/// The latest published version number per edition, read from the database at most every
+/// <see cref="Freshness"/> per node: the one query the cached programme would otherwise cost on every request.
+/// </summary>
+public sealed class ProgrammeVersions(IMemoryCache cache)
 {
-    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken) =>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
+
+    /// <param name="reader">The request's own reader, so a miss costs one statement on the connection the page uses anyway.</param>
+    public async Task<int> LatestAsync(string editionSlug, ProgrammeReader reader, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var key = Key(editionSlug);
+        if (cache.TryGetValue(key, out int version))
+        {
+            return version;
+        }
+
+        version = await reader.LatestNumberAsync(editionSlug, cancellationToken).ConfigureAwait(false);
+        cache.Set(key, version, Freshness);
+        return version;
+    }
+
+    public void Forget(string editionSlug) => cache.Remove(Key(editionSlug));
+
+    private static string Key(string editionSlug) => "programme-version:" + editionSlug.ToLowerInvariant();
+}
+
+/// <summary>Makes this node serve a newly committed version at once and drops the old copies.</summary>
+internal sealed class EvictProgrammeCache(IOutputCacheStore store, ProgrammeVersions versions) : ISchedulePublishedHandler
+{
+    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
+    {
+        versions.Forget(published.EditionSlug);
         await store.EvictByTagAsync(ProgrammeCachePolicy.Tag(published.EditionSlug), cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -52,6 +52,7 @@ public sealed class DirectoryQueryCountTests
     {
         var counter = new StatementCounter(app.StoragePath);
         using var subscription = DiagnosticListener.AllListeners.Subscribe(counter);
+        using var measuring = counter.Measure();
         using var response = await client.GetAsync(new Uri("/2030/speakers", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Wang Number", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
