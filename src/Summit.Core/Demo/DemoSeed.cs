@@ -141,7 +141,7 @@ public sealed class DemoSeed(
 
         db.Sessions.AddRange(sessions);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "first programme", null, cancellationToken).ConfigureAwait(false)).Refusals));
+        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "first programme", null, cancellationToken: cancellationToken).ConfigureAwait(false)).Refusals));
 
         // v2: one forum moves to another room and the second evening, one is cancelled, a panel changes moderator, one is added.
         var moved = sessions.First(s => s.TypeId == types[2].Id && s.RoomId == rooms[4].Id);
@@ -163,7 +163,7 @@ public sealed class DemoSeed(
         var pressTime = DemoProgramme.At(DemoContent.Edition2021, 1, new TimeOnly(18, 15));
         Ensure(new ScheduleOutcome(added.Refusals));
         Ensure(await schedule.PlaceAsync(editionId, added.SessionId!.Value, rooms[2].Id, pressTime, pressTime.AddMinutes(45), cancellationToken).ConfigureAwait(false));
-        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "evening changes", null, cancellationToken).ConfigureAwait(false)).Refusals));
+        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "evening changes", null, cancellationToken: cancellationToken).ConfigureAwait(false)).Refusals));
     }
 
     /// <summary>The demo is laid out to pass every rule; a refusal here is a bug in the layout, so it stops the seed loudly.</summary>

@@ -30,6 +30,8 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
     public const int TaglineMaxLength = 500;
     public const int VenueMaxLength = 200;
     public const int CityMaxLength = 100;
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
 
     /// <summary>Top-level paths that an edition slug would shadow.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
@@ -46,6 +48,8 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
         public const string NameRequired = "Enter the edition's name in English and in Chinese.";
         public const string EndBeforeStart = "The last day cannot be before the first day.";
         public const string TooLong = "An edition lasts at most 31 days.";
+        public const string YearRange = "Enter dates between the years 2000 and 2100.";
+        public const string SessionsOutside = "Sessions are placed outside these dates (in this time zone): move them in the schedule editor first.";
         public const string UnknownTimeZone = "Enter an IANA time zone such as Asia/Shanghai or Asia/Singapore.";
         public const string NotFound = "This edition does not exist (any more).";
         public const string VenueRequired = "Enter the venue in English and in Chinese.";
@@ -92,7 +96,11 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
             (nameof(EditionDetails.CityEn), details.CityEn, CityMaxLength),
             (nameof(EditionDetails.CityZh), details.CityZh, CityMaxLength)));
 
-        if (details.EndDate < details.StartDate)
+        if (details.StartDate.Year is < MinYear or > MaxYear || details.EndDate.Year is < MinYear or > MaxYear)
+        {
+            refusals.Add(new(nameof(EditionDetails.StartDate), Reasons.YearRange));
+        }
+        else if (details.EndDate < details.StartDate)
         {
             refusals.Add(new(nameof(EditionDetails.EndDate), Reasons.EndBeforeStart));
         }
@@ -153,6 +161,11 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
             }
 
             edition = found;
+            if (await SessionsOutsideAsync(found.Id, details, cancellationToken).ConfigureAwait(false))
+            {
+                return new(null, [new(nameof(EditionDetails.StartDate), Reasons.SessionsOutside)]);
+            }
+
             edition.Apply(details, now);
         }
 
@@ -173,6 +186,15 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
         }
 
         return new(edition.Id, []);
+    }
+
+    /// <summary>Whether new dates or a new time zone would leave placed sessions outside the edition's days.</summary>
+    private async Task<bool> SessionsOutsideAsync(int editionId, EditionDetails details, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(details.TimeZoneId.Trim());
+        var first = Scheduling.ScheduleTime.ToUtc(details.StartDate, TimeOnly.MinValue, zone);
+        var last = Scheduling.ScheduleTime.ToUtc(details.EndDate.AddDays(1), TimeOnly.MinValue, zone);
+        return await db.Sessions.AnyAsync(s => s.EditionId == editionId && s.StartsAt != null && (s.StartsAt < first || s.EndsAt > last), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> SlugTakenByAnotherAsync(string slug, int? id, CancellationToken cancellationToken)

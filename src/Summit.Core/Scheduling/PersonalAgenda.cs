@@ -117,7 +117,19 @@ public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
             feed.Replace(AgendaFeed.Hash(token), clock.GetUtcNow());
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException) when (feed is null)
+        {
+            // A double click made the row in between: replace that one instead.
+            db.ChangeTracker.Clear();
+            var made = await db.AgendaFeeds.FirstAsync(f => f.UserId == userId, cancellationToken).ConfigureAwait(false);
+            made.Replace(AgendaFeed.Hash(token), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return token;
     }
 

@@ -34,9 +34,14 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
         public const string NoSessions = "Place at least one session on the grid before publishing.";
         public const string NoteTooLong = "Keep the note under 100 characters.";
         public const string NotFound = "This edition does not exist (any more).";
+        public const string Stale = "Someone changed the working copy after you opened this page: review the changes listed now and publish again.";
     }
 
-    public async Task<PublishOutcome> RunAsync(int editionId, string? note, string? publishedBy, CancellationToken cancellationToken = default)
+    /// <param name="expectedRevision">
+    /// The working copy's revision the organizer previewed; publishing is refused if anyone changed it since, so
+    /// nobody publishes a change they have not seen. Null publishes whatever is there (the demo seed, scripts).
+    /// </param>
+    public async Task<PublishOutcome> RunAsync(int editionId, string? note, string? publishedBy, int? expectedRevision = null, CancellationToken cancellationToken = default)
     {
         if (note is not null && (note.Trim().Length > NoteMaxLength || Text.Texts.HasControlCharacters(note)))
         {
@@ -52,6 +57,13 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
             }
 
             var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId).Select(e => new { e.Slug, e.ScheduleDraftRevision }).FirstAsync(cancellationToken).ConfigureAwait(false);
+
+            // Taking the lock raised the revision by one.
+            if (expectedRevision is int expected && edition.ScheduleDraftRevision - 1 != expected)
+            {
+                return new(null, [new("", Reasons.Stale)]);
+            }
+
             var (previous, before, next) = await WorkingCopyAsync(editionId, cancellationToken).ConfigureAwait(false);
             var changes = ScheduleDiff.Compare(before.Values.Select(s => s.ToSnapshot()), next);
             if (previous is null && next.Count == 0)

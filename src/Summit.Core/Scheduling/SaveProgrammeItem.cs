@@ -32,6 +32,8 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
         public const string InUse = "Sessions still use this; move them or change them first.";
         public const string NotFound = "This item does not exist (any more).";
         public const string ControlCharacters = "This text contains characters that cannot be stored.";
+        public const string RoomNameTaken = "Another room of this edition already has this name.";
+        public const string BreakFlagInUse = "Sessions use this type: make a new type rather than turning this one into a break or back.";
     }
 
     public async Task<ProgrammeItemResult> SaveVenueAsync(int editionId, int? id, string nameEn, string nameZh, CancellationToken cancellationToken = default)
@@ -85,6 +87,13 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
         if (!await db.Venues.AnyAsync(v => v.Id == venueId && v.EditionId == editionId, cancellationToken).ConfigureAwait(false))
         {
             return new(null, [new("VenueId", Reasons.UnknownVenue)]);
+        }
+
+        var others = await db.Rooms.AsNoTracking().Where(r => r.EditionId == editionId && r.Id != id).Select(r => new { r.NameEn, r.NameZh }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (others.Any(r => string.Equals(r.NameEn, details.NameEn.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(r.NameZh, details.NameZh.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            // Schedule apps key rooms by name (schedule.json): two rooms called "Hall A" would merge there.
+            return new(null, [new(nameof(RoomDetails.NameEn), Reasons.RoomNameTaken)]);
         }
 
         Room? room = null;
@@ -164,6 +173,15 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             return new(null, [new("", Reasons.NotFound)]);
         }
 
+        if (type is not null && type.IsBreak != isBreak
+            && (await db.Sessions.AnyAsync(s => s.TypeId == type.Id, cancellationToken).ConfigureAwait(false)
+                || await db.PublishedSessions.AnyAsync(s => s.TypeId == type.Id, cancellationToken).ConfigureAwait(false)))
+        {
+            // A break has no speakers and is left out of calendars and schedule apps: flipping the flag would change
+            // the published programme without a publish, and give breaks speakers.
+            return new(null, [new("IsBreak", Reasons.BreakFlagInUse)]);
+        }
+
         if (type is null)
         {
             type = SessionType.Create(editionId, nameEn, nameZh, isBreak, order);
@@ -185,7 +203,8 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
         {
             ProgrammeItemKind.Room => await db.Sessions.AnyAsync(s => s.RoomId == id, cancellationToken).ConfigureAwait(false)
                                       || await db.PublishedSessions.AnyAsync(s => s.RoomId == id, cancellationToken).ConfigureAwait(false),
-            ProgrammeItemKind.Track => await db.PublishedSessions.AnyAsync(s => s.TrackId == id, cancellationToken).ConfigureAwait(false),
+            ProgrammeItemKind.Track => await db.Sessions.AnyAsync(s => s.TrackId == id, cancellationToken).ConfigureAwait(false)
+                                       || await db.PublishedSessions.AnyAsync(s => s.TrackId == id, cancellationToken).ConfigureAwait(false),
             ProgrammeItemKind.SessionType => await db.Sessions.AnyAsync(s => s.TypeId == id, cancellationToken).ConfigureAwait(false)
                                              || await db.PublishedSessions.AnyAsync(s => s.TypeId == id, cancellationToken).ConfigureAwait(false),
             _ => await db.Rooms.AnyAsync(r => r.VenueId == id, cancellationToken).ConfigureAwait(false),

@@ -30,6 +30,9 @@ public sealed record ScheduleFacts(
 /// </summary>
 public static class ScheduleRules
 {
+    /// <summary>Longer is not a session; schedule apps also read durations as at most two hour digits.</summary>
+    public static readonly TimeSpan MaxLength = TimeSpan.FromHours(24);
+
     public static class Reasons
     {
         public const string EndBeforeStart = "The session must end after it starts.";
@@ -39,6 +42,7 @@ public static class ScheduleRules
         public const string SpeakerDoubleBooked = "{0} is already on “{1}” in {2} from {3} to {4}.";
         public const string SpeakerUnavailable = "{0} is not available then; available: {1}.";
         public const string SeatLimitAboveCapacity = "The seat limit ({0}) is above the capacity of {1} ({2} seats).";
+        public const string TooLong = "A session lasts at most 24 hours.";
     }
 
     public static IReadOnlyList<Refusal> Check(PlacementRequest request, ScheduleFacts facts)
@@ -49,6 +53,10 @@ public static class ScheduleRules
         if (request.EndsAt <= request.StartsAt)
         {
             refusals.Add(new("EndsAt", Reasons.EndBeforeStart));
+        }
+        else if (request.EndsAt - request.StartsAt > MaxLength)
+        {
+            refusals.Add(new("EndsAt", Reasons.TooLong));
         }
 
         var (first, last) = EditionBounds(facts);
@@ -129,7 +137,11 @@ public static class ScheduleRules
 /// <summary>Converting between UTC (stored) and the edition's wall clock (typed and shown).</summary>
 public static class ScheduleTime
 {
-    /// <summary>The UTC instant of a wall-clock time in a zone; a time skipped by a DST jump moves forward by the gap.</summary>
+    /// <summary>
+    /// The UTC instant of a wall-clock time in a zone; a time skipped by a DST jump moves forward by the gap. Days
+    /// outside 2000–2100 are refused by the rules before they get here; historical offsets with seconds (Shanghai
+    /// before 1901 was +08:05:43) are rounded to the minute, as a DateTimeOffset requires.
+    /// </summary>
     public static DateTimeOffset ToUtc(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
@@ -139,7 +151,8 @@ public static class ScheduleTime
             local = local.AddMinutes(15);
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        var offset = TimeSpan.FromMinutes(Math.Round(zone.GetUtcOffset(local).TotalMinutes));
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
     public static DateTimeOffset Local(DateTimeOffset utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(utc, zone);

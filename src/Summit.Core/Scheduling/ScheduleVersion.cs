@@ -210,6 +210,16 @@ public sealed class ScheduleChange
         SpeakersAfter = entry.Kind == ScheduleChangeKind.SpeakersChanged ? Join(entry.After) : null,
     };
 
+    /// <summary>Points the "speakers changed" line at the speaker a duplicate was merged into.</summary>
+    internal void ReplaceSpeaker(int from, int to)
+    {
+        SpeakersBefore = Replace(SpeakersBefore);
+        SpeakersAfter = Replace(SpeakersAfter);
+
+        string? Replace(string? joined) =>
+            joined is null ? null : string.Join(',', Ids(joined).Select(id => id == from ? to : id).Distinct().Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     private static string? Join(SessionSnapshot? snapshot) =>
         snapshot is null ? null : string.Join(',', snapshot.Speakers.Select(s => s.SpeakerId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 

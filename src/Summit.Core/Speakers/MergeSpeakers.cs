@@ -53,8 +53,8 @@ public sealed class MergeSpeakers(SummitDbContext db)
                 photo.MoveTo(keep.Id, demote: keepHasPublicPhoto);
             }
 
-            // The duplicate's places on the programme (working copy, published history, availability) become the kept
-            // speaker's, so no session loses a speaker and the changelog still names them.
+            // The duplicate's places on the programme (working copy, published history, changelog lines, availability)
+            // become the kept speaker's, so no session loses a speaker and the changelog still names them.
             foreach (var table in ProgrammeSpeakerTables)
             {
                 var owner = table == "SessionSpeakers" ? "\"SessionId\"" : "\"VersionId\", \"SessionId\"";
@@ -65,6 +65,14 @@ public sealed class MergeSpeakers(SummitDbContext db)
                     cancellationToken).ConfigureAwait(false);
                 await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET \"SpeakerId\" = {{0}} WHERE \"SpeakerId\" = {{1}}", [keep.Id, duplicate.Id], cancellationToken).ConfigureAwait(false);
 #pragma warning restore EF1002
+            }
+
+            var mentioned = duplicate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var change in await db.ScheduleChanges
+                         .Where(c => (c.SpeakersBefore != null && c.SpeakersBefore.Contains(mentioned)) || (c.SpeakersAfter != null && c.SpeakersAfter.Contains(mentioned)))
+                         .ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                change.ReplaceSpeaker(duplicate.Id, keep.Id);
             }
 
             await db.SpeakerAvailabilities.Where(a => a.SpeakerId == duplicate.Id)

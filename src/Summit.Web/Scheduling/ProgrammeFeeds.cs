@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Hangfire;
+using Microsoft.Extensions.Caching.Memory;
 using Summit.Core.Scheduling;
 using Summit.Jobs.Scheduling;
 using Summit.Web.Hosting;
@@ -87,7 +88,7 @@ public static class ProgrammeFeeds
     /// is not there yet (just published, or the file store was emptied), it is queued again and the visitor sees a
     /// page that explains and retries.
     /// </summary>
-    private static async Task<IResult> ProgrammePdfAsync(string edition, SummitDbContext db, ProgrammeReader reader, ProgrammePdfStore store, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> ProgrammePdfAsync(string edition, SummitDbContext db, ProgrammeReader reader, ProgrammePdfStore store, IBackgroundJobClient jobs, IMemoryCache asked, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
         if (!await db.Editions.AnyAsync(e => e.Slug == slug && e.Status != EditionStatus.Draft, cancellationToken))
@@ -101,8 +102,10 @@ public static class ProgrammeFeeds
             return Results.File(store.PathOf(slug, version), "application/pdf", $"ccifs-{slug}-programme-v{version}.pdf", enableRangeProcessing: true);
         }
 
-        if (version > 0)
+        // Once per version and node every few minutes, however many visitors wait: the job itself skips a file that exists.
+        if (version > 0 && !asked.TryGetValue($"programme-pdf-asked:{slug}:{version}", out _))
         {
+            asked.Set($"programme-pdf-asked:{slug}:{version}", true, TimeSpan.FromMinutes(5));
             jobs.Enqueue<RenderProgrammePdfJob>(job => job.RunAsync(slug, version, CancellationToken.None));
         }
 
@@ -110,11 +113,13 @@ public static class ProgrammeFeeds
     }
 
     /// <summary>Organizers pick any track colour; a stylesheet carries it, since the page's CSP forbids inline styles.</summary>
-    private static async Task<IResult> TrackStylesAsync(string edition, SummitDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> TrackStylesAsync(string edition, SummitDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
+        // Organizers see a draft edition's colours in the editor; the public only a public edition's.
+        var organizer = http.User.IsInRole(Core.Accounts.Roles.Organizer);
         var tracks = await db.Tracks.AsNoTracking()
-            .Where(t => db.Editions.Any(e => e.Id == t.EditionId && e.Slug == slug && e.Status != EditionStatus.Draft))
+            .Where(t => db.Editions.Any(e => e.Id == t.EditionId && e.Slug == slug && (organizer || e.Status != EditionStatus.Draft)))
             .Select(t => new { t.Id, t.Colour })
             .ToListAsync(cancellationToken);
         var css = new StringBuilder();

@@ -93,6 +93,7 @@ public static class ScheduleExchange
             });
         }
 
+        var zoneName = ExchangeZoneName(programme.Edition.TimeZoneId);
         var document = new JsonObject
         {
             ["$schema"] = "https://c3voc.de/schedule/schema.json",
@@ -109,7 +110,6 @@ public static class ScheduleExchange
                     ["end"] = programme.Edition.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["daysCount"] = programme.Days.Count,
                     ["timeslot_duration"] = "00:15",
-                    ["time_zone_name"] = programme.Edition.TimeZoneId,
                     ["url"] = Url(publicBase, $"/{programme.Edition.Slug}/schedule"),
                     ["tracks"] = new JsonArray(programme.Tracks.Select(t => (JsonNode)new JsonObject
                     {
@@ -128,8 +128,20 @@ public static class ScheduleExchange
                 },
             },
         };
+        if (zoneName is not null)
+        {
+            document["schedule"]!["conference"]!["time_zone_name"] = zoneName;
+        }
+
         return document.ToJsonString(JsonOptions);
     }
+
+    /// <summary>
+    /// The schema's pattern accepts Region/City names and UTC; a zone such as Etc/GMT-8 is left out (the field is
+    /// optional) rather than written so that strict readers refuse the whole file.
+    /// </summary>
+    private static string? ExchangeZoneName(string zoneId) =>
+        System.Text.RegularExpressions.Regex.IsMatch(zoneId, "^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$") ? zoneId : null;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

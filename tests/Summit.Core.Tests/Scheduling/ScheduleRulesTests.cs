@@ -119,6 +119,25 @@ public sealed class ScheduleRulesTests
     }
 
     [Fact]
+    public void A_session_longer_than_a_day_is_refused()
+    {
+        var refusal = Assert.Single(ScheduleRules.Check(Request(1, At(0), At(1, 0, 1)), Facts()));
+
+        Assert.Equal(ScheduleRules.Reasons.TooLong, refusal.Message);
+    }
+
+    [Fact]
+    public void Wall_clock_times_convert_even_where_the_zone_once_had_an_offset_in_seconds()
+    {
+        // Shanghai was UTC+08:05:43 before 1901; a DateTimeOffset takes whole minutes only.
+        var converted = ScheduleTime.ToUtc(new DateOnly(1900, 1, 1), new TimeOnly(9, 0), Shanghai);
+
+        Assert.Equal((new DateTime(1900, 1, 1), 0, TimeSpan.Zero), (converted.Date, converted.Hour, converted.Offset));
+        Assert.InRange(converted.Minute, 54, 55);
+        Assert.Equal(new DateTimeOffset(2021, 11, 5, 1, 30, 0, TimeSpan.Zero), ScheduleTime.ToUtc(Day1, new TimeOnly(9, 30), Shanghai));
+    }
+
+    [Fact]
     public void A_room_of_another_edition_is_refused()
     {
         var refusal = Assert.Single(ScheduleRules.Check(Request(7, At(9), At(10)), Facts()));

@@ -47,7 +47,7 @@ public abstract class ScheduleConcurrencyTests<TApp>(TApp app) where TApp : Summ
         var before = await App.WithDbAsync(db => db.ScheduleVersions.Where(v => v.EditionId == editionId).MaxAsync(v => v.Number, Cancel));
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            App.ScopedAsync(s => s.GetRequiredService<PublishSchedule>().RunAsync(editionId, "race", null, Cancel))));
+            App.ScopedAsync(s => s.GetRequiredService<PublishSchedule>().RunAsync(editionId, "race", null, cancellationToken: Cancel))));
 
         var published = Assert.Single(outcomes, o => o.Succeeded);
         Assert.Equal(before + 1, published.Published!.Number);
@@ -71,7 +71,13 @@ public abstract class ScheduleConcurrencyTests<TApp>(TApp app) where TApp : Summ
         var session = await NewSessionAsync(editionId, type, "Merged speaker's talk", duplicate.SpeakerId!.Value);
         var start = ScheduleTime.ToUtc(new DateOnly(2021, 11, 5), new TimeOnly(22, 0), Shanghai);
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<ScheduleSession>().PlaceAsync(editionId, session, room, start, start.AddMinutes(30), Cancel))).Succeeded);
-        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<PublishSchedule>().RunAsync(editionId, null, null, Cancel))).Succeeded);
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
+        var moderated = await App.ScopedAsync(s => s.GetRequiredService<SaveSession>().RunAsync(editionId, session, new SessionDetails(
+            "Merged speaker's talk", "Merged speaker's talk（中文）", null, null, type, null, SessionLanguage.English, false, null,
+            [new(duplicate.SpeakerId!.Value, SessionSpeakerRole.Speaker), new(keep, SessionSpeakerRole.Moderator)]), Cancel));
+        Assert.True(moderated.Saved);
+        var second = await App.ScopedAsync(s => s.GetRequiredService<PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel));
+        Assert.Contains(second.Published!.Changes, c => c.Kind == ScheduleChangeKind.SpeakersChanged && c.SessionId == session);
         var slug = await App.WithDbAsync(db => db.Speakers.Where(s => s.Id == duplicate.SpeakerId).Select(s => s.Slug).FirstAsync(Cancel));
 
         Assert.Null(await App.ScopedAsync(s => s.GetRequiredService<MergeSpeakers>().RunAsync(keep, slug, Cancel)));
@@ -80,6 +86,9 @@ public abstract class ScheduleConcurrencyTests<TApp>(TApp app) where TApp : Summ
         Assert.Equal([keep], speakers);
         var published = await App.WithDbAsync(db => db.PublishedSessions.Where(p => p.SessionId == session).SelectMany(p => p.Speakers).Select(p => p.SpeakerId).Distinct().ToListAsync(Cancel));
         Assert.Equal([keep], published);
+        var changelog = await App.WithDbAsync(db => db.ScheduleChanges.AsNoTracking().Where(c => c.SessionId == session && c.Kind == ScheduleChangeKind.SpeakersChanged).ToListAsync(Cancel));
+        Assert.All(changelog, c => Assert.DoesNotContain(duplicate.SpeakerId!.Value, c.SpeakerIdsBefore.Concat(c.SpeakerIdsAfter)));
+        Assert.Contains(changelog, c => c.SpeakerIdsAfter.Contains(keep));
     }
 
     private Task<(int EditionId, int Room, int Type)> DemoAsync() => App.WithDbAsync(async db =>

@@ -74,7 +74,7 @@ public sealed class ScheduleQueryCountTests
             Assert.True(placed.Succeeded, string.Join("; ", placed.Refusals.Select(r => r.Message)));
         }
 
-        var published = await services.GetRequiredService<PublishSchedule>().RunAsync(editionId, null, null, Cancel);
+        var published = await services.GetRequiredService<PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel);
         Assert.True(published.Succeeded);
     }
 

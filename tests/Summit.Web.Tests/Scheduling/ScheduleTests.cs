@@ -20,6 +20,9 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly string SchemaFolder = Path.Combine(AppContext.BaseDirectory, "Scheduling", "C3voc");
 
+    // JsonSchema.Net registers a schema under its $id process-wide: build it once for every test class.
+    private static readonly Lazy<JsonSchema> C3vocJsonSchema = new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(SchemaFolder, "schema.json"))));
+
     protected SummitFactory App => app.Factory;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -52,7 +55,7 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
     public async Task The_published_schedule_json_validates_against_the_c3voc_schema_in_both_languages_with_the_same_guids()
     {
         using var client = App.Browser();
-        var schema = JsonSchema.FromText(await File.ReadAllTextAsync(Path.Combine(SchemaFolder, "schema.json"), Cancel));
+        var schema = C3vocJsonSchema.Value;
         var guids = new List<string[]>();
         foreach (var query in new[] { "", "?lang=zh" })
         {
@@ -83,10 +86,13 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
         using var moved = await PlaceAsync(organizer, session.Id, await MainHallAsync(), target, target.AddMinutes(45));
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
 
-        var draftPage = await anonymous.GetStringAsync(new Uri($"/2021/sessions/{session.Id}", UriKind.Relative), Cancel);
-        Assert.DoesNotContain(">20:00<", draftPage, StringComparison.Ordinal);
-        Assert.Equal(Strip(pageBefore), Strip(draftPage));
-        Assert.Equal(before.DtStart!.Value, (await SessionCalendarAsync(anonymous, session.Id)).DtStart!.Value);
+        // A query the cache has not seen, so the pages are rendered from the database again, not replayed.
+        var draftPage = await anonymous.GetStringAsync(new Uri($"/2021/sessions/{session.Id}?after-move", UriKind.Relative), Cancel);
+        Assert.DoesNotContain("20:00", draftPage, StringComparison.Ordinal);
+        Assert.Equal(Strip(pageBefore), Strip(draftPage.Replace("?after-move", "", StringComparison.Ordinal)));
+        Assert.Equal(before.DtStart!.Value, (await SessionCalendarAsync(anonymous, session.Id, "?after-move")).DtStart!.Value);
+        var draftExport = await anonymous.GetStringAsync(new Uri("/2021/schedule.xml?after-move", UriKind.Relative), Cancel);
+        Assert.DoesNotContain("<date>2021-11-06T20:00:00+08:00</date>", draftExport, StringComparison.Ordinal);
 
         await PublishAsync(organizer);
 
@@ -150,6 +156,85 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
         var stored = await App.WithDbAsync(db => db.Sessions.AsNoTracking().FirstAsync(s => s.Id == other, Cancel));
         Assert.Null(stored.RoomId);
         Assert.Null(stored.StartsAt);
+    }
+
+    [Fact]
+    public async Task Publishing_is_refused_when_the_working_copy_changed_after_the_page_was_opened()
+    {
+        var mine = await PickSessionAsync(skip: 13);
+        var theirs = await PickSessionAsync(skip: 14);
+        using var organizer = await OrganizerAsync();
+        using var colleague = await OrganizerAsync();
+        using var myMove = await PlaceAsync(organizer, mine.Id, await MainHallAsync(), Day2(20, 45), Day2(21, 0));
+        Assert.Equal(HttpStatusCode.Redirect, myMove.StatusCode);
+        var seen = await EditorRevisionAsync(organizer);
+        Assert.NotEmpty(seen);
+        using var moved = await PlaceAsync(colleague, theirs.Id, await MainHallAsync(), Day2(21, 30), Day2(21, 45));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var versions = await App.WithDbAsync(db => db.ScheduleVersions.CountAsync(Cancel));
+
+        using var stale = await organizer.PostAsync("/admin/programme/2021", new Dictionary<string, string> { ["Revision"] = seen }, "/admin/programme/2021?handler=publish");
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains(PublishSchedule.Reasons.Stale, WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        Assert.Equal(versions, await App.WithDbAsync(db => db.ScheduleVersions.CountAsync(Cancel)));
+        await PublishAsync(organizer);
+        Assert.Equal(versions + 1, await App.WithDbAsync(db => db.ScheduleVersions.CountAsync(Cancel)));
+    }
+
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("0001-01-01")]
+    [InlineData("2021-11-09")]
+    public async Task A_crafted_day_outside_the_edition_is_refused_on_the_form_and_changes_nothing(string day)
+    {
+        var session = await PickSessionAsync(skip: 15);
+        using var organizer = await OrganizerAsync();
+
+        using var response = await organizer.PostAsync($"/admin/programme/2021/sessions/{session.Id}/place", new Dictionary<string, string>
+        {
+            ["Input.RoomId"] = session.RoomId.ToString(CultureInfo.InvariantCulture),
+            ["Input.Day"] = day,
+            ["Input.Start"] = "09:00",
+            ["Input.End"] = "10:00",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose a day of the edition.", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var stored = await App.WithDbAsync(db => db.Sessions.AsNoTracking().FirstAsync(s => s.Id == session.Id, Cancel));
+        Assert.Equal(session.StartsAt, stored.StartsAt);
+    }
+
+    [Theory]
+    [InlineData(Roles.Attendee)]
+    [InlineData(Roles.Speaker)]
+    [InlineData(Roles.Press)]
+    public async Task People_who_are_not_organizers_cannot_move_or_publish_by_posting_the_forms(string role)
+    {
+        var session = await PickSessionAsync(skip: 17);
+        var user = await App.CreateUserAsync($"{role}-{Guid.NewGuid():N}@summit.test", role);
+        using var client = App.Browser();
+        await client.SignInAsync(user.Email!);
+        var token = Forms.Token(await client.GetStringAsync(new Uri("/contact", UriKind.Relative), Cancel));
+        var versions = await App.WithDbAsync(db => db.ScheduleVersions.CountAsync(Cancel));
+
+        foreach (var (path, fields) in new[]
+                 {
+                     ($"/admin/programme/2021/sessions/{session.Id}/place", new Dictionary<string, string> { ["Input.RoomId"] = session.RoomId.ToString(CultureInfo.InvariantCulture), ["Input.Day"] = "2021-11-06", ["Input.Start"] = "22:00", ["Input.End"] = "22:30" }),
+                     ($"/admin/programme/2021/sessions/{session.Id}/place?handler=cancel", new Dictionary<string, string>()),
+                     ("/admin/programme/2021?handler=publish", new Dictionary<string, string>()),
+                 })
+        {
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+            using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content, Cancel);
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) == true,
+                $"{path} answered {(int)response.StatusCode} to a {role}.");
+        }
+
+        var stored = await App.WithDbAsync(db => db.Sessions.AsNoTracking().FirstAsync(s => s.Id == session.Id, Cancel));
+        Assert.Equal((session.StartsAt, false), (stored.StartsAt!.Value, stored.IsCancelled));
+        Assert.Equal(versions, await App.WithDbAsync(db => db.ScheduleVersions.CountAsync(Cancel)));
     }
 
     [Fact]
@@ -322,13 +407,21 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
 
     private static async Task PublishAsync(HttpClient organizer)
     {
-        using var published = await organizer.PostAsync("/admin/programme/2021", new Dictionary<string, string> { ["Note"] = "test" }, "/admin/programme/2021?handler=publish");
+        var revision = await EditorRevisionAsync(organizer);
+        using var published = await organizer.PostAsync("/admin/programme/2021", new Dictionary<string, string> { ["Note"] = "test", ["Revision"] = revision }, "/admin/programme/2021?handler=publish");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
     }
 
-    private static async Task<Ical.Net.CalendarComponents.CalendarEvent> SessionCalendarAsync(HttpClient client, int sessionId)
+    /// <summary>The working copy's revision as the editor page shows it (a hidden field of the publish form).</summary>
+    private static async Task<string> EditorRevisionAsync(HttpClient organizer)
     {
-        var calendar = Ical.Net.Calendar.Load(await client.GetStringAsync(new Uri($"/2021/sessions/{sessionId}.ics", UriKind.Relative), Cancel))!;
+        var editor = await organizer.GetStringAsync(new Uri("/admin/programme/2021", UriKind.Relative), Cancel);
+        return System.Text.RegularExpressions.Regex.Match(editor, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value;
+    }
+
+    private static async Task<Ical.Net.CalendarComponents.CalendarEvent> SessionCalendarAsync(HttpClient client, int sessionId, string query = "")
+    {
+        var calendar = Ical.Net.Calendar.Load(await client.GetStringAsync(new Uri($"/2021/sessions/{sessionId}.ics{query}", UriKind.Relative), Cancel))!;
         return Assert.Single(calendar.Events);
     }
 

@@ -31,7 +31,7 @@ public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : P
         }
 
         Programme = programme;
-        Session = programme.Sessions.FirstOrDefault(s => s.Id == id && !s.Type.IsBreak);
+        Session = programme.Sessions.FirstOrDefault(s => s.Id == id);
         if (Session is null)
         {
             Removed = await db.PublishedSessions.AnyAsync(p => p.SessionId == id && db.ScheduleVersions.Any(v => v.Id == p.VersionId && v.EditionId == programme.Edition.Id), cancellationToken);

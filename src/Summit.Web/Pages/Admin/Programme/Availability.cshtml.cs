@@ -72,6 +72,13 @@ public sealed class AvailabilityModel(SummitDbContext db, SetSpeakerAvailability
             return Page();
         }
 
+        if (Input.Day < Edition.StartDate || Input.Day > Edition.EndDate)
+        {
+            // Checked before any time arithmetic: a crafted day (year 1 or 1900) has no sensible UTC instant here.
+            ModelState.AddModelError("Input.Day", L["Choose a day of the edition."]);
+            return Page();
+        }
+
         var refusals = await availability.AddAsync(
             Edition.Id,
             Input.SpeakerId!.Value,

@@ -33,6 +33,10 @@ public sealed class EditorModel(ProgrammeReader reader, PublishSchedule publish,
     [BindProperty]
     public string? Note { get; set; }
 
+    /// <summary>The working copy's revision this page showed; publishing refuses if it moved since.</summary>
+    [BindProperty]
+    public int? Revision { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string edition, string? day, CancellationToken cancellationToken) =>
         await LoadAsync(edition, day, cancellationToken) ? Page() : NotFound();
 
@@ -44,7 +48,7 @@ public sealed class EditorModel(ProgrammeReader reader, PublishSchedule publish,
             return NotFound();
         }
 
-        var outcome = await publish.RunAsync(working.Value.Programme.Edition.Id, Note, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+        var outcome = await publish.RunAsync(working.Value.Programme.Edition.Id, Note, User.FindFirstValue(ClaimTypes.NameIdentifier), Revision, cancellationToken);
         if (outcome.Published is { } published)
         {
             Message = L["Published v{0} with {1} changes.", published.Number, published.Changes.Count];

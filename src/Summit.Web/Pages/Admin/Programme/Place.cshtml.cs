@@ -83,6 +83,13 @@ public sealed class PlaceModel(SummitDbContext db, ScheduleSession schedule, ISt
             return Page();
         }
 
+        if (Input.Day < Edition.StartDate || Input.Day > Edition.EndDate)
+        {
+            // Checked before any time arithmetic: a crafted day (year 1 or 1900) has no sensible UTC instant here.
+            ModelState.AddModelError("Input.Day", L["Choose a day of the edition."]);
+            return Page();
+        }
+
         var start = ScheduleTime.ToUtc(Input.Day!.Value, Input.Start!.Value, Edition.TimeZone);
         var end = ScheduleTime.ToUtc(Input.Day.Value, Input.End!.Value, Edition.TimeZone);
         return Done(await schedule.PlaceAsync(Edition.Id, id, Input.RoomId!.Value, start, end, cancellationToken), Input.Day.Value);
