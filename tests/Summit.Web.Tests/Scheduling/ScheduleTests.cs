@@ -18,10 +18,7 @@ namespace Summit.Web.Tests.Scheduling;
 public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    private static readonly string SchemaFolder = Path.Combine(AppContext.BaseDirectory, "Scheduling", "C3voc");
-
-    // JsonSchema.Net registers a schema under its $id process-wide: build it once for every test class.
-    private static readonly Lazy<JsonSchema> C3vocJsonSchema = new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(SchemaFolder, "schema.json"))));
+    private static string SchemaFolder => C3vocSchemas.Folder;
 
     protected SummitFactory App => app.Factory;
 
@@ -55,7 +52,7 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
     public async Task The_published_schedule_json_validates_against_the_c3voc_schema_in_both_languages_with_the_same_guids()
     {
         using var client = App.Browser();
-        var schema = C3vocJsonSchema.Value;
+        var schema = C3vocSchemas.Json.Value;
         var guids = new List<string[]>();
         foreach (var query in new[] { "", "?lang=zh" })
         {
@@ -429,6 +426,17 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
 
     /// <summary>The page without what differs between two renderings anyway (antiforgery tokens, the version line).</summary>
     private static string Strip(string html) => System.Text.RegularExpressions.Regex.Replace(html, "value=\"CfDJ8[^\"]*\"", "");
+}
+
+/// <summary>
+/// The C3VOC schemas copied beside the tests. JsonSchema.Net registers a schema under its $id process-wide, so it is
+/// built once here, not once per closed generic test class.
+/// </summary>
+internal static class C3vocSchemas
+{
+    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Scheduling", "C3voc");
+
+    public static readonly Lazy<JsonSchema> Json = new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(Folder, "schema.json"))));
 }
 
 public sealed class ScheduleTestsOnSqlite(SqliteApp app) : ScheduleTests<SqliteApp>(app), IClassFixture<SqliteApp>;
