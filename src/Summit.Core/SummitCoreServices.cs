@@ -53,6 +53,10 @@ public static class SummitCoreServices
         services.AddScoped<Scheduling.ProgrammeReader>();
         services.AddScoped<Scheduling.PersonalAgenda>();
         services.AddScoped<Scheduling.SetSpeakerAvailability>();
+        services.AddScoped<Registrations.RegistrationEvents>();
+        services.AddScoped<Registrations.RegisterAttendee>();
+        services.AddScoped<Registrations.ChangeRegistration>();
+        services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

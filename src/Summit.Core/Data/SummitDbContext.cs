@@ -5,6 +5,7 @@ using Summit.Core.Accounts;
 using Summit.Core.Contact;
 using Summit.Core.Editions;
 using Summit.Core.Mail;
+using Summit.Core.Registrations;
 using Summit.Core.Scheduling;
 using Summit.Core.Speakers;
 
@@ -52,6 +53,12 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
     public DbSet<AgendaStar> AgendaStars => Set<AgendaStar>();
 
     public DbSet<AgendaFeed> AgendaFeeds => Set<AgendaFeed>();
+
+    public DbSet<RegistrationCategory> RegistrationCategories => Set<RegistrationCategory>();
+
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
 
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 

@@ -20,6 +20,7 @@ public sealed class DemoSeed(
     PublishSchedule publish,
     ScheduleSession schedule,
     SaveSession saveSession,
+    Registrations.SaveCategory saveCategory,
     TimeProvider clock,
     ILogger<DemoSeed> logger)
 {
@@ -100,6 +101,7 @@ public sealed class DemoSeed(
         }
 
         await SeedProgrammeAsync(edition.Id, cancellationToken).ConfigureAwait(false);
+        await SeedCategoriesAsync(edition.Id, cancellationToken).ConfigureAwait(false);
 
         logger.LogWarning(
             "Seeded the demo edition and the demo accounts ({Accounts}), whose password is published in the README. Never set Demo:Seed on a real deployment.",
@@ -164,6 +166,25 @@ public sealed class DemoSeed(
         Ensure(new ScheduleOutcome(added.Refusals));
         Ensure(await schedule.PlaceAsync(editionId, added.SessionId!.Value, rooms[2].Id, pressTime, pressTime.AddMinutes(45), cancellationToken).ConfigureAwait(false));
         Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "evening changes", null, cancellationToken: cancellationToken).ConfigureAwait(false)).Refusals));
+    }
+
+    /// <summary>The registration categories a summit like this one has; registrations are left to visitors.</summary>
+    private async Task SeedCategoriesAsync(int editionId, CancellationToken cancellationToken)
+    {
+        var order = 0;
+        foreach (var (en, zh, kind, capacity, approval, invitation, descriptionEn, descriptionZh) in new (string, string, Registrations.CategoryKind, int?, bool, bool, string, string)[]
+        {
+            ("Delegate", "参会代表", Registrations.CategoryKind.General, 300, false, false, "Full access to the plenary and the parallel sessions.", "可参加全体大会及各分论坛。"),
+            ("VIP", "贵宾", Registrations.CategoryKind.General, 60, true, true, "By invitation of the organizers.", "凭主办方邀请码注册。"),
+            ("Speaker", "演讲嘉宾", Registrations.CategoryKind.Speaker, null, false, true, "Speakers of the programme are registered by the organizers.", "议程嘉宾由主办方统一注册。"),
+            ("Press", "媒体记者", Registrations.CategoryKind.Press, 80, true, false, "Accredited journalists; approval by the press office.", "经新闻中心审核的记者。"),
+            ("Online", "线上观众", Registrations.CategoryKind.General, null, false, false, "Follow the plenary online.", "在线观看全体大会。"),
+            ("Staff", "工作人员", Registrations.CategoryKind.Staff, 120, false, true, "Organizers' staff and volunteers.", "主办方工作人员及志愿者。"),
+        })
+        {
+            var saved = await saveCategory.RunAsync(editionId, null, new Registrations.CategoryDetails(en, zh, descriptionEn, descriptionZh, kind, capacity, approval, invitation, null, null, ++order), cancellationToken).ConfigureAwait(false);
+            Ensure(new ScheduleOutcome(saved.Refusals));
+        }
     }
 
     /// <summary>The demo is laid out to pass every rule; a refusal here is a bug in the layout, so it stops the seed loudly.</summary>

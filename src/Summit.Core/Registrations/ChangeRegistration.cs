@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+
+namespace Summit.Core.Registrations;
+
+/// <summary>
+/// Every status change after registering: approve, decline, cancel, change category, and the promotions they cause.
+/// Each runs in one transaction that first takes the affected categories' row locks, frees or takes seats through
+/// <see cref="SeatLedger"/>, promotes from the waiting list first come first served, and raises the changes after the
+/// commit.
+/// </summary>
+public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, RegistrationEvents events)
+{
+    public const int MessageMaxLength = 2000;
+
+    public static class Reasons
+    {
+        public const string NotFound = "This registration does not exist (any more).";
+        public const string NotPending = "Only a registration waiting for approval can be approved or declined.";
+        public const string AlreadyCancelled = "This registration is already cancelled or declined.";
+        public const string SameCategory = "The registration is already in this category.";
+        public const string UnknownCategory = "Choose one of this edition's categories.";
+        public const string MessageTooLong = "Keep the message under 2,000 characters.";
+    }
+
+    /// <summary>Approves pending registrations: each gets a seat, or a place on the waiting list when the category is full.</summary>
+    public Task<IReadOnlyList<Refusal>> ApproveAsync(IReadOnlyCollection<int> ids, string? message, CancellationToken cancellationToken = default) =>
+        ForEachAsync(ids, message, async (registration, now, changes) =>
+        {
+            if (registration.Status != RegistrationStatus.PendingApproval)
+            {
+                return Reasons.NotPending;
+            }
+
+            if (await SeatLedger.TryTakeSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false))
+            {
+                registration.MoveTo(RegistrationStatus.Confirmed, now);
+            }
+            else
+            {
+                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false));
+            }
+
+            changes.Add(new RegistrationChanged(registration.Id, RegistrationStatus.PendingApproval, registration.Status, message));
+            return null;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Refusal>> DeclineAsync(IReadOnlyCollection<int> ids, string? message, CancellationToken cancellationToken = default) =>
+        ForEachAsync(ids, message, (registration, now, changes) =>
+        {
+            if (registration.Status != RegistrationStatus.PendingApproval)
+            {
+                return Task.FromResult<string?>(Reasons.NotPending);
+            }
+
+            registration.MoveTo(RegistrationStatus.Declined, now);
+            changes.Add(new RegistrationChanged(registration.Id, RegistrationStatus.PendingApproval, RegistrationStatus.Declined, message));
+            return Task.FromResult<string?>(null);
+        }, cancellationToken);
+
+    /// <summary>Cancels a registration (by its owner or an organizer); a freed seat goes to the first on the waiting list.</summary>
+    public Task<IReadOnlyList<Refusal>> CancelAsync(int id, string? message = null, CancellationToken cancellationToken = default) =>
+        ForEachAsync([id], message, async (registration, now, changes) =>
+        {
+            if (registration.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
+            {
+                return Reasons.AlreadyCancelled;
+            }
+
+            var from = registration.Status;
+            registration.MoveTo(RegistrationStatus.Cancelled, now);
+            changes.Add(new RegistrationChanged(registration.Id, from, RegistrationStatus.Cancelled, message));
+            if (from == RegistrationStatus.Confirmed)
+            {
+                await SeatLedger.ReleaseSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Moves a registration to another category of the edition: it keeps a seat only if the new category has one.</summary>
+    public async Task<IReadOnlyList<Refusal>> ChangeCategoryAsync(int id, int categoryId, CancellationToken cancellationToken = default)
+    {
+        var current = await db.Registrations.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.EditionId, r.CategoryId }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return [new("", Reasons.NotFound)];
+        }
+
+        if (current.CategoryId == categoryId)
+        {
+            return [new("CategoryId", Reasons.SameCategory)];
+        }
+
+        if (!await db.RegistrationCategories.AnyAsync(c => c.Id == categoryId && c.EditionId == current.EditionId, cancellationToken).ConfigureAwait(false))
+        {
+            return [new("CategoryId", Reasons.UnknownCategory)];
+        }
+
+        return await ForEachAsync([id], null, async (registration, now, changes) =>
+        {
+            var from = registration.Status;
+            var oldCategory = registration.CategoryId;
+            if (from == RegistrationStatus.Confirmed)
+            {
+                await SeatLedger.ReleaseSeatAsync(db, oldCategory, cancellationToken).ConfigureAwait(false);
+            }
+
+            registration.ChangeCategory(categoryId, now);
+            if (from is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
+            {
+                if (await SeatLedger.TryTakeSeatAsync(db, categoryId, cancellationToken).ConfigureAwait(false))
+                {
+                    registration.MoveTo(RegistrationStatus.Confirmed, now);
+                }
+                else
+                {
+                    registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, categoryId, cancellationToken).ConfigureAwait(false));
+                }
+            }
+
+            if (registration.Status != from)
+            {
+                changes.Add(new RegistrationChanged(registration.Id, from, registration.Status));
+            }
+
+            return null;
+        }, cancellationToken, extraCategory: categoryId).ConfigureAwait(false);
+    }
+
+    /// <summary>After a capacity increase: fills the new seats from the waiting list.</summary>
+    public async Task PromoteAsync(int categoryId, CancellationToken cancellationToken = default)
+    {
+        var changes = new List<RegistrationChanged>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            changes.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await SeatLedger.LockAsync(db, categoryId, cancellationToken).ConfigureAwait(false);
+            var promoted = await SeatLedger.PromoteAsync(db, categoryId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            changes.AddRange(promoted.Select(p => new RegistrationChanged(p.Id, RegistrationStatus.Waitlisted, RegistrationStatus.Confirmed)));
+        }).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        await events.RaiseAsync(changes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a change on each registration in one transaction: the categories involved are locked first (in id order,
+    /// so two bulk actions cannot deadlock), then each change, then promotions into any seat that was freed.
+    /// </summary>
+    private async Task<IReadOnlyList<Refusal>> ForEachAsync(
+        IReadOnlyCollection<int> ids,
+        string? message,
+        Func<Registration, DateTimeOffset, List<RegistrationChanged>, Task<string?>> change,
+        CancellationToken cancellationToken,
+        int? extraCategory = null)
+    {
+        if (message is { Length: > MessageMaxLength })
+        {
+            return [new("Message", Reasons.MessageTooLong)];
+        }
+
+        var refusals = new List<Refusal>();
+        var changes = new List<RegistrationChanged>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            refusals.Clear();
+            changes.Clear();
+            db.ChangeTracker.Clear();
+            var categories = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.CategoryId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (extraCategory is int extra)
+            {
+                categories.Add(extra);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var category in categories.Distinct().Order())
+            {
+                await SeatLedger.LockAsync(db, category, cancellationToken).ConfigureAwait(false);
+            }
+
+            var now = clock.GetUtcNow();
+            var registrations = await db.Registrations.Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (registrations.Count == 0)
+            {
+                refusals.Add(new("", Reasons.NotFound));
+                return;
+            }
+
+            foreach (var registration in registrations)
+            {
+                if (await change(registration, now, changes).ConfigureAwait(false) is { } reason)
+                {
+                    refusals.Add(new("", reason));
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var category in categories.Distinct().Order())
+            {
+                var promoted = await SeatLedger.PromoteAsync(db, category, now, cancellationToken).ConfigureAwait(false);
+                changes.AddRange(promoted.Select(p => new RegistrationChanged(p.Id, RegistrationStatus.Waitlisted, RegistrationStatus.Confirmed)));
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        await events.RaiseAsync(changes, cancellationToken).ConfigureAwait(false);
+        return refusals;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Text;
+
+namespace Summit.Core.Registrations;
+
+public enum RegistrationResult
+{
+    Confirmed,
+    PendingApproval,
+    Waitlisted,
+    AlreadyRegistered,
+    Refused,
+}
+
+/// <summary>What happened, exactly as the result page and the email say it.</summary>
+public sealed record RegistrationOutcome(RegistrationResult Result, int? RegistrationId, string? AccessKey, int? WaitlistPosition, IReadOnlyList<Refusal> Refusals)
+{
+    public static RegistrationOutcome Refuse(params Refusal[] refusals) => new(RegistrationResult.Refused, null, null, null, refusals);
+}
+
+/// <summary>
+/// Registers a person for a category of an edition: checks the form, the category's window, the invitation code,
+/// duplicates by email; then, in one transaction under the category's row lock, takes a seat, or a waiting-list
+/// ticket, or leaves the registration for approval. What the person is told is what was committed.
+/// </summary>
+public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, RegistrationEvents events)
+{
+    public const int NameMaxLength = 100;
+    public const int TextMaxLength = 200;
+    public const int NeedsMaxLength = 1000;
+    public const int CodeMaxLength = 40;
+
+    public static class Reasons
+    {
+        public const string NameRequired = "Enter your family and given name in Chinese characters, in Latin letters, or both.";
+        public const string EmailInvalid = "Enter a valid email address, such as name@example.com.";
+        public const string ConsentRequired = "Agree to the privacy notice to register.";
+        public const string UnknownCategory = "Choose one of the registration categories.";
+        public const string NotOpenYet = "Registration for this category has not opened yet.";
+        public const string Closed = "Registration for this category is closed.";
+        public const string CodeRequired = "This category needs an invitation code.";
+        public const string CodeInvalid = "This invitation code is not valid for this category.";
+        public const string CodeUsedUp = "This invitation code has been used as many times as it allows.";
+        public const string CountryUnknown = "Choose a country or region from the list.";
+        public const string TextTooLong = "This text is too long.";
+        public const string ControlCharacters = "This text contains characters that cannot be stored.";
+    }
+
+    public static IReadOnlyList<Refusal> Check(RegistrationDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var refusals = new List<Refusal>();
+        var chinese = !string.IsNullOrWhiteSpace(details.FamilyNameZh) && !string.IsNullOrWhiteSpace(details.GivenNameZh);
+        var latin = !string.IsNullOrWhiteSpace(details.FamilyNameLatin) && !string.IsNullOrWhiteSpace(details.GivenNameLatin);
+        if (!chinese && !latin)
+        {
+            refusals.Add(new(nameof(RegistrationDetails.FamilyNameLatin), Reasons.NameRequired));
+        }
+
+        var email = details.Email?.Trim() ?? "";
+        if (email.Length is 0 or > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
+        {
+            refusals.Add(new(nameof(RegistrationDetails.Email), Reasons.EmailInvalid));
+        }
+
+        if (!details.Consent)
+        {
+            refusals.Add(new(nameof(RegistrationDetails.Consent), Reasons.ConsentRequired));
+        }
+
+        if (!string.IsNullOrWhiteSpace(details.CountryCode) && !Speakers.SaveSpeaker.IsRegion(details.CountryCode.Trim()))
+        {
+            refusals.Add(new(nameof(RegistrationDetails.CountryCode), Reasons.CountryUnknown));
+        }
+
+        var texts = new (string Field, string? Value, int Max)[]
+        {
+            (nameof(RegistrationDetails.FamilyNameZh), details.FamilyNameZh, NameMaxLength),
+            (nameof(RegistrationDetails.GivenNameZh), details.GivenNameZh, NameMaxLength),
+            (nameof(RegistrationDetails.FamilyNameLatin), details.FamilyNameLatin, NameMaxLength),
+            (nameof(RegistrationDetails.GivenNameLatin), details.GivenNameLatin, NameMaxLength),
+            (nameof(RegistrationDetails.Organisation), details.Organisation, TextMaxLength),
+            (nameof(RegistrationDetails.Position), details.Position, TextMaxLength),
+            (nameof(RegistrationDetails.Phone), details.Phone, 40),
+            (nameof(RegistrationDetails.DietaryNeeds), details.DietaryNeeds, NeedsMaxLength),
+            (nameof(RegistrationDetails.AccessibilityNeeds), details.AccessibilityNeeds, NeedsMaxLength),
+        };
+        refusals.AddRange(Texts.TooLong(Reasons.TextTooLong, texts));
+        refusals.AddRange(texts.Where(t => Texts.HasControlCharacters(t.Value)).Select(t => new Refusal(t.Field, Reasons.ControlCharacters)));
+        return refusals;
+    }
+
+    /// <param name="userId">The signed-in account registering, if any: linked when its address is the one registered.</param>
+    /// <param name="userEmail">That account's confirmed address.</param>
+    public async Task<RegistrationOutcome> RunAsync(int categoryId, RegistrationDetails details, string? code, string? userId = null, string? userEmail = null, CancellationToken cancellationToken = default)
+    {
+        var refusals = Check(details);
+        if (refusals.Count > 0)
+        {
+            return RegistrationOutcome.Refuse([.. refusals]);
+        }
+
+        var category = await db.RegistrationCategories.AsNoTracking()
+            .Where(c => c.Id == categoryId && db.Editions.Any(e => e.Id == c.EditionId && e.Status == EditionStatus.Open))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (category is null)
+        {
+            return RegistrationOutcome.Refuse(new Refusal("CategoryId", Reasons.UnknownCategory));
+        }
+
+        var now = clock.GetUtcNow();
+        if (category.OpensAt > now)
+        {
+            return RegistrationOutcome.Refuse(new Refusal("CategoryId", Reasons.NotOpenYet));
+        }
+
+        if (category.ClosesAt <= now)
+        {
+            return RegistrationOutcome.Refuse(new Refusal("CategoryId", Reasons.Closed));
+        }
+
+        var typedCode = string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+        if (category.RequiresInvitation && typedCode is null)
+        {
+            return RegistrationOutcome.Refuse(new Refusal("Code", Reasons.CodeRequired));
+        }
+
+        var email = Registration.Normalize(details.Email);
+        RegistrationOutcome outcome;
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            outcome = await RegisterAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The same address registering in two categories at the same instant (PostgreSQL locks each category's
+            // row separately): the unique index kept the first; this one gets the answer a later attempt would.
+            db.ChangeTracker.Clear();
+            var first = await db.Registrations.AsNoTracking()
+                .Where(r => r.EditionId == category.EditionId && r.NormalizedEmail == email)
+                .Select(r => new { r.Id, r.AccessKey })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (first is null)
+            {
+                throw;
+            }
+
+            return new RegistrationOutcome(RegistrationResult.AlreadyRegistered, first.Id, first.AccessKey, null, []);
+        }
+
+        Task<RegistrationOutcome> RegisterAsync() => strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await SeatLedger.LockAsync(db, category.Id, cancellationToken).ConfigureAwait(false);
+
+            var existing = await db.Registrations.AsNoTracking()
+                .Where(r => r.EditionId == category.EditionId && r.NormalizedEmail == email)
+                .Select(r => new { r.Id, r.AccessKey })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return new RegistrationOutcome(RegistrationResult.AlreadyRegistered, existing.Id, existing.AccessKey, null, []);
+            }
+
+            InvitationCode? invitation = null;
+            if (typedCode is not null)
+            {
+                invitation = await db.InvitationCodes.AsNoTracking()
+                    .FirstOrDefaultAsync(c => c.EditionId == category.EditionId && c.Code == typedCode, cancellationToken).ConfigureAwait(false);
+                if (invitation is null || invitation.CategoryId != category.Id)
+                {
+                    return RegistrationOutcome.Refuse(new Refusal("Code", Reasons.CodeInvalid));
+                }
+
+                var used = await db.InvitationCodes
+                    .Where(c => c.Id == invitation.Id && c.Uses < c.MaxUses)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Uses, c => c.Uses + 1), cancellationToken).ConfigureAwait(false);
+                if (used == 0)
+                {
+                    return RegistrationOutcome.Refuse(new Refusal("Code", Reasons.CodeUsedUp));
+                }
+            }
+
+            var registration = Registration.Create(category.EditionId, category.Id, details, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), now);
+            if (invitation is not null)
+            {
+                registration.UseCode(invitation.Id);
+            }
+
+            if (userId is not null && string.Equals(userEmail?.Trim(), details.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                registration.LinkAccount(userId);
+            }
+
+            if (category.RequiresApproval && invitation?.BypassesApproval != true)
+            {
+                registration.MoveTo(RegistrationStatus.PendingApproval, now);
+            }
+            else if (await SeatLedger.TryTakeSeatAsync(db, category.Id, cancellationToken).ConfigureAwait(false))
+            {
+                registration.MoveTo(RegistrationStatus.Confirmed, now);
+            }
+            else
+            {
+                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, category.Id, cancellationToken).ConfigureAwait(false));
+            }
+
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            int? position = registration.WaitlistTicket is int ticket
+                ? await SeatLedger.PositionAsync(db, category.Id, ticket, cancellationToken).ConfigureAwait(false)
+                : null;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var result = registration.Status switch
+            {
+                RegistrationStatus.Confirmed => RegistrationResult.Confirmed,
+                RegistrationStatus.Waitlisted => RegistrationResult.Waitlisted,
+                _ => RegistrationResult.PendingApproval,
+            };
+            return new RegistrationOutcome(result, registration.Id, registration.AccessKey, position, []);
+        });
+
+        db.ChangeTracker.Clear();
+        if (outcome.Result is RegistrationResult.Confirmed or RegistrationResult.Waitlisted or RegistrationResult.PendingApproval)
+        {
+            var status = outcome.Result switch
+            {
+                RegistrationResult.Confirmed => RegistrationStatus.Confirmed,
+                RegistrationResult.Waitlisted => RegistrationStatus.Waitlisted,
+                _ => RegistrationStatus.PendingApproval,
+            };
+            await events.RaiseAsync([new RegistrationChanged(outcome.RegistrationId!.Value, null, status)], cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Summit.Core.Editions;
+
+namespace Summit.Core.Registrations;
+
+internal sealed class RegistrationCategoryConfiguration : IEntityTypeConfiguration<RegistrationCategory>
+{
+    public void Configure(EntityTypeBuilder<RegistrationCategory> builder)
+    {
+        builder.ToTable("RegistrationCategories");
+        builder.HasOne<Edition>().WithMany().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.NameEn).HasMaxLength(SaveCategory.NameMaxLength);
+        builder.Property(c => c.NameZh).HasMaxLength(SaveCategory.NameMaxLength);
+        builder.Property(c => c.DescriptionEn).HasMaxLength(SaveCategory.DescriptionMaxLength);
+        builder.Property(c => c.DescriptionZh).HasMaxLength(SaveCategory.DescriptionMaxLength);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.ToTable(t => t.HasCheckConstraint("CK_RegistrationCategories_Seats", "\"Capacity\" IS NULL OR \"Confirmed\" <= \"Capacity\""));
+    }
+}
+
+internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> builder)
+    {
+        builder.HasOne<Edition>().WithMany().HasForeignKey(r => r.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<RegistrationCategory>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<InvitationCode>().WithMany().HasForeignKey(r => r.InvitationCodeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Speakers.Speaker>().WithMany().HasForeignKey(r => r.SpeakerId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(r => new { r.EditionId, r.NormalizedEmail }).IsUnique();
+        builder.HasIndex(r => new { r.CategoryId, r.Status, r.WaitlistTicket });
+        builder.HasIndex(r => r.AccessKey);
+        builder.HasIndex(r => r.UserId);
+        foreach (var name in new[] { nameof(Registration.FamilyNameZh), nameof(Registration.GivenNameZh), nameof(Registration.FamilyNameLatin), nameof(Registration.GivenNameLatin) })
+        {
+            builder.Property(name).HasMaxLength(RegisterAttendee.NameMaxLength);
+        }
+
+        builder.Property(r => r.Organisation).HasMaxLength(RegisterAttendee.TextMaxLength);
+        builder.Property(r => r.Position).HasMaxLength(RegisterAttendee.TextMaxLength);
+        builder.Property(r => r.Email).HasMaxLength(254);
+        builder.Property(r => r.NormalizedEmail).HasMaxLength(254);
+        builder.Property(r => r.Phone).HasMaxLength(40);
+        builder.Property(r => r.CountryCode).HasMaxLength(2);
+        builder.Property(r => r.PreferredCulture).HasMaxLength(10);
+        builder.Property(r => r.DietaryNeeds).HasMaxLength(RegisterAttendee.NeedsMaxLength);
+        builder.Property(r => r.AccessibilityNeeds).HasMaxLength(RegisterAttendee.NeedsMaxLength);
+        builder.Property(r => r.ConsentVersion).HasMaxLength(40);
+        builder.Property(r => r.AccessKey).HasMaxLength(64);
+        builder.Property(r => r.UserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class InvitationCodeConfiguration : IEntityTypeConfiguration<InvitationCode>
+{
+    public void Configure(EntityTypeBuilder<InvitationCode> builder)
+    {
+        builder.HasOne<Edition>().WithMany().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<RegistrationCategory>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.Code).HasMaxLength(RegisterAttendee.CodeMaxLength);
+        builder.HasIndex(c => new { c.EditionId, c.Code }).IsUnique();
+        builder.Property(c => c.Note).HasMaxLength(200);
+        builder.ToTable(t => t.HasCheckConstraint("CK_InvitationCodes_Uses", "\"Uses\" <= \"MaxUses\""));
+    }
+}
