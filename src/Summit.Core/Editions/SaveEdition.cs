@@ -37,7 +37,7 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "account", "api", "contact", "cookies", "culture", "error", "health", "my", "newsroom",
-        "privacy", "schedule", "feeds", "speakers", "status", "css", "js", "img", "lib", "favicon.ico", "robots.txt",
+        "privacy", "register", "registration", "schedule", "feeds", "speakers", "status", "css", "js", "img", "lib", "favicon.ico", "robots.txt",
     };
 
     public static class Reasons

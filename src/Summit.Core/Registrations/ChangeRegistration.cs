@@ -79,6 +79,25 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             return null;
         }, cancellationToken);
 
+    /// <summary>The right to erasure: cancels (freeing any seat) and removes the personal data; the counts keep the row.</summary>
+    public Task<IReadOnlyList<Refusal>> EraseAsync(int id, CancellationToken cancellationToken = default) =>
+        ForEachAsync([id], null, async (registration, now, changes) =>
+        {
+            var from = registration.Status;
+            if (from is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined))
+            {
+                registration.MoveTo(RegistrationStatus.Cancelled, now);
+                if (from == RegistrationStatus.Confirmed)
+                {
+                    await SeatLedger.ReleaseSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            // No email about this one: the address is gone with the rest.
+            registration.Erase(now);
+            return null;
+        }, cancellationToken);
+
     /// <summary>Moves a registration to another category of the edition: it keeps a seat only if the new category has one.</summary>
     public async Task<IReadOnlyList<Refusal>> ChangeCategoryAsync(int id, int categoryId, CancellationToken cancellationToken = default)
     {

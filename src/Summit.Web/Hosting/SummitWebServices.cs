@@ -144,6 +144,8 @@ public static class SummitWebServices
         services.AddSingleton<ProgrammeVersions>();
         services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();
 
+        services.AddScoped<Summit.Core.Registrations.IRegistrationListener, Summit.Web.Registrations.RegistrationMailer>();
+
         services.AddHttpContextAccessor();
         services.AddScoped<SiteLinks>();
         services.AddScoped<AccountMailer>();

@@ -1,0 +1,176 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Registrations;
+using Summit.Jobs.Mail;
+using Summit.Jobs.Registrations;
+using Summit.Web.Hosting;
+using Summit.Web.Localization;
+
+namespace Summit.Web.Pages.Registrations;
+
+/// <summary>The public registration form of an edition; the answer page says exactly what happened.</summary>
+[EnableRateLimiting(SummitWebServices.FormsRateLimit)]
+public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register, MailOutbox outbox, SiteLinks links, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    /// <summary>The privacy notice a person agrees to; a new wording gets a new version.</summary>
+    public const string PrivacyNoticeVersion = "2026-11";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Edition Edition { get; private set; } = null!;
+
+    public IReadOnlyList<RegistrationCategory> Categories { get; private set; } = [];
+
+    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Choose one of the registration categories.")]
+        [Display(Name = "Category")]
+        public int? CategoryId { get; set; }
+
+        [StringLength(RegisterAttendee.CodeMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Invitation code")]
+        public string? Code { get; set; }
+
+        [StringLength(RegisterAttendee.NameMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Family name (Chinese)")]
+        public string? FamilyNameZh { get; set; }
+
+        [StringLength(RegisterAttendee.NameMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Given name (Chinese)")]
+        public string? GivenNameZh { get; set; }
+
+        [StringLength(RegisterAttendee.NameMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Family name (Latin letters)")]
+        public string? FamilyNameLatin { get; set; }
+
+        [StringLength(RegisterAttendee.NameMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Given name (Latin letters)")]
+        public string? GivenNameLatin { get; set; }
+
+        public bool LatinFamilyNameFirst { get; set; }
+
+        [StringLength(RegisterAttendee.TextMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Organisation")]
+        public string? Organisation { get; set; }
+
+        [StringLength(RegisterAttendee.TextMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Position")]
+        public string? Position { get; set; }
+
+        [Required(ErrorMessage = "Enter a valid email address, such as name@example.com.")]
+        [StringLength(254, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Email address")]
+        public string Email { get; set; } = "";
+
+        [StringLength(40, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Phone")]
+        public string? Phone { get; set; }
+
+        [Display(Name = "Country or region")]
+        public string? CountryCode { get; set; }
+
+        [Display(Name = "Language for emails")]
+        public string PreferredCulture { get; set; } = "en";
+
+        [StringLength(RegisterAttendee.NeedsMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Dietary needs")]
+        public string? DietaryNeeds { get; set; }
+
+        [StringLength(RegisterAttendee.NeedsMaxLength, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Accessibility needs")]
+        public string? AccessibilityNeeds { get; set; }
+
+        public bool NeedsInterpretation { get; set; }
+
+        public bool Consent { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string edition, int? category, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(edition, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.CategoryId = category ?? (Categories.Count > 0 ? Categories[0].Id : null);
+        Input.PreferredCulture = Cultures.IsChinese(CultureInfo.CurrentUICulture) ? Cultures.Chinese : Cultures.English;
+        Input.Email = User.FindFirstValue(ClaimTypes.Email) ?? "";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string edition, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(edition, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var details = new RegistrationDetails(
+            Input.FamilyNameZh, Input.GivenNameZh, Input.FamilyNameLatin, Input.GivenNameLatin, Input.LatinFamilyNameFirst,
+            Input.Organisation, Input.Position, Input.Email, Input.Phone, Input.CountryCode, Cultures.Normalize(Input.PreferredCulture),
+            Input.DietaryNeeds, Input.AccessibilityNeeds, Input.NeedsInterpretation, Input.Consent, PrivacyNoticeVersion);
+        var outcome = await register.RunAsync(Input.CategoryId!.Value, details, Input.Code, User.FindFirstValue(ClaimTypes.NameIdentifier), User.FindFirstValue(ClaimTypes.Email), cancellationToken);
+        switch (outcome.Result)
+        {
+            case RegistrationResult.Refused:
+                ModelState.AddRefusals(outcome.Refusals, L);
+                return Page();
+            case RegistrationResult.AlreadyRegistered:
+                // The link goes to the address only: showing it here would hand anyone who types an address its registration.
+                await SendLinkAgainAsync(outcome.RegistrationId!.Value, cancellationToken);
+                return RedirectToPage("/Registrations/Sent", new { edition = Edition.Slug });
+            default:
+                return RedirectToPage("/Registrations/Mine", new { key = outcome.AccessKey, registered = true });
+        }
+    }
+
+    private async Task SendLinkAgainAsync(int registrationId, CancellationToken cancellationToken)
+    {
+        var r = await db.Registrations.AsNoTracking().FirstAsync(x => x.Id == registrationId, cancellationToken);
+        var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var category = await db.RegistrationCategories.AsNoTracking().Where(c => c.Id == r.CategoryId).Select(c => chinese ? c.NameZh : c.NameEn).FirstAsync(cancellationToken);
+        var link = links.Page("/Registrations/Mine", new { key = r.AccessKey });
+        await outbox.QueueAsync(RegistrationMails.LinkAgain(new RegistrationMails.Facts(r.Email, r.DisplayName(chinese), r.PreferredCulture, Edition.Name(chinese), category, null, null, link)), cancellationToken);
+    }
+
+    private async Task<bool> LoadAsync(string edition, CancellationToken cancellationToken)
+    {
+        var slug = edition.ToLowerInvariant();
+        var found = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug && e.Status == EditionStatus.Open, cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        Edition = found;
+        var now = clock.GetUtcNow();
+        Categories = (await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == found.Id && c.Kind != CategoryKind.Speaker).OrderBy(c => c.Order).ToListAsync(cancellationToken))
+            .Where(c => c.IsOpen(now))
+            .ToList();
+        var chinese = Cultures.IsChinese(CultureInfo.CurrentUICulture);
+        Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+            .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
+            .Where(r => r is not null && Core.Speakers.SaveSpeaker.IsRegion(r.TwoLetterISORegionName))
+            .DistinctBy(r => r!.TwoLetterISORegionName)
+            .Select(r => (r!.TwoLetterISORegionName, Core.Speakers.Regions.Name(r.TwoLetterISORegionName, chinese) ?? r.EnglishName))
+            .OrderBy(r => r.Item2, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true))
+            .ToList();
+        return true;
+    }
+}

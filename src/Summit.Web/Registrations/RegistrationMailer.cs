@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Registrations;
+using Summit.Jobs.Mail;
+using Summit.Jobs.Registrations;
+using Summit.Web.Hosting;
+
+namespace Summit.Web.Registrations;
+
+/// <summary>Queues the email for each committed registration change, with the person's self-service link.</summary>
+public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, SiteLinks links) : IRegistrationListener
+{
+    public async Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var found = await db.Registrations.AsNoTracking()
+            .Where(r => r.Id == change.RegistrationId && r.ErasedAt == null)
+            .Select(r => new
+            {
+                Registration = r,
+                Category = db.RegistrationCategories.Where(c => c.Id == r.CategoryId).Select(c => new { c.NameEn, c.NameZh }).First(),
+                Edition = db.Editions.Where(e => e.Id == r.EditionId).Select(e => new { e.NameEn, e.NameZh }).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return;
+        }
+
+        var r = found.Registration;
+        var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        int? position = r.WaitlistTicket is int ticket
+            ? await db.Registrations.CountAsync(w => w.CategoryId == r.CategoryId && w.Status == RegistrationStatus.Waitlisted && w.WaitlistTicket <= ticket, cancellationToken)
+            : null;
+        var facts = new RegistrationMails.Facts(
+            r.Email,
+            r.DisplayName(chinese),
+            r.PreferredCulture,
+            chinese ? found.Edition.NameZh : found.Edition.NameEn,
+            chinese ? found.Category.NameZh : found.Category.NameEn,
+            position,
+            change.Message,
+            links.Page("/Registrations/Mine", new { key = r.AccessKey }));
+        await outbox.QueueAsync(RegistrationMails.For(change.From, change.To, facts), cancellationToken);
+    }
+}
