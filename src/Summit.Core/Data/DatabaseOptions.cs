@@ -18,6 +18,14 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when a process starts. EF Core takes a lock, so several nodes may start at once.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// PostgreSQL only: connections one process opens at most, unless the connection string sets
+    /// <c>Maximum Pool Size</c> itself. Requests beyond it wait for a free connection instead of failing with
+    /// "too many clients"; keep (nodes × this) under the server's <c>max_connections</c> (100 by default).
+    /// </summary>
+    [Range(1, 1000)]
+    public int PostgresMaxPoolSize { get; set; } = 30;
+
     /// <summary>SQLite only: how long a writer waits for another writer before giving up.</summary>
     [Range(0, 600_000)]
     public int SqliteBusyTimeoutMilliseconds { get; set; } = 10_000;

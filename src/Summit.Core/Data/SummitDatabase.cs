@@ -17,7 +17,18 @@ public static class SummitDatabase
         var configured = configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return configured;
+            if (database.Provider != DatabaseProvider.Postgres)
+            {
+                return configured;
+            }
+
+            var postgres = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+            if (!configured.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) && !configured.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+            {
+                postgres.MaxPoolSize = database.PostgresMaxPoolSize;
+            }
+
+            return postgres.ConnectionString;
         }
 
         if (database.Provider == DatabaseProvider.Postgres)

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Core.Registrations;
+using Summit.Testing;
+
+namespace Summit.Web.Tests.Registrations;
+
+/// <summary>Registering through HTTP as browsers do, on each database engine: no overselling, fair promotion, privacy rights.</summary>
+public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
+{
+    protected SummitFactory App => app.Factory;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<int> CategoryAsync(int? capacity, bool approval = false)
+    {
+        var editionId = await App.WithDbAsync(db => db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel));
+        var saved = await App.ScopedAsync(s => s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails(
+            $"Test {Guid.NewGuid():N}"[..20], "测试类别", null, null, CategoryKind.General, capacity, approval, false, null, null, 99), Cancel));
+        Assert.True(saved.Saved);
+        return saved.CategoryId!.Value;
+    }
+
+    private static Dictionary<string, string> Form(int categoryId, string email, string family = "Tan", string given = "Mei Ling") => new()
+    {
+        ["Input.CategoryId"] = categoryId.ToString(CultureInfo.InvariantCulture),
+        ["Input.FamilyNameLatin"] = family,
+        ["Input.GivenNameLatin"] = given,
+        ["Input.Email"] = email,
+        ["Input.Organisation"] = "Bank of Chongqing",
+        ["Input.CountryCode"] = "SG",
+        ["Input.PreferredCulture"] = "en",
+        ["Input.Consent"] = "true",
+    };
+
+    private async Task<HttpResponseMessage> RegisterAsync(Dictionary<string, string> form)
+    {
+        using var client = App.Browser();
+        return await client.PostAsync("/2021/register", form);
+    }
+
+    [Fact]
+    public async Task Three_hundred_people_registering_at_once_for_fifty_seats_get_fifty_confirmations_and_a_waiting_list()
+    {
+        var category = await CategoryAsync(capacity: 50);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => RegisterAsync(Form(category, $"rush-{category}-{i}@summit.test"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.All(responses, r => Assert.StartsWith("/registration/", r.Headers.Location!.OriginalString, StringComparison.Ordinal));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        var rows = await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.CategoryId == category).Select(r => new { r.Status, r.WaitlistTicket }).ToListAsync(Cancel));
+        Assert.Equal(300, rows.Count);
+        Assert.Equal(50, rows.Count(r => r.Status == RegistrationStatus.Confirmed));
+        var tickets = rows.Where(r => r.Status == RegistrationStatus.Waitlisted).Select(r => r.WaitlistTicket!.Value).ToList();
+        Assert.Equal(250, tickets.Count);
+        Assert.Equal(Enumerable.Range(1, 250), tickets.Order());
+        Assert.Equal(50, await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Id == category).Select(c => c.Confirmed).FirstAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_confirmed_registration_promotes_exactly_the_first_on_the_waiting_list()
+    {
+        var category = await CategoryAsync(capacity: 2);
+        var keys = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await RegisterAsync(Form(category, $"line-{category}-{i}@summit.test"));
+            keys.Add(response.Headers.Location!.OriginalString.Split('/', '?')[2]);
+        }
+
+        using var client = App.Browser();
+        var third = await client.GetStringAsync(new Uri($"/registration/{keys[2]}", UriKind.Relative), Cancel);
+        Assert.Contains("On the waiting list: number 1", third, StringComparison.Ordinal);
+        var fourth = await client.GetStringAsync(new Uri($"/registration/{keys[3]}", UriKind.Relative), Cancel);
+        Assert.Contains("On the waiting list: number 2", fourth, StringComparison.Ordinal);
+
+        using var cancelled = await client.PostAsync($"/registration/{keys[0]}", new Dictionary<string, string>(), $"/registration/{keys[0]}?handler=cancel");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+
+        var statuses = await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.CategoryId == category).OrderBy(r => r.Id).Select(r => r.Status).ToListAsync(Cancel));
+        Assert.Equal([RegistrationStatus.Cancelled, RegistrationStatus.Confirmed, RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted, RegistrationStatus.Waitlisted], statuses);
+        Assert.Contains("On the waiting list: number 1", await client.GetStringAsync(new Uri($"/registration/{keys[3]}", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        var promoted = await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.CategoryId == category).OrderBy(r => r.Id).Skip(2).Select(r => r.Email).FirstAsync(Cancel));
+        var mail = await App.WaitForMailAsync(promoted, "registration.promoted");
+        Assert.Contains("/registration/" + keys[2], mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_again_with_the_same_address_creates_nothing_and_sends_the_existing_link_to_that_address()
+    {
+        var category = await CategoryAsync(capacity: null);
+        var email = $"twice-{category}@summit.test";
+        using var first = await RegisterAsync(Form(category, email));
+        var key = first.Headers.Location!.OriginalString.Split('/', '?')[2];
+
+        using var second = await RegisterAsync(Form(category, email.ToUpperInvariant(), "Other", "Person"));
+
+        Assert.Equal("/2021/register/sent", second.Headers.Location?.OriginalString);
+        Assert.Equal(1, await App.WithDbAsync(db => db.Registrations.CountAsync(r => r.NormalizedEmail == email, Cancel)));
+        var mail = await App.WaitForMailAsync(email, "registration.link");
+        Assert.Contains("/registration/" + key, mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_messages_on_the_form_and_stores_nothing()
+    {
+        var category = await CategoryAsync(capacity: null);
+        var before = await App.WithDbAsync(db => db.Registrations.CountAsync(Cancel));
+        var cases = new[]
+        {
+            Form(category, "not-an-address"),
+            Form(category, $"noname-{category}@summit.test", family: "", given: ""),
+            Form(category, $"long-{category}@summit.test", family: new string('x', 500)),
+            new Dictionary<string, string>(Form(category, $"consent-{category}@summit.test")) { ["Input.Consent"] = "false" },
+            new Dictionary<string, string>(Form(category, $"country-{category}@summit.test")) { ["Input.CountryCode"] = "<script>" },
+            new Dictionary<string, string>(Form(category, $"category-{category}@summit.test")) { ["Input.CategoryId"] = "999999" },
+        };
+
+        foreach (var form in cases)
+        {
+            using var response = await RegisterAsync(form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("validation-summary-errors", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await App.WithDbAsync(db => db.Registrations.CountAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Posting_without_the_antiforgery_token_is_refused_with_400()
+    {
+        var category = await CategoryAsync(capacity: null);
+        using var client = App.Browser();
+        using var response = await client.PostWithoutTokenAsync("/2021/register", Form(category, $"forged-{category}@summit.test"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Registrations.CountAsync(r => r.Email == $"forged-{category}@summit.test", Cancel)));
+    }
+
+    [Fact]
+    public async Task A_link_that_is_not_ones_own_is_refused()
+    {
+        using var client = App.Browser();
+        using var random = await client.GetAsync(new Uri($"/registration/{Guid.NewGuid():N}", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, random.StatusCode);
+        using var id = await client.GetAsync(new Uri("/registration/1", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, id.StatusCode);
+    }
+
+    [Fact]
+    public async Task Erasure_removes_personal_data_but_keeps_the_counts()
+    {
+        var category = await CategoryAsync(capacity: 1);
+        using var first = await RegisterAsync(Form(category, $"erase-{category}@summit.test", "Erase", "Me"));
+        using var second = await RegisterAsync(Form(category, $"next-{category}@summit.test"));
+        var key = first.Headers.Location!.OriginalString.Split('/', '?')[2];
+        using var client = App.Browser();
+        var data = await client.GetStringAsync(new Uri($"/registration/{key}?handler=data", UriKind.Relative), Cancel);
+        Assert.Contains($"erase-{category}@summit.test", data, StringComparison.Ordinal);
+
+        using var erased = await client.PostAsync($"/registration/{key}", new Dictionary<string, string>(), $"/registration/{key}?handler=erase");
+
+        Assert.Equal("/registration/erased", erased.Headers.Location?.OriginalString);
+        var rows = await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.CategoryId == category).OrderBy(r => r.Id).ToListAsync(Cancel));
+        Assert.Equal(2, rows.Count);
+        Assert.DoesNotContain("erase-", rows[0].Email, StringComparison.Ordinal);
+        Assert.Null(rows[0].GivenNameLatin);
+        Assert.Null(rows[0].Organisation);
+        Assert.Equal(RegistrationStatus.Cancelled, rows[0].Status);
+        Assert.Equal(RegistrationStatus.Confirmed, rows[1].Status);
+        using var gone = await client.GetAsync(new Uri($"/registration/{key}", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+}
+
+public sealed class RegistrationTestsOnSqlite(SqliteApp app) : RegistrationTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class RegistrationTestsOnPostgres(PostgresApp app) : RegistrationTests<PostgresApp>(app), IClassFixture<PostgresApp>;
