@@ -58,6 +58,7 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.ChangeRegistration>();
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Registrations.RegistrationCsv>();
+        services.AddScoped<Registrations.IRegistrationListener, Registrations.GrantPressAccreditation>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

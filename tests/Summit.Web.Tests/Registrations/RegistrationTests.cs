@@ -144,6 +144,53 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task The_csv_export_neutralises_formula_cells_and_is_for_organizers_only()
+    {
+        var category = await CategoryAsync(capacity: null);
+        using var registered = await RegisterAsync(Form(category, $"formula-{category}@summit.test", "=HYPERLINK(\"http://evil.example\")", "+1"));
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+
+        using var anonymous = App.Browser();
+        using var refused = await anonymous.GetAsync(new Uri("/admin/registrations/2021?handler=csv", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Organizer);
+        using var client = App.Browser();
+        await client.SignInAsync(organizer.Email!);
+        var csv = await client.GetStringAsync(new Uri("/admin/registrations/2021?handler=csv", UriKind.Relative), Cancel);
+
+        var line = Assert.Single(csv.Split('\n'), l => l.Contains($"formula-{category}@summit.test", StringComparison.Ordinal));
+        Assert.Contains("'=HYPERLINK", line, StringComparison.Ordinal);
+        Assert.Contains("'+1", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approving_a_press_registration_grants_the_press_role_to_the_matching_account()
+    {
+        var press = await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Kind == CategoryKind.Press).Select(c => c.Id).FirstAsync(Cancel));
+        var journalist = await App.CreateUserAsync($"journalist-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Attendee);
+        using var registered = await RegisterAsync(Form(press, journalist.Email!));
+        Assert.Equal(RegistrationStatus.PendingApproval, await App.WithDbAsync(db => db.Registrations.Where(r => r.Email == journalist.Email).Select(r => r.Status).FirstAsync(Cancel)));
+        var id = await App.WithDbAsync(db => db.Registrations.Where(r => r.Email == journalist.Email).Select(r => r.Id).FirstAsync(Cancel));
+
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Organizer);
+        using var client = App.Browser();
+        await client.SignInAsync(organizer.Email!);
+        using var approved = await client.PostAsync("/admin/registrations/2021", new Dictionary<string, string> { ["ids"] = id.ToString(CultureInfo.InvariantCulture), ["action"] = "approve", ["message"] = "Welcome to the press centre" }, "/admin/registrations/2021?handler=bulk");
+
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal(RegistrationStatus.Confirmed, await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == id).Select(r => r.Status).FirstAsync(Cancel)));
+        var roles = await App.ScopedAsync(async s =>
+        {
+            var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.SummitUser>>();
+            return await users.GetRolesAsync((await users.FindByEmailAsync(journalist.Email!))!);
+        });
+        Assert.Contains(Core.Accounts.Roles.Press, roles);
+        var mail = await App.WaitForMailAsync(journalist.Email!, "registration.confirmed");
+        Assert.Contains("Welcome to the press centre", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_link_that_is_not_ones_own_is_refused()
     {
         using var client = App.Browser();
