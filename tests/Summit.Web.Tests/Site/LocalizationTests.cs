@@ -50,6 +50,7 @@ public partial class LocalizationTests
         keys.UnionWith(Enum.GetNames<Core.Speakers.SpeakerLinkKind>());
         keys.UnionWith(Enum.GetNames<Core.Editions.EditionStatus>());
         keys.UnionWith(Core.Accounts.Roles.All);
+        keys.UnionWith(Enum.GetNames<Core.Registrations.CategoryKind>());
         keys.UnionWith(Enum.GetValues<Core.Scheduling.SessionLanguage>().Select(global::Summit.Web.Scheduling.ProgrammeLabels.Language));
         keys.UnionWith(Enum.GetValues<Core.Scheduling.SessionSpeakerRole>().Select(global::Summit.Web.Scheduling.ProgrammeLabels.Role));
         keys.UnionWith(Enum.GetValues<Core.Scheduling.ScheduleChangeKind>().Select(global::Summit.Web.Scheduling.ProgrammeLabels.Change));
