@@ -155,9 +155,8 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
 
         Task<RegistrationOutcome> RegisterAsync() => strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await SeatLedger.LockAsync(db, category.Id, cancellationToken).ConfigureAwait(false);
-
+            // Outside the transaction: a duplicate is the common case to answer fast; the unique index catches the
+            // rare race (handled above).
             var existing = await db.Registrations.AsNoTracking()
                 .Where(r => r.EditionId == category.EditionId && r.NormalizedEmail == email)
                 .Select(r => new { r.Id, r.AccessKey })
@@ -176,7 +175,13 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
                 {
                     return RegistrationOutcome.Refuse(new Refusal("Code", Reasons.CodeInvalid));
                 }
+            }
 
+            // The transaction's first statement is a write (SQLite takes its write lock at once, PostgreSQL the
+            // category's or the code's row lock), and it holds only a few short statements until the commit.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (invitation is not null)
+            {
                 var used = await db.InvitationCodes
                     .Where(c => c.Id == invitation.Id && c.Uses < c.MaxUses)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.Uses, c => c.Uses + 1), cancellationToken).ConfigureAwait(false);
@@ -212,9 +217,6 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
 
             db.Registrations.Add(registration);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            int? position = registration.WaitlistTicket is int ticket
-                ? await SeatLedger.PositionAsync(db, category.Id, ticket, cancellationToken).ConfigureAwait(false)
-                : null;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             var result = registration.Status switch
             {
@@ -222,6 +224,9 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
                 RegistrationStatus.Waitlisted => RegistrationResult.Waitlisted,
                 _ => RegistrationResult.PendingApproval,
             };
+            int? position = registration.WaitlistTicket is int ticket
+                ? await SeatLedger.PositionAsync(db, category.Id, ticket, cancellationToken).ConfigureAwait(false)
+                : null;
             return new RegistrationOutcome(result, registration.Id, registration.AccessKey, position, []);
         });
 

@@ -14,9 +14,15 @@ public interface IRegistrationListener
 /// <summary>Hands committed changes to every handler; one failing is logged and does not undo the change.</summary>
 public sealed class RegistrationEvents(IEnumerable<IRegistrationListener> handlers, ILogger<RegistrationEvents> logger)
 {
+    /// <remarks>
+    /// Listeners run to the end even if the request that caused the change is aborted (a browser closed, a client
+    /// timed out): the change is committed, so its email must not be lost with the connection.
+    /// </remarks>
     public async Task RaiseAsync(IEnumerable<RegistrationChanged> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        _ = cancellationToken;
+        cancellationToken = CancellationToken.None;
         foreach (var change in changes)
         {
             foreach (var handler in handlers)

@@ -25,11 +25,11 @@ internal static class SeatLedger
     /// <summary>The next waiting-list ticket of the category (1, 2, 3…), handed out under the category's row lock.</summary>
     public static async Task<int> NextTicketAsync(SummitDbContext db, int categoryId, CancellationToken cancellationToken)
     {
-        await db.RegistrationCategories
-            .Where(c => c.Id == categoryId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastWaitlistTicket, c => c.LastWaitlistTicket + 1), cancellationToken)
-            .ConfigureAwait(false);
-        return await db.RegistrationCategories.Where(c => c.Id == categoryId).Select(c => c.LastWaitlistTicket).FirstAsync(cancellationToken).ConfigureAwait(false);
+        // One round trip: UPDATE … RETURNING (SQLite 3.35+ and PostgreSQL both have it).
+        var tickets = await db.Database
+            .SqlQuery<int>($"UPDATE \"RegistrationCategories\" SET \"LastWaitlistTicket\" = \"LastWaitlistTicket\" + 1 WHERE \"Id\" = {categoryId} RETURNING \"LastWaitlistTicket\" AS \"Value\"")
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return tickets.Single();
     }
 
     /// <summary>Takes the category's row lock first thing in a transaction, so promotions run one at a time.</summary>

@@ -107,7 +107,8 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
         {
             try
             {
-                await handler.HandleAsync(published, cancellationToken).ConfigureAwait(false);
+                // Not the request's token: the version is committed, so its listeners run even if the browser goes away.
+                await handler.HandleAsync(published, CancellationToken.None).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // The version is committed; a listener's failure (a queue down) is logged, and each listener has its own catch-up.
             catch (Exception exception)

@@ -177,6 +177,9 @@ public static class SummitWebServices
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 InvalidDataException => StatusCodes.Status400BadRequest,
+                // Every database connection busy for longer than the pool's timeout (a rush): "busy, try again", not a bug.
+                Npgsql.NpgsqlException { InnerException: TimeoutException } => StatusCodes.Status503ServiceUnavailable,
+                InvalidOperationException { InnerException: Npgsql.NpgsqlException { InnerException: TimeoutException } } => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

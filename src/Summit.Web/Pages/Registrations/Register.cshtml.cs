@@ -133,7 +133,7 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
                 return Page();
             case RegistrationResult.AlreadyRegistered:
                 // The link goes to the address only: showing it here would hand anyone who types an address its registration.
-                await SendLinkAgainAsync(outcome.RegistrationId!.Value, cancellationToken);
+                await SendLinkAgainAsync(outcome.RegistrationId!.Value, CancellationToken.None);
                 return RedirectToPage("/Registrations/Sent", new { edition = Edition.Slug });
             default:
                 return RedirectToPage("/Registrations/Mine", new { key = outcome.AccessKey, registered = true });
