@@ -35,8 +35,11 @@ public static class SummitJobsServices
             var connection = provider.GetRequiredService<SummitConnection>();
             if (connection.Provider == DatabaseProvider.Postgres)
             {
+                // Hangfire's own pool (a distinct application name makes a distinct pool): a burst of jobs being
+                // queued and fetched must not take the connections that web requests are waiting for.
+                var hangfireConnection = new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString) { ApplicationName = "summit-hangfire", MaxPoolSize = 10 }.ConnectionString;
                 config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(connection.ConnectionString),
+                    o => o.UseNpgsqlConnection(hangfireConnection),
                     new PostgreSqlStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
             }
             else
