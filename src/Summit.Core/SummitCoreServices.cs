@@ -59,6 +59,7 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Registrations.RegistrationCsv>();
         services.AddScoped<Registrations.IRegistrationListener, Registrations.GrantPressAccreditation>();
+        services.AddScoped<Scheduling.ISchedulePublishedHandler, Registrations.SyncSpeakerRegistrations>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

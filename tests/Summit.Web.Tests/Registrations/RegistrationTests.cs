@@ -191,6 +191,38 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task Speakers_of_published_sessions_are_registered_automatically_and_lose_it_when_taken_off()
+    {
+        var (editionId, room, type) = await App.WithDbAsync(async db =>
+        {
+            var edition = await db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            return (edition,
+                await db.Rooms.Where(r => r.EditionId == edition && r.NameEn == "Lion City Room").Select(r => r.Id).FirstAsync(Cancel),
+                await db.SessionTypes.Where(t => t.EditionId == edition && !t.IsBreak).Select(t => t.Id).FirstAsync(Cancel));
+        });
+        var email = $"speaker-{Guid.NewGuid():N}@summit.test";
+        var speaker = await App.ScopedAsync(async s => (await s.GetRequiredService<Core.Speakers.SaveSpeaker>().RunAsync(null, new Core.Speakers.SpeakerDetails(
+            $"auto-{Guid.NewGuid():N}"[..25], "陈", "静", "Chen", "Jing", true, null, null, "CN", null, null, email, [], []), [editionId], Cancel)).SpeakerId!.Value);
+        var session = await App.ScopedAsync(async s => (await s.GetRequiredService<Core.Scheduling.SaveSession>().RunAsync(editionId, null, new Core.Scheduling.SessionDetails(
+            "Auto registration talk", "自动注册演讲", null, null, type, null, Core.Scheduling.SessionLanguage.English, false, null,
+            [new(speaker, Core.Scheduling.SessionSpeakerRole.Speaker)]), Cancel)).SessionId!.Value);
+        var start = Core.Scheduling.ScheduleTime.ToUtc(new DateOnly(2021, 11, 6), new TimeOnly(22, 30), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.ScheduleSession>().PlaceAsync(editionId, session, room, start, start.AddMinutes(30), Cancel))).Succeeded);
+
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
+
+        var registration = await App.WithDbAsync(db => db.Registrations.AsNoTracking().FirstAsync(r => r.SpeakerId == speaker, Cancel));
+        Assert.Equal(RegistrationStatus.Confirmed, registration.Status);
+        Assert.Equal(email, registration.Email);
+        Assert.Equal(CategoryKind.Speaker, await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Id == registration.CategoryId).Select(c => c.Kind).FirstAsync(Cancel)));
+
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.ScheduleSession>().CancelAsync(editionId, session, Cancel))).Succeeded);
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
+
+        Assert.Equal(RegistrationStatus.Cancelled, await App.WithDbAsync(db => db.Registrations.Where(r => r.SpeakerId == speaker).Select(r => r.Status).FirstAsync(Cancel)));
+    }
+
+    [Fact]
     public async Task A_link_that_is_not_ones_own_is_refused()
     {
         using var client = App.Browser();

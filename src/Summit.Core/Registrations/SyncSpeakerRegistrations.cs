@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Summit.Core.Data;
+using Summit.Core.Scheduling;
+
+namespace Summit.Core.Registrations;
+
+/// <summary>
+/// Every speaker of a published session has a registration in the edition's Speaker category, with no code and no
+/// approval; a speaker taken off every session loses it again. Runs after each publish, so the registrations follow
+/// the programme version by version. A speaker without any email address (profile or linked account) cannot be
+/// registered and is logged for the organizers.
+/// </summary>
+public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider clock, RegistrationEvents events, ChangeRegistration change, ILogger<SyncSpeakerRegistrations> logger) : ISchedulePublishedHandler
+{
+    /// <summary>Recorded as the consent version: the organizers registered the speaker, the speaker did not tick a box.</summary>
+    public const string ConsentByOrganizers = "organizers";
+
+    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        var category = await db.RegistrationCategories.AsNoTracking()
+            .Where(c => c.EditionId == published.EditionId && c.Kind == CategoryKind.Speaker)
+            .OrderBy(c => c.Order).ThenBy(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (category is null)
+        {
+            return;
+        }
+
+        var onStage = await db.PublishedSessions.AsNoTracking()
+            .Where(s => s.VersionId == published.VersionId && !s.IsCancelled && !db.SessionTypes.Any(t => t.Id == s.TypeId && t.IsBreak))
+            .SelectMany(s => s.Speakers).Select(s => s.SpeakerId).Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var speakers = await db.Speakers.AsNoTracking()
+            .Where(s => onStage.Contains(s.Id))
+            .Select(s => new
+            {
+                s.Id, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, s.CountryCode,
+                Email = s.ContactEmail ?? db.Users.Where(u => u.Id == s.UserId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefault(),
+                Position = s.Positions.OrderBy(p => p.Order).Select(p => new { p.TitleEn, p.OrganisationEn }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await db.Registrations.AsNoTracking()
+            .Where(r => r.EditionId == published.EditionId && r.SpeakerId != null)
+            .Select(r => new { r.Id, SpeakerId = r.SpeakerId!.Value, r.Status })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var changes = new List<RegistrationChanged>();
+        var now = clock.GetUtcNow();
+        foreach (var speaker in speakers.Where(s => existing.All(e => e.SpeakerId != s.Id)))
+        {
+            if (string.IsNullOrWhiteSpace(speaker.Email))
+            {
+                logger.LogInformation("Speaker {Speaker} is on the published programme of edition {Edition} but has no email address, so no speaker registration was made.", speaker.Id, published.EditionId);
+                continue;
+            }
+
+            var email = Registration.Normalize(speaker.Email);
+            if (await db.Registrations.AnyAsync(r => r.EditionId == published.EditionId && r.NormalizedEmail == email, cancellationToken).ConfigureAwait(false))
+            {
+                // Registered already under another category with the same address: that registration stands.
+                continue;
+            }
+
+            var details = new RegistrationDetails(
+                speaker.FamilyNameZh, speaker.GivenNameZh, speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst,
+                speaker.Position?.OrganisationEn, speaker.Position?.TitleEn, speaker.Email, null, speaker.CountryCode,
+                "en", null, null, false, true, ConsentByOrganizers);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var registration = Registration.Create(published.EditionId, category.Id, details, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), now);
+            registration.LinkSpeaker(speaker.Id);
+            if (await SeatLedger.TryTakeSeatAsync(db, category.Id, cancellationToken).ConfigureAwait(false))
+            {
+                registration.MoveTo(RegistrationStatus.Confirmed, now);
+            }
+            else
+            {
+                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, category.Id, cancellationToken).ConfigureAwait(false));
+            }
+
+            db.Registrations.Add(registration);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            changes.Add(new RegistrationChanged(registration.Id, null, registration.Status));
+        }
+
+        db.ChangeTracker.Clear();
+        await events.RaiseAsync(changes, cancellationToken).ConfigureAwait(false);
+
+        // Off the programme now: the automatic registration goes (a speaker who also registered as a delegate keeps that one).
+        var stillOn = onStage.ToHashSet();
+        foreach (var gone in existing.Where(e => !stillOn.Contains(e.SpeakerId) && e.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
+        {
+            await change.CancelAsync(gone.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        // Back on the programme after the speaker registration was cancelled (perhaps by the speaker): left to the
+        // organizers, who see it in the log and can register the speaker again.
+        foreach (var returned in existing.Where(e => stillOn.Contains(e.SpeakerId) && e.Status == RegistrationStatus.Cancelled))
+        {
+            logger.LogInformation("Speaker {Speaker} is back on the programme of edition {Edition}; their cancelled speaker registration {Registration} stays cancelled.", returned.SpeakerId, published.EditionId, returned.Id);
+        }
+    }
+}
