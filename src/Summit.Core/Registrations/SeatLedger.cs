@@ -62,7 +62,6 @@ internal static class SeatLedger
         }
     }
 
-    /// <summary>A waitlisted registration's place in line: 1 for the next to get a seat.</summary>
     public static Task<int> PositionAsync(SummitDbContext db, int categoryId, int ticket, CancellationToken cancellationToken) =>
-        db.Registrations.CountAsync(r => r.CategoryId == categoryId && r.Status == RegistrationStatus.Waitlisted && r.WaitlistTicket <= ticket, cancellationToken);
+        db.Registrations.WaitlistPositionAsync(categoryId, ticket, cancellationToken);
 }

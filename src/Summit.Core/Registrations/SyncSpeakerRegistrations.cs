@@ -47,6 +47,12 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
             .Select(r => new { r.Id, SpeakerId = r.SpeakerId!.Value, r.Status })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+        var candidates = speakers.Where(s => s.Email is not null).Select(s => Registration.Normalize(s.Email!)).ToList();
+        var taken = (await db.Registrations.AsNoTracking()
+                .Where(r => r.EditionId == published.EditionId && candidates.Contains(r.NormalizedEmail))
+                .Select(r => r.NormalizedEmail)
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToHashSet(StringComparer.Ordinal);
         var changes = new List<RegistrationChanged>();
         var now = clock.GetUtcNow();
         foreach (var speaker in speakers.Where(s => existing.All(e => e.SpeakerId != s.Id)))
@@ -57,8 +63,7 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
                 continue;
             }
 
-            var email = Registration.Normalize(speaker.Email);
-            if (await db.Registrations.AnyAsync(r => r.EditionId == published.EditionId && r.NormalizedEmail == email, cancellationToken).ConfigureAwait(false))
+            if (taken.Contains(Registration.Normalize(speaker.Email)))
             {
                 // Registered already under another category with the same address: that registration stands.
                 continue;
@@ -81,6 +86,7 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
             }
 
             db.Registrations.Add(registration);
+            taken.Add(registration.NormalizedEmail);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             changes.Add(new RegistrationChanged(registration.Id, null, registration.Status));

@@ -82,7 +82,7 @@ public sealed class ProgrammeReader(SummitDbContext db)
     public async Task<Programme?> LatestAsync(string editionSlug, CancellationToken cancellationToken = default)
     {
         var slug = editionSlug.ToLowerInvariant();
-        var edition = await db.Editions.AsNoTracking().Public().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken).ConfigureAwait(false);
+        var edition = await db.Editions.AsNoTracking().Public().WithSlug(slug).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (edition is null)
         {
             return null;
@@ -116,7 +116,7 @@ public sealed class ProgrammeReader(SummitDbContext db)
     public async Task<(Programme Programme, IReadOnlyList<Session> Unscheduled)?> WorkingCopyAsync(string editionSlug, CancellationToken cancellationToken = default)
     {
         var slug = editionSlug.ToLowerInvariant();
-        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken).ConfigureAwait(false);
+        var edition = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (edition is null)
         {
             return null;

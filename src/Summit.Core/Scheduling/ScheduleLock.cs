@@ -65,10 +65,7 @@ internal static class ScheduleLock
             availability,
             speakers.ToDictionary(
                 s => s.Id,
-                s => Speakers.SpeakerNames.Display(
-                    Speakers.SpeakerNames.Chinese(s.FamilyNameZh, s.GivenNameZh),
-                    Speakers.SpeakerNames.Latin(s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst),
-                    chinese)));
+                s => Speakers.SpeakerNames.Display(s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, chinese)));
     }
 
     public static bool ViewerReadsChinese() =>

@@ -14,7 +14,6 @@ public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
     {
         public const string NotFound = "This session does not exist (any more).";
         public const string CancelledCannotMove = "A cancelled session cannot be moved; reinstate it first.";
-        public const string NotPlaced = "Place the session in a room and at a time first.";
         public const string PublishedCannotDelete = "The public has seen this session in a published version: cancel it instead, so calendars learn it is off.";
     }
 

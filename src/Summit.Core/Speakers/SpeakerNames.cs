@@ -14,6 +14,10 @@ public static class SpeakerNames
     public static string Display(string? nameZh, string? nameLatin, bool chinese) =>
         (chinese ? nameZh ?? nameLatin : nameLatin ?? nameZh) ?? "";
 
+    /// <summary>The display name from the stored name parts, for queries that project them rather than load a speaker.</summary>
+    public static string Display(string? familyZh, string? givenZh, string? familyLatin, string? givenLatin, bool latinFamilyFirst, bool chinese) =>
+        Display(Chinese(familyZh, givenZh), Latin(familyLatin, givenLatin, latinFamilyFirst), chinese);
+
     public static string? Secondary(string? nameZh, string? nameLatin, bool chinese)
     {
         var other = chinese ? nameLatin : nameZh;

@@ -108,10 +108,6 @@ public sealed class PdfText(XGraphics graphics)
         return lines.Count * LineHeight(size);
     }
 
-    /// <summary>The width of one line of text, unwrapped.</summary>
-    public double Width(string text, double size, bool bold = false) =>
-        Atoms(text).Sum(a => graphics.MeasureString(a.Text, Font(a.Cjk, size, bold)).Width);
-
     private List<List<(bool Cjk, string Text, double Width)>> Lines(string text, double width, double size, bool bold)
     {
         var lines = new List<List<(bool, string, double)>> { new() };

@@ -30,7 +30,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
         var r = found.Registration;
         var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         int? position = r.WaitlistTicket is int ticket
-            ? await db.Registrations.CountAsync(w => w.CategoryId == r.CategoryId && w.Status == RegistrationStatus.Waitlisted && w.WaitlistTicket <= ticket, cancellationToken)
+            ? await db.Registrations.WaitlistPositionAsync(r.CategoryId, ticket, cancellationToken)
             : null;
         var facts = new RegistrationMails.Facts(
             r.Email,

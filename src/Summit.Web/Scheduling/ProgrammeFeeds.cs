@@ -91,7 +91,7 @@ public static class ProgrammeFeeds
     private static async Task<IResult> ProgrammePdfAsync(string edition, SummitDbContext db, ProgrammeReader reader, ProgrammePdfStore store, IBackgroundJobClient jobs, IMemoryCache asked, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        if (!await db.Editions.AnyAsync(e => e.Slug == slug && e.Status != EditionStatus.Draft, cancellationToken))
+        if (!await db.Editions.Public().WithSlug(slug).AnyAsync(cancellationToken))
         {
             return Results.NotFound();
         }
@@ -159,10 +159,7 @@ public static class ProgrammeFeeds
             return Results.NotFound();
         }
 
-        var name = Core.Speakers.SpeakerNames.Display(
-            Core.Speakers.SpeakerNames.Chinese(speaker.FamilyNameZh, speaker.GivenNameZh),
-            Core.Speakers.SpeakerNames.Latin(speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst),
-            chinese);
+        var name = Core.Speakers.SpeakerNames.Display(speaker.FamilyNameZh, speaker.GivenNameZh, speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst, chinese);
         return Calendar(ProgrammeCalendar.Write(sessions, name, chinese, http.PublicUri("/")), $"{slug}.ics");
     }
 

@@ -113,7 +113,7 @@ public sealed class MineModel(SummitDbContext db, ChangeRegistration change, ISt
         Edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == found.EditionId, cancellationToken);
         if (found.WaitlistTicket is int ticket)
         {
-            WaitlistPosition = await db.Registrations.CountAsync(r => r.CategoryId == found.CategoryId && r.Status == RegistrationStatus.Waitlisted && r.WaitlistTicket <= ticket, cancellationToken);
+            WaitlistPosition = await db.Registrations.WaitlistPositionAsync(found.CategoryId, ticket, cancellationToken);
         }
 
         return true;

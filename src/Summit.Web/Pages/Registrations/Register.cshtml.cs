@@ -152,7 +152,7 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
     private async Task<bool> LoadAsync(string edition, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        var found = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug && e.Status == EditionStatus.Open, cancellationToken);
+        var found = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(e => e.Status == EditionStatus.Open, cancellationToken);
         if (found is null)
         {
             return false;
@@ -163,14 +163,21 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
         Categories = (await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == found.Id && c.Kind != CategoryKind.Speaker).OrderBy(c => c.Order).ToListAsync(cancellationToken))
             .Where(c => c.IsOpen(now))
             .ToList();
-        var chinese = Cultures.IsChinese(CultureInfo.CurrentUICulture);
-        Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        Countries = Cultures.IsChinese(CultureInfo.CurrentUICulture) ? ChineseCountries.Value : EnglishCountries.Value;
+        return true;
+    }
+
+    // Built once per language: walking every culture's region on each request cost the registration rush CPU.
+    private static readonly Lazy<IReadOnlyList<(string Code, string Name)>> EnglishCountries = new(() => CountryList(chinese: false));
+
+    private static readonly Lazy<IReadOnlyList<(string Code, string Name)>> ChineseCountries = new(() => CountryList(chinese: true));
+
+    private static List<(string Code, string Name)> CountryList(bool chinese) =>
+        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
             .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
             .Where(r => r is not null && Core.Speakers.SaveSpeaker.IsRegion(r.TwoLetterISORegionName))
             .DistinctBy(r => r!.TwoLetterISORegionName)
             .Select(r => (r!.TwoLetterISORegionName, Core.Speakers.Regions.Name(r.TwoLetterISORegionName, chinese) ?? r.EnglishName))
-            .OrderBy(r => r.Item2, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true))
+            .OrderBy(r => r.Item2, StringComparer.Create(CultureInfo.GetCultureInfo(chinese ? Cultures.Chinese : Cultures.English), ignoreCase: true))
             .ToList();
-        return true;
-    }
 }

@@ -25,7 +25,7 @@ public sealed class ChangelogModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string edition, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        var found = await db.Editions.AsNoTracking().Public().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var found = await db.Editions.AsNoTracking().Public().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return NotFound();

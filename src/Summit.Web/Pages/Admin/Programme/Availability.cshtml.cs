@@ -112,7 +112,7 @@ public sealed class AvailabilityModel(SummitDbContext db, SetSpeakerAvailability
     private async Task<bool> LoadAsync(string edition, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        var found = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var found = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return false;
@@ -125,7 +125,7 @@ public sealed class AvailabilityModel(SummitDbContext db, SetSpeakerAvailability
                 .InDirectoryOrder()
                 .Select(s => new { s.Id, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst })
                 .ToListAsync(cancellationToken))
-            .Select(s => (s.Id, SpeakerNames.Display(SpeakerNames.Chinese(s.FamilyNameZh, s.GivenNameZh), SpeakerNames.Latin(s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst), chinese)))
+            .Select(s => (s.Id, SpeakerNames.Display(s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, chinese)))
             .ToList();
         Windows = await db.SpeakerAvailabilities.AsNoTracking().Where(a => a.EditionId == found.Id).OrderBy(a => a.SpeakerId).ThenBy(a => a.StartsAt)
             .Select(a => new WindowRow(a.Id, a.SpeakerId, a.StartsAt, a.EndsAt)).ToListAsync(cancellationToken);

@@ -154,7 +154,7 @@ public sealed class EditSessionModel(SummitDbContext db, SaveSession saveSession
     private async Task<bool> LoadAsync(string edition, int? id, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        var found = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var found = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         if (found is null || (id is not null && !await db.Sessions.AnyAsync(s => s.Id == id && s.EditionId == found.Id, cancellationToken)))
         {
             return false;

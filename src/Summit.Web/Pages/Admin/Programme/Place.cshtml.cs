@@ -120,7 +120,7 @@ public sealed class PlaceModel(SummitDbContext db, ScheduleSession schedule, ISt
     private async Task<bool> LoadAsync(string edition, int id, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        var found = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var found = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         var session = found is null ? null : await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.EditionId == found.Id, cancellationToken);
         if (found is null || session is null)
         {

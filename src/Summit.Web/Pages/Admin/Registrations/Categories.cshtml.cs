@@ -101,7 +101,7 @@ public sealed class CategoriesModel(SummitDbContext db, SaveCategory save, IStri
     private async Task<bool> LoadAsync(string edition, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        var found = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var found = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return false;

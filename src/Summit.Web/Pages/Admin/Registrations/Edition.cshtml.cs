@@ -52,7 +52,7 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
     public async Task<IActionResult> OnGetCsvAsync(string edition, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        var found = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var found = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return NotFound();
@@ -93,7 +93,7 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
     private async Task<bool> LoadAsync(string edition, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
-        var found = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+        var found = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return false;
