@@ -60,6 +60,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<InvitationCode> InvitationCodes => Set<InvitationCode>();
 
+    public DbSet<SessionSignup> SessionSignups => Set<SessionSignup>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -22,6 +22,54 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         public const string SameCategory = "The registration is already in this category.";
         public const string UnknownCategory = "Choose one of this edition's categories.";
         public const string MessageTooLong = "Keep the message under 2,000 characters.";
+        public const string EmailTaken = "Another registration for this edition uses this email address.";
+    }
+
+    /// <summary>
+    /// Corrects a person's details (by them or an organizer). The consent given when registering stands; the address
+    /// stays unique per edition.
+    /// </summary>
+    public async Task<IReadOnlyList<Refusal>> EditDetailsAsync(int id, RegistrationDetails details, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id && r.ErasedAt == null, cancellationToken).ConfigureAwait(false);
+        if (registration is null)
+        {
+            return [new("", Reasons.NotFound)];
+        }
+
+        var refusals = RegisterAttendee.Check(details with { Consent = true });
+        if (refusals.Count > 0)
+        {
+            return refusals;
+        }
+
+        var email = Registration.Normalize(details.Email);
+        if (email != registration.NormalizedEmail
+            && await db.Registrations.AnyAsync(r => r.EditionId == registration.EditionId && r.NormalizedEmail == email && r.Id != id, cancellationToken).ConfigureAwait(false))
+        {
+            return [new(nameof(RegistrationDetails.Email), Reasons.EmailTaken)];
+        }
+
+        registration.Apply(details, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // The same address saved by someone else a moment ago: the unique index kept theirs.
+            db.ChangeTracker.Clear();
+            if (await db.Registrations.AnyAsync(r => r.EditionId == registration.EditionId && r.NormalizedEmail == email && r.Id != id, cancellationToken).ConfigureAwait(false))
+            {
+                return [new(nameof(RegistrationDetails.Email), Reasons.EmailTaken)];
+            }
+
+            throw;
+        }
+
+        db.ChangeTracker.Clear();
+        return [];
     }
 
     /// <summary>Approves pending registrations: each gets a seat, or a place on the waiting list when the category is full.</summary>
@@ -185,11 +233,13 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
 
         var refusals = new List<Refusal>();
         var changes = new List<RegistrationChanged>();
+        var seated = new List<SignupPromoted>();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             refusals.Clear();
             changes.Clear();
+            seated.Clear();
             db.ChangeTracker.Clear();
             var categories = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.CategoryId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
             if (extraCategory is int extra)
@@ -227,10 +277,22 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             }
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            // Seats at sessions belong to confirmed registrations only. Released last, so every transaction here takes
+            // its locks in one order (categories, registrations, sessions), as sign-ups do (registration, session).
+            var leaving = registrations.Where(r => r.Status != RegistrationStatus.Confirmed).Select(r => r.Id).ToList();
+            var signups = leaving.Count == 0 ? [] : await db.SessionSignups.Where(s => leaving.Contains(s.RegistrationId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (signups.Count > 0)
+            {
+                seated.AddRange(await SignUpForSession.ReleaseAsync(db, signups, now, cancellationToken).ConfigureAwait(false));
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         await events.RaiseAsync(changes, cancellationToken).ConfigureAwait(false);
+        await events.RaiseAsync(seated, cancellationToken).ConfigureAwait(false);
         return refusals;
     }
 }

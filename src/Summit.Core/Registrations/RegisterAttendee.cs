@@ -48,6 +48,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
         public const string CountryUnknown = "Choose a country or region from the list.";
         public const string TextTooLong = "This text is too long.";
         public const string ControlCharacters = "This text contains characters that cannot be stored.";
+        public const string Markup = "Enter plain text here: HTML tags such as <script> are not accepted.";
     }
 
     public static IReadOnlyList<Refusal> Check(RegistrationDetails details)
@@ -91,6 +92,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
         };
         refusals.AddRange(Texts.TooLong(Reasons.TextTooLong, texts));
         refusals.AddRange(texts.Where(t => Texts.HasControlCharacters(t.Value)).Select(t => new Refusal(t.Field, Reasons.ControlCharacters)));
+        refusals.AddRange(texts.Where(t => Texts.LooksLikeMarkup(t.Value)).Select(t => new Refusal(t.Field, Reasons.Markup)));
         return refusals;
     }
 

@@ -14,7 +14,7 @@ public sealed record SaveSessionResult(int? SessionId, IReadOnlyList<Refusal> Re
 /// Creates or edits a session's content: titles in both languages, type, track, speakers with roles, seat limit.
 /// A placed session is checked again by <see cref="ScheduleRules"/>, since new speakers or seats can clash too.
 /// </summary>
-public sealed class SaveSession(SummitDbContext db, TimeProvider clock)
+public sealed class SaveSession(SummitDbContext db, TimeProvider clock, Registrations.RegistrationEvents events)
 {
     public const int TitleMaxLength = 300;
     public const int AbstractMaxLength = 8000;
@@ -30,6 +30,8 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock)
         public const string TooManySpeakers = "A session has at most 30 speakers.";
         public const string BreakHasSpeakers = "A break has no speakers.";
         public const string SeatLimitPositive = "The seat limit must be a positive number, or empty for no sign-up.";
+        public const string SeatLimitBelowSignups = "{0} people have a seat at this session: the seat limit cannot go below {0}.";
+        public const string SignupsExist = "People have signed up for this session: keep a seat limit.";
         public const string TextTooLong = "This text is too long.";
         public const string ControlCharacters = "This text contains characters that cannot be stored.";
     }
@@ -73,6 +75,7 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         Session session;
+        int? previousLimit = null;
         if (sessionId is null)
         {
             session = Session.Create(editionId, details, now);
@@ -80,6 +83,9 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock)
         }
         else
         {
+            // The session's row lock first: sign-ups change its seat counter, and the limit is checked against it.
+            await db.Sessions.Where(s => s.Id == sessionId && s.EditionId == editionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken), cancellationToken).ConfigureAwait(false);
             var found = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EditionId == editionId, cancellationToken).ConfigureAwait(false);
             if (found is null)
             {
@@ -87,6 +93,17 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock)
             }
 
             session = found;
+            previousLimit = session.SeatLimit;
+            if (details.SeatLimit is null && (session.SeatsTaken > 0 || await db.SessionSignups.AnyAsync(s => s.SessionId == session.Id, cancellationToken).ConfigureAwait(false)))
+            {
+                return new(null, [new(nameof(SessionDetails.SeatLimit), Reasons.SignupsExist)]);
+            }
+
+            if (details.SeatLimit < session.SeatsTaken)
+            {
+                return new(null, [Refusal.With(nameof(SessionDetails.SeatLimit), Reasons.SeatLimitBelowSignups, session.SeatsTaken.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            }
+
             if (session.IsScheduled && !session.IsCancelled)
             {
                 var facts = await ScheduleLock.LoadFactsAsync(db, editionId, speakerIds, ScheduleLock.ViewerReadsChinese(), cancellationToken).ConfigureAwait(false);
@@ -101,7 +118,15 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        List<Registrations.SignupPromoted> seated = [];
+        if (details.SeatLimit > previousLimit)
+        {
+            seated = await Registrations.SignUpForSession.PromoteAsync(db, session.Id, now, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await events.RaiseAsync(seated, cancellationToken).ConfigureAwait(false);
         return new(session.Id, []);
     }
 

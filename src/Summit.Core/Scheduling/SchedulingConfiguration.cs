@@ -61,6 +61,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.AbstractEn).HasMaxLength(SaveSession.AbstractMaxLength);
         builder.Property(s => s.AbstractZh).HasMaxLength(SaveSession.AbstractMaxLength);
         builder.Property(s => s.Language).HasConversion<string>().HasMaxLength(24);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Sessions_Seats", "\"SeatLimit\" IS NULL OR \"SeatsTaken\" <= \"SeatLimit\""));
         builder.HasOne<SessionType>().WithMany().HasForeignKey(s => s.TypeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Track>().WithMany().HasForeignKey(s => s.TrackId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Room>().WithMany().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Restrict);

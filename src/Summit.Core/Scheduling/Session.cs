@@ -47,6 +47,15 @@ public sealed class Session
     /// <summary>Seats that attendees can sign up for; none means no sign-up.</summary>
     public int? SeatLimit { get; private set; }
 
+    /// <summary>
+    /// Seats taken by confirmed sign-ups. Changed only by single UPDATE statements that test <see cref="SeatLimit"/>
+    /// in the same statement (see <see cref="Registrations.SignUpForSession"/>), so it never passes the limit.
+    /// </summary>
+    public int SeatsTaken { get; private set; }
+
+    /// <summary>The last waiting-list ticket handed out for this session's seats.</summary>
+    public int LastSignupTicket { get; private set; }
+
     public int? RoomId { get; private set; }
 
     public DateTimeOffset? StartsAt { get; private set; }

@@ -59,4 +59,17 @@ public static class RegistrationMails
             : MailLayout.Draft(LinkAgainKind, facts.To, facts.Name, facts.Culture, $"Your registration link · {facts.EditionName}", $"Dear {facts.Name},",
                 $"Someone registered again with this address. It is already registered as {facts.CategoryName}, so nothing new was created. Use the link below to see, change or cancel your registration.", "See my registration", facts.Link, "If this was not you, ignore this email; your registration is unchanged.");
     }
+
+    public const string SeatPromotedKind = "signup.promoted";
+
+    /// <summary>A seat at a session with a seat limit became free and is now this person's (they were first in line).</summary>
+    public static MailDraft SeatPromoted(Facts facts, string sessionTitle, string when)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return MailLayout.Chinese(facts.Culture)
+            ? MailLayout.Draft(SeatPromotedKind, facts.To, facts.Name, facts.Culture, $"为您预留了座位：{sessionTitle} · {facts.EditionName}", $"{facts.Name}，您好：",
+                $"“{sessionTitle}”（{when}）有座位空出，您在候补名单中排在首位，现已为您预留座位。如无法出席，请通过下面的链接让出座位，以便留给其他来宾。", "查看我的场次", facts.Link, "如非本人操作，请忽略此邮件。")
+            : MailLayout.Draft(SeatPromotedKind, facts.To, facts.Name, facts.Culture, $"A seat for you: {sessionTitle} · {facts.EditionName}", $"Dear {facts.Name},",
+                $"A seat at “{sessionTitle}” ({when}) has become free, and as first in line it is now yours. If you cannot come, give it up through the link below so that it goes to the next guest.", "See my sessions", facts.Link, "If you did not sign up, ignore this email.");
+    }
 }

@@ -43,4 +43,39 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
             links.Page("/Registrations/Mine", new { key = r.AccessKey }));
         await outbox.QueueAsync(RegistrationMails.For(change.From, change.To, facts), cancellationToken);
     }
+
+    public async Task HandleAsync(SignupPromoted promoted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(promoted);
+        var found = await db.Registrations.AsNoTracking()
+            .Where(r => r.Id == promoted.RegistrationId && r.ErasedAt == null)
+            .Select(r => new
+            {
+                Registration = r,
+                Category = db.RegistrationCategories.Where(c => c.Id == r.CategoryId).Select(c => new { c.NameEn, c.NameZh }).First(),
+                Edition = db.Editions.Where(e => e.Id == r.EditionId).Select(e => new { e.NameEn, e.NameZh, e.TimeZoneId }).First(),
+                Session = db.Sessions.Where(s => s.Id == promoted.SessionId).Select(s => new { s.TitleEn, s.TitleZh, s.StartsAt }).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return;
+        }
+
+        var r = found.Registration;
+        var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(chinese ? "zh-Hans" : "en");
+        var start = found.Session.StartsAt is { } startsAt ? Core.Scheduling.ScheduleTime.Local(startsAt, TimeZoneInfo.FindSystemTimeZoneById(found.Edition.TimeZoneId)) : (DateTimeOffset?)null;
+        var when = start?.ToString(chinese ? "M月d日 HH:mm" : "dddd d MMMM, HH:mm", culture) ?? "";
+        var facts = new RegistrationMails.Facts(
+            r.Email,
+            r.DisplayName(chinese),
+            r.PreferredCulture,
+            chinese ? found.Edition.NameZh : found.Edition.NameEn,
+            chinese ? found.Category.NameZh : found.Category.NameEn,
+            null,
+            null,
+            links.Page("/Registrations/Sessions", new { key = r.AccessKey }));
+        await outbox.QueueAsync(RegistrationMails.SeatPromoted(facts, chinese ? found.Session.TitleZh : found.Session.TitleEn, when), cancellationToken);
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Registrations;
+using Summit.Core.Scheduling;
 
 namespace Summit.Core.Tests.Registrations;
 
@@ -69,6 +70,8 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
     [InlineData("a@b.example", "Tan", "Wei", false, "SG", RegisterAttendee.Reasons.ConsentRequired)]
     [InlineData("a@b.example", "Tan", "Wei", true, "XX1", RegisterAttendee.Reasons.CountryUnknown)]
     [InlineData("a@b.example", "Tan\u0000", "Wei", true, "SG", RegisterAttendee.Reasons.ControlCharacters)]
+    [InlineData("a@b.example", "<script>alert(1)</script>", "Wei", true, "SG", RegisterAttendee.Reasons.Markup)]
+    [InlineData("a@b.example", "Tan", "<img src=x onerror=alert(1)>", true, "SG", RegisterAttendee.Reasons.Markup)]
     public void The_form_is_refused_with_its_reason(string email, string? family, string? given, bool consent, string country, string reason)
     {
         Assert.Contains(RegisterAttendee.Check(Person(email, family, given, consent, country)), r => r.Message == reason);
@@ -163,5 +166,152 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         var lowered = await WithAsync(s => s.GetRequiredService<SaveCategory>().RunAsync(editionId, category, new CategoryDetails("Delegate", "代表", null, null, CategoryKind.General, 1, false, false, null, null, 1), Cancel));
         Assert.Equal(SaveCategory.Reasons.CapacityBelowConfirmed, Assert.Single(lowered.Refusals).Message);
         Assert.Equal(2, await WithAsync(s => s.GetRequiredService<SummitDbContext>().RegistrationCategories.Where(c => c.Id == category).Select(c => c.Confirmed).FirstAsync(Cancel)));
+    }
+
+    [Fact]
+    public void Plain_text_with_a_lone_angle_bracket_is_not_markup()
+    {
+        Assert.Empty(RegisterAttendee.Check(Person("heart@summit.test", "Tan <3", "Wei")));
+    }
+
+    /// <summary>A session of the edition with the given seat limit, placed on its first day and published.</summary>
+    private async Task<int> PublishedSessionAsync(int? seatLimit, int hour = 10)
+    {
+        return await WithAsync(async s =>
+        {
+            var programme = s.GetRequiredService<SaveProgrammeItem>();
+            var venue = (await programme.SaveVenueAsync(editionId, null, $"Venue {hour}", $"场地{hour}", Cancel)).Id!.Value;
+            var room = (await programme.SaveRoomAsync(editionId, null, venue, new RoomDetails($"Room {hour}", $"会议室{hour}", 100, SessionLanguage.English, null, hour), Cancel)).Id!.Value;
+            var type = (await programme.SaveTypeAsync(editionId, null, $"Workshop {hour}", $"工作坊{hour}", false, hour, Cancel)).Id!.Value;
+            var session = (await s.GetRequiredService<SaveSession>().RunAsync(editionId, null, new SessionDetails(
+                $"Workshop at {hour}", $"{hour}点工作坊", null, null, type, null, SessionLanguage.English, false, seatLimit, []), Cancel)).SessionId!.Value;
+            var start = ScheduleTime.ToUtc(new DateOnly(2027, 11, 5), new TimeOnly(hour, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+            Assert.True((await s.GetRequiredService<ScheduleSession>().PlaceAsync(editionId, session, room, start, start.AddHours(1), Cancel)).Succeeded);
+            Assert.True((await s.GetRequiredService<PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel)).Succeeded);
+            return session;
+        });
+    }
+
+    private Task<SignupOutcome> SignUpAsync(RegistrationOutcome registration, int session) =>
+        WithAsync(s => s.GetRequiredService<SignUpForSession>().RunAsync(registration.RegistrationId!.Value, session, Cancel));
+
+    private Task<List<(int RegistrationId, SignupStatus Status)>> SignupsAsync(int session) =>
+        WithAsync(async s => (await s.GetRequiredService<SummitDbContext>().SessionSignups.AsNoTracking().Where(x => x.SessionId == session).OrderBy(x => x.RegistrationId)
+            .Select(x => new { x.RegistrationId, x.Status }).ToListAsync(Cancel)).Select(x => (x.RegistrationId, x.Status)).ToList());
+
+    private Task<int> SeatsTakenAsync(int session) =>
+        WithAsync(s => s.GetRequiredService<SummitDbContext>().Sessions.Where(x => x.Id == session).Select(x => x.SeatsTaken).FirstAsync(Cancel));
+
+    [Fact]
+    public async Task A_session_sign_up_takes_a_seat_then_waitlists_and_giving_up_a_seat_promotes_the_first_in_line()
+    {
+        var category = await CategoryAsync(capacity: null);
+        var session = await PublishedSessionAsync(seatLimit: 2);
+        var people = new List<RegistrationOutcome>();
+        foreach (var name in new[] { "s0", "s1", "s2", "s3" })
+        {
+            people.Add(await RegisterAsync(category, Person($"{name}@summit.test")));
+        }
+
+        Assert.Equal(SignupResult.Confirmed, (await SignUpAsync(people[0], session)).Result);
+        Assert.Equal(SignupResult.Confirmed, (await SignUpAsync(people[1], session)).Result);
+        var third = await SignUpAsync(people[2], session);
+        var fourth = await SignUpAsync(people[3], session);
+        Assert.Equal((SignupResult.Waitlisted, 1), (third.Result, third.WaitlistPosition));
+        Assert.Equal((SignupResult.Waitlisted, 2), (fourth.Result, fourth.WaitlistPosition));
+        Assert.Equal(SignupResult.AlreadySignedUp, (await SignUpAsync(people[0], session)).Result);
+
+        Assert.Null(await WithAsync(s => s.GetRequiredService<SignUpForSession>().CancelAsync(people[1].RegistrationId!.Value, session, Cancel)));
+
+        var signups = await SignupsAsync(session);
+        Assert.Equal([(people[0].RegistrationId!.Value, SignupStatus.Confirmed), (people[2].RegistrationId!.Value, SignupStatus.Confirmed), (people[3].RegistrationId!.Value, SignupStatus.Waitlisted)], signups);
+        Assert.Equal(2, await SeatsTakenAsync(session));
+        var again = await WithAsync(s => s.GetRequiredService<SignUpForSession>().CancelAsync(people[1].RegistrationId!.Value, session, Cancel));
+        Assert.Equal(SignUpForSession.Reasons.NotSignedUp, again?.Message);
+    }
+
+    [Fact]
+    public async Task Only_confirmed_registrations_sign_up_and_a_cancelled_registration_frees_its_seats()
+    {
+        var open = await CategoryAsync(capacity: null);
+        var approval = await CategoryAsync(capacity: null, approval: true);
+        var session = await PublishedSessionAsync(seatLimit: 1);
+        var pending = await RegisterAsync(approval, Person("pending@summit.test"));
+        var first = await RegisterAsync(open, Person("first@summit.test"));
+        var second = await RegisterAsync(open, Person("second@summit.test"));
+
+        Assert.Equal(SignUpForSession.Reasons.NotConfirmed, (await SignUpAsync(pending, session)).Refusal?.Message);
+        Assert.Equal(SignupResult.Confirmed, (await SignUpAsync(first, session)).Result);
+        Assert.Equal(SignupResult.Waitlisted, (await SignUpAsync(second, session)).Result);
+
+        await WithAsync(s => s.GetRequiredService<ChangeRegistration>().CancelAsync(first.RegistrationId!.Value, cancellationToken: Cancel));
+
+        Assert.Equal([(second.RegistrationId!.Value, SignupStatus.Confirmed)], await SignupsAsync(session));
+        Assert.Equal(1, await SeatsTakenAsync(session));
+        Assert.Equal(SignUpForSession.Reasons.NotConfirmed, (await SignUpAsync(first, session)).Refusal?.Message);
+    }
+
+    [Fact]
+    public async Task The_seat_limit_cannot_go_below_the_seats_taken_and_raising_it_promotes_the_line()
+    {
+        var category = await CategoryAsync(capacity: null);
+        var session = await PublishedSessionAsync(seatLimit: 1);
+        var people = new List<RegistrationOutcome>();
+        foreach (var name in new[] { "l0", "l1", "l2" })
+        {
+            var person = await RegisterAsync(category, Person($"{name}@summit.test"));
+            people.Add(person);
+            await SignUpAsync(person, session);
+        }
+
+        SessionDetails Details(int? limit, int type) => new("Workshop at 10", "10点工作坊", null, null, type, null, SessionLanguage.English, false, limit, []);
+        var type = await WithAsync(s => s.GetRequiredService<SummitDbContext>().Sessions.Where(x => x.Id == session).Select(x => x.TypeId).FirstAsync(Cancel));
+        var removed = await WithAsync(s => s.GetRequiredService<SaveSession>().RunAsync(editionId, session, Details(null, type), Cancel));
+        Assert.Equal(SaveSession.Reasons.SignupsExist, Assert.Single(removed.Refusals).Message);
+
+        var raised = await WithAsync(s => s.GetRequiredService<SaveSession>().RunAsync(editionId, session, Details(2, type), Cancel));
+        Assert.True(raised.Saved);
+        Assert.Equal([SignupStatus.Confirmed, SignupStatus.Confirmed, SignupStatus.Waitlisted], (await SignupsAsync(session)).Select(x => x.Status));
+
+        var lowered = await WithAsync(s => s.GetRequiredService<SaveSession>().RunAsync(editionId, session, Details(1, type), Cancel));
+        var refusal = Assert.Single(lowered.Refusals);
+        Assert.Equal(SaveSession.Reasons.SeatLimitBelowSignups, refusal.Message);
+        Assert.Equal(["2"], refusal.Arguments);
+        Assert.Equal(2, await SeatsTakenAsync(session));
+    }
+
+    [Fact]
+    public async Task Sessions_without_seats_cancelled_or_started_take_no_sign_ups()
+    {
+        var category = await CategoryAsync(capacity: null);
+        var person = await RegisterAsync(category, Person("late@summit.test"));
+        var free = await PublishedSessionAsync(seatLimit: null, hour: 9);
+        var cancelled = await PublishedSessionAsync(seatLimit: 10, hour: 11);
+        Assert.True((await WithAsync(s => s.GetRequiredService<ScheduleSession>().CancelAsync(editionId, cancelled, Cancel))).Succeeded);
+        Assert.True((await WithAsync(s => s.GetRequiredService<PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
+        var started = await PublishedSessionAsync(seatLimit: 10, hour: 13);
+
+        Assert.Equal(SignUpForSession.Reasons.NoSignup, (await SignUpAsync(person, free)).Refusal?.Message);
+        Assert.Equal(SignUpForSession.Reasons.SessionCancelled, (await SignUpAsync(person, cancelled)).Refusal?.Message);
+        clock.SetUtcNow(new DateTimeOffset(2027, 11, 5, 5, 30, 0, TimeSpan.Zero));
+        Assert.Equal(SignUpForSession.Reasons.SessionStarted, (await SignUpAsync(person, started)).Refusal?.Message);
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<SummitDbContext>().SessionSignups.ToListAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Editing_details_keeps_the_address_unique_and_refuses_bad_input()
+    {
+        var category = await CategoryAsync(capacity: null);
+        var first = await RegisterAsync(category, Person("keep@summit.test"));
+        await RegisterAsync(category, Person("taken@summit.test"));
+
+        var taken = await WithAsync(s => s.GetRequiredService<ChangeRegistration>().EditDetailsAsync(first.RegistrationId!.Value, Person("TAKEN@summit.test"), Cancel));
+        Assert.Equal(ChangeRegistration.Reasons.EmailTaken, Assert.Single(taken).Message);
+        var markup = await WithAsync(s => s.GetRequiredService<ChangeRegistration>().EditDetailsAsync(first.RegistrationId!.Value, Person("keep@summit.test", "<b>Tan</b>"), Cancel));
+        Assert.Equal(RegisterAttendee.Reasons.Markup, Assert.Single(markup).Message);
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<ChangeRegistration>().EditDetailsAsync(first.RegistrationId!.Value, Person("new@summit.test", "Lim", "Hui"), Cancel)));
+
+        var row = await WithAsync(s => s.GetRequiredService<SummitDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == first.RegistrationId, Cancel));
+        Assert.Equal(("new@summit.test", "Lim", "Hui", "2026-11"), (row.NormalizedEmail, row.FamilyNameLatin, row.GivenNameLatin, row.ConsentVersion));
     }
 }

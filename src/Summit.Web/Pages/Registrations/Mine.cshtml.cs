@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +8,7 @@ using Summit.Core.Data;
 using Summit.Core.Registrations;
 using Summit.Web.Hosting;
 using Summit.Web.Localization;
+using Summit.Web.Registrations;
 
 namespace Summit.Web.Pages.Registrations;
 
@@ -95,15 +94,8 @@ public sealed class MineModel(SummitDbContext db, ChangeRegistration change, ISt
 
     private async Task<bool> LoadAsync(string key, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(key) || key.Length != 32 || !key.All(Uri.IsHexDigit))
-        {
-            return false;
-        }
-
-        var lowered = key.ToLowerInvariant();
-        var found = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.AccessKey == lowered && r.ErasedAt == null, cancellationToken);
-        // Compared again in constant time: the index lookup found a candidate, this decides.
-        if (found is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(found.AccessKey), Encoding.ASCII.GetBytes(lowered)))
+        var found = await RegistrationKeys.FindAsync(db, key, cancellationToken);
+        if (found is null)
         {
             return false;
         }

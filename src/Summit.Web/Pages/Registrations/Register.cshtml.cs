@@ -13,6 +13,7 @@ using Summit.Jobs.Mail;
 using Summit.Jobs.Registrations;
 using Summit.Web.Hosting;
 using Summit.Web.Localization;
+using Summit.Web.Registrations;
 
 namespace Summit.Web.Pages.Registrations;
 
@@ -30,9 +31,7 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
 
     public IReadOnlyList<RegistrationCategory> Categories { get; private set; } = [];
 
-    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
-
-    public sealed class InputModel
+    public sealed class InputModel : PersonFields
     {
         [Required(ErrorMessage = "Choose one of the registration categories.")]
         [Display(Name = "Category")]
@@ -41,57 +40,6 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
         [StringLength(RegisterAttendee.CodeMaxLength, ErrorMessage = "Keep this under {1} characters.")]
         [Display(Name = "Invitation code")]
         public string? Code { get; set; }
-
-        [StringLength(RegisterAttendee.NameMaxLength, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Family name (Chinese)")]
-        public string? FamilyNameZh { get; set; }
-
-        [StringLength(RegisterAttendee.NameMaxLength, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Given name (Chinese)")]
-        public string? GivenNameZh { get; set; }
-
-        [StringLength(RegisterAttendee.NameMaxLength, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Family name (Latin letters)")]
-        public string? FamilyNameLatin { get; set; }
-
-        [StringLength(RegisterAttendee.NameMaxLength, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Given name (Latin letters)")]
-        public string? GivenNameLatin { get; set; }
-
-        public bool LatinFamilyNameFirst { get; set; }
-
-        [StringLength(RegisterAttendee.TextMaxLength, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Organisation")]
-        public string? Organisation { get; set; }
-
-        [StringLength(RegisterAttendee.TextMaxLength, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Position")]
-        public string? Position { get; set; }
-
-        [Required(ErrorMessage = "Enter a valid email address, such as name@example.com.")]
-        [StringLength(254, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Email address")]
-        public string Email { get; set; } = "";
-
-        [StringLength(40, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Phone")]
-        public string? Phone { get; set; }
-
-        [Display(Name = "Country or region")]
-        public string? CountryCode { get; set; }
-
-        [Display(Name = "Language for emails")]
-        public string PreferredCulture { get; set; } = "en";
-
-        [StringLength(RegisterAttendee.NeedsMaxLength, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Dietary needs")]
-        public string? DietaryNeeds { get; set; }
-
-        [StringLength(RegisterAttendee.NeedsMaxLength, ErrorMessage = "Keep this under {1} characters.")]
-        [Display(Name = "Accessibility needs")]
-        public string? AccessibilityNeeds { get; set; }
-
-        public bool NeedsInterpretation { get; set; }
 
         public bool Consent { get; set; }
     }
@@ -121,10 +69,7 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
             return Page();
         }
 
-        var details = new RegistrationDetails(
-            Input.FamilyNameZh, Input.GivenNameZh, Input.FamilyNameLatin, Input.GivenNameLatin, Input.LatinFamilyNameFirst,
-            Input.Organisation, Input.Position, Input.Email, Input.Phone, Input.CountryCode, Cultures.Normalize(Input.PreferredCulture),
-            Input.DietaryNeeds, Input.AccessibilityNeeds, Input.NeedsInterpretation, Input.Consent, PrivacyNoticeVersion);
+        var details = Input.ToDetails(Input.Consent, PrivacyNoticeVersion);
         var outcome = await register.RunAsync(Input.CategoryId!.Value, details, Input.Code, User.FindFirstValue(ClaimTypes.NameIdentifier), User.FindFirstValue(ClaimTypes.Email), cancellationToken);
         switch (outcome.Result)
         {
@@ -163,21 +108,6 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
         Categories = (await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == found.Id && c.Kind != CategoryKind.Speaker).OrderBy(c => c.Order).ToListAsync(cancellationToken))
             .Where(c => c.IsOpen(now))
             .ToList();
-        Countries = Cultures.IsChinese(CultureInfo.CurrentUICulture) ? ChineseCountries.Value : EnglishCountries.Value;
         return true;
     }
-
-    // Built once per language: walking every culture's region on each request cost the registration rush CPU.
-    private static readonly Lazy<IReadOnlyList<(string Code, string Name)>> EnglishCountries = new(() => CountryList(chinese: false));
-
-    private static readonly Lazy<IReadOnlyList<(string Code, string Name)>> ChineseCountries = new(() => CountryList(chinese: true));
-
-    private static List<(string Code, string Name)> CountryList(bool chinese) =>
-        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-            .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
-            .Where(r => r is not null && Core.Speakers.SaveSpeaker.IsRegion(r.TwoLetterISORegionName))
-            .DistinctBy(r => r!.TwoLetterISORegionName)
-            .Select(r => (r!.TwoLetterISORegionName, Core.Speakers.Regions.Name(r.TwoLetterISORegionName, chinese) ?? r.EnglishName))
-            .OrderBy(r => r.Item2, StringComparer.Create(CultureInfo.GetCultureInfo(chinese ? Cultures.Chinese : Cultures.English), ignoreCase: true))
-            .ToList();
 }

@@ -712,6 +712,46 @@ namespace Summit.Core.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Summit.Core.Registrations.SessionSignup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("WaitlistTicket")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("SessionId", "RegistrationId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Status", "WaitlistTicket");
+
+                    b.ToTable("SessionSignups");
+                });
+
             modelBuilder.Entity("Summit.Core.Scheduling.AgendaFeed", b =>
                 {
                     b.Property<string>("UserId")
@@ -1022,10 +1062,16 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<int>("LastSignupTicket")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("RoomId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("SeatLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeatsTaken")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("StartsAt")
@@ -1066,7 +1112,10 @@ namespace Summit.Core.Data.Migrations.Postgres
 
                     b.HasIndex("EditionId", "StartsAt");
 
-                    b.ToTable("Sessions");
+                    b.ToTable("Sessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Sessions_Seats", "\"SeatLimit\" IS NULL OR \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
                 });
 
             modelBuilder.Entity("Summit.Core.Scheduling.SessionType", b =>
@@ -1513,6 +1562,21 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.HasOne("Summit.Core.Editions.Edition", null)
                         .WithMany()
                         .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.SessionSignup", b =>
+                {
+                    b.HasOne("Summit.Core.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Core.Scheduling.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

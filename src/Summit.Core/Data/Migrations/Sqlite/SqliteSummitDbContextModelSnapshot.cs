@@ -689,6 +689,44 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Summit.Core.Registrations.SessionSignup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaitlistTicket")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("SessionId", "RegistrationId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Status", "WaitlistTicket");
+
+                    b.ToTable("SessionSignups");
+                });
+
             modelBuilder.Entity("Summit.Core.Scheduling.AgendaFeed", b =>
                 {
                     b.Property<string>("UserId")
@@ -989,10 +1027,16 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LastSignupTicket")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RoomId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SeatLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsTaken")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartsAt")
@@ -1033,7 +1077,10 @@ namespace Summit.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("EditionId", "StartsAt");
 
-                    b.ToTable("Sessions");
+                    b.ToTable("Sessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Sessions_Seats", "\"SeatLimit\" IS NULL OR \"SeatsTaken\" <= \"SeatLimit\"");
+                        });
                 });
 
             modelBuilder.Entity("Summit.Core.Scheduling.SessionType", b =>
@@ -1466,6 +1513,21 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.HasOne("Summit.Core.Editions.Edition", null)
                         .WithMany()
                         .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.SessionSignup", b =>
+                {
+                    b.HasOne("Summit.Core.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Core.Scheduling.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,98 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Summit.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SessionSignups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "LastSignupTicket",
+                table: "Sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SeatsTaken",
+                table: "Sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "SessionSignups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WaitlistTicket = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionSignups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionSignups_Registrations_RegistrationId",
+                        column: x => x.RegistrationId,
+                        principalTable: "Registrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SessionSignups_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Sessions_Seats",
+                table: "Sessions",
+                sql: "\"SeatLimit\" IS NULL OR \"SeatsTaken\" <= \"SeatLimit\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionSignups_RegistrationId",
+                table: "SessionSignups",
+                column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionSignups_SessionId_RegistrationId",
+                table: "SessionSignups",
+                columns: new[] { "SessionId", "RegistrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionSignups_SessionId_Status_WaitlistTicket",
+                table: "SessionSignups",
+                columns: new[] { "SessionId", "Status", "WaitlistTicket" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SessionSignups");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Sessions_Seats",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignupTicket",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "SeatsTaken",
+                table: "Sessions");
+        }
+    }
+}
