@@ -54,10 +54,10 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
                 Registration = r,
                 Category = db.RegistrationCategories.Where(c => c.Id == r.CategoryId).Select(c => new { c.NameEn, c.NameZh }).First(),
                 Edition = db.Editions.Where(e => e.Id == r.EditionId).Select(e => new { e.NameEn, e.NameZh, e.TimeZoneId }).First(),
-                Session = db.Sessions.Where(s => s.Id == promoted.SessionId).Select(s => new { s.TitleEn, s.TitleZh, s.StartsAt }).First(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == promoted.SessionId).Select(s => new { s.TitleEn, s.TitleZh, s.StartsAt }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null || session is null)
         {
             return;
         }
@@ -65,7 +65,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
         var r = found.Registration;
         var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var culture = System.Globalization.CultureInfo.GetCultureInfo(chinese ? "zh-Hans" : "en");
-        var start = found.Session.StartsAt is { } startsAt ? Core.Scheduling.ScheduleTime.Local(startsAt, TimeZoneInfo.FindSystemTimeZoneById(found.Edition.TimeZoneId)) : (DateTimeOffset?)null;
+        var start = session.StartsAt is { } startsAt ? Core.Scheduling.ScheduleTime.Local(startsAt, TimeZoneInfo.FindSystemTimeZoneById(found.Edition.TimeZoneId)) : (DateTimeOffset?)null;
         var when = start?.ToString(chinese ? "M月d日 HH:mm" : "dddd d MMMM, HH:mm", culture) ?? "";
         var facts = new RegistrationMails.Facts(
             r.Email,
@@ -76,6 +76,6 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
             null,
             null,
             links.Page("/Registrations/Sessions", new { key = r.AccessKey }));
-        await outbox.QueueAsync(RegistrationMails.SeatPromoted(facts, chinese ? found.Session.TitleZh : found.Session.TitleEn, when), cancellationToken);
+        await outbox.QueueAsync(RegistrationMails.SeatPromoted(facts, chinese ? session.TitleZh : session.TitleEn, when), cancellationToken);
     }
 }

@@ -118,6 +118,8 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
             Form(category, "not-an-address"),
             Form(category, $"noname-{category}@summit.test", family: "", given: ""),
             Form(category, $"long-{category}@summit.test", family: new string('x', 500)),
+            Form(category, $"script-{category}@summit.test", family: "<script>alert('x')</script>"),
+            new Dictionary<string, string>(Form(category, $"img-{category}@summit.test")) { ["Input.Organisation"] = "<img src=x onerror=alert(1)>" },
             new Dictionary<string, string>(Form(category, $"consent-{category}@summit.test")) { ["Input.Consent"] = "false" },
             new Dictionary<string, string>(Form(category, $"country-{category}@summit.test")) { ["Input.CountryCode"] = "<script>" },
             new Dictionary<string, string>(Form(category, $"category-{category}@summit.test")) { ["Input.CategoryId"] = "999999" },
