@@ -131,6 +131,33 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
             return RegistrationOutcome.Refuse(new Refusal("Code", Reasons.CodeRequired));
         }
 
+        return await SaveAsync(category, details, typedCode, userId, userEmail, category.RequiresApproval, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An organizer registers someone (by hand or from an invitation list): the category's window and code do not
+    /// apply, and the organizer decides whether approval is needed. Seats and the waiting list work as for everyone.
+    /// </summary>
+    public async Task<RegistrationOutcome> RunForOrganizerAsync(int categoryId, RegistrationDetails details, bool confirmWithoutApproval, CancellationToken cancellationToken = default)
+    {
+        var refusals = Check(details);
+        if (refusals.Count > 0)
+        {
+            return RegistrationOutcome.Refuse([.. refusals]);
+        }
+
+        var category = await db.RegistrationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, cancellationToken).ConfigureAwait(false);
+        if (category is null)
+        {
+            return RegistrationOutcome.Refuse(new Refusal("CategoryId", Reasons.UnknownCategory));
+        }
+
+        return await SaveAsync(category, details, null, null, null, category.RequiresApproval && !confirmWithoutApproval, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RegistrationOutcome> SaveAsync(RegistrationCategory category, RegistrationDetails details, string? typedCode, string? userId, string? userEmail, bool approvalRequired, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var email = Registration.Normalize(details.Email);
         RegistrationOutcome outcome;
         var strategy = db.Database.CreateExecutionStrategy();
@@ -204,7 +231,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
                 registration.LinkAccount(userId);
             }
 
-            if (category.RequiresApproval && invitation?.BypassesApproval != true)
+            if (approvalRequired && invitation?.BypassesApproval != true)
             {
                 registration.MoveTo(RegistrationStatus.PendingApproval, now);
             }

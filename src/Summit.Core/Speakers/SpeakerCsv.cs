@@ -264,6 +264,7 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
     }
 
     /// <summary>Our own export prefixes risky cells with '; reading them back removes it again.</summary>
-    private static string? Unneutralise(string? value) =>
+    /// <summary>Undoes <see cref="Neutralise"/> on a cell read back from an export.</summary>
+    public static string? Unneutralise(string? value) =>
         value is { Length: > 1 } && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
 }

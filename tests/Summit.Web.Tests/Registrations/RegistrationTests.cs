@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Registrations;
@@ -257,6 +259,83 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Equal(RegistrationStatus.Confirmed, rows[1].Status);
         using var gone = await client.GetAsync(new Uri($"/registration/{key}", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    private async Task<HttpClient> OrganizerAsync()
+    {
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Organizer);
+        var client = App.Browser();
+        await client.SignInAsync(organizer.Email!);
+        return client;
+    }
+
+    [Fact]
+    public async Task An_organizer_registers_someone_by_hand_and_moves_them_to_another_category()
+    {
+        var approval = await CategoryAsync(capacity: null, approval: true);
+        var full = await CategoryAsync(capacity: 1);
+        using var taken = await RegisterAsync(Form(full, $"seat-{full}@summit.test"));
+        using var client = await OrganizerAsync();
+        var email = $"vip-{approval}@summit.test";
+        var form = new Dictionary<string, string>(Form(approval, email)) { ["Input.ConfirmWithoutApproval"] = "true" };
+        form.Remove("Input.Consent");
+
+        using var added = await client.PostAsync("/admin/registrations/2021/new", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var row = await App.WithDbAsync(db => db.Registrations.AsNoTracking().FirstAsync(r => r.NormalizedEmail == email, Cancel));
+        Assert.Equal((RegistrationStatus.Confirmed, "entered-by-organizer"), (row.Status, row.ConsentVersion));
+        Assert.Equal($"/admin/registrations/2021/{row.Id}", added.Headers.Location?.OriginalString);
+        await App.WaitForMailAsync(email, "registration.confirmed");
+
+        using var again = await client.PostAsync("/admin/registrations/2021/new", form);
+        Assert.Contains("This address is already registered for this edition.", await again.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        using var moved = await client.PostAsync($"/admin/registrations/2021/{row.Id}", new Dictionary<string, string> { ["categoryId"] = full.ToString(CultureInfo.InvariantCulture) }, $"/admin/registrations/2021/{row.Id}?handler=category");
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var after = await App.WithDbAsync(db => db.Registrations.AsNoTracking().FirstAsync(r => r.Id == row.Id, Cancel));
+        Assert.Equal((full, RegistrationStatus.Waitlisted, 1), (after.CategoryId, after.Status, after.WaitlistTicket));
+        Assert.Contains("On the waiting list", await client.GetStringAsync(new Uri($"/admin/registrations/2021/{row.Id}", UriKind.Relative), Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invitation_list_is_imported_line_by_line_with_a_report()
+    {
+        var category = await CategoryAsync(capacity: 2);
+        var tag = category.ToString(CultureInfo.InvariantCulture);
+        var file = string.Join('\n',
+            "email,family_name_zh,given_name_zh,family_name_latin,given_name_latin,organisation,country,language",
+            $"a-{tag}@summit.test,曾,刚,Zeng,Gang,National Institution for Finance and Development,CN,zh-Hans",
+            $"b-{tag}@summit.test,,,Tan,Mei Ling,'=HYPERLINK(1),SG,en",
+            $"c-{tag}@summit.test,,,Lim,Wei,,SG,en",
+            $"a-{tag}@summit.test,,,Again,Person,,SG,en",
+            "not-an-address,,,No,Body,,SG,en",
+            $"d-{tag}@summit.test,,,<script>x</script>,Evil,,SG,fr");
+        using var client = await OrganizerAsync();
+        using var page = await client.GetAsync(new Uri("/admin/registrations/2021/import", UriKind.Relative), Cancel);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(Forms.Token(await page.Content.ReadAsStringAsync(Cancel))), "__RequestVerificationToken" },
+            { new StringContent(tag), "CategoryId" },
+            { new StringContent("true"), "ConfirmWithoutApproval" },
+        };
+        var upload = new ByteArrayContent(Encoding.UTF8.GetBytes(file));
+        upload.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(upload, "Upload", "invitations.csv");
+
+        using var response = await client.PostAsync(new Uri("/admin/registrations/2021/import", UriKind.Relative), content, Cancel);
+
+        var report = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Confirmed: 2. Waiting for approval: 0. Waiting list: 1. Already registered: 1. Refused: 2.", report, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(RegisterAttendee.Reasons.EmailInvalid), report, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(RegistrationCsv.Reasons.BadLanguage), report, StringComparison.Ordinal);
+        var rows = await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.CategoryId == category).OrderBy(r => r.Id).ToListAsync(Cancel));
+        Assert.Equal([$"a-{tag}@summit.test", $"b-{tag}@summit.test", $"c-{tag}@summit.test"], rows.Select(r => r.Email));
+        Assert.Equal(("曾", "zh-Hans"), (rows[0].FamilyNameZh, rows[0].PreferredCulture));
+        Assert.Equal("=HYPERLINK(1)", rows[1].Organisation);
+        Assert.Equal(RegistrationStatus.Waitlisted, rows[2].Status);
     }
 }
 
