@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Summit.Core.Editions;
+using Summit.Core.Scheduling;
 using Summit.Core.Data;
 using Summit.Core.Demo;
 using Summit.Core.Registrations;
@@ -39,8 +42,14 @@ public sealed class RegistrationBrowserTests(BrowserApp app) : IClassFixture<Bro
         await page.GetByLabel("闭门会席位").CheckAsync();
         await page.GetByLabel("姓（中文）").FillAsync("王");
         await page.GetByLabel("名（中文）").FillAsync("小明");
-        await page.GetByLabel("电子邮件地址").FillAsync("wang.xiaoming@summit.test");
+        await page.GetByLabel("电子邮件地址").FillAsync("wang.xiaoming");
         await page.Locator("#Input_Consent").CheckAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
+
+        // The browser checks the address before anything is sent: the form is still there, the field marked invalid.
+        Assert.EndsWith("/2021/register", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#Input_Email").EvaluateAsync<bool>("e => !e.validity.valid"));
+        await page.GetByLabel("电子邮件地址").FillAsync("wang.xiaoming@summit.test");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#status-heading")).ToContainTextAsync("候补名单：第 1 位");
@@ -70,5 +79,54 @@ public sealed class RegistrationBrowserTests(BrowserApp app) : IClassFixture<Bro
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Done for 1 registrations.");
         await Assertions.Expect(page.Locator("li.gauge", new() { HasText = "Observer" })).ToContainTextAsync("1 of 10 seats confirmed");
         await Assertions.Expect(page.Locator("li.gauge", new() { HasText = "Observer" })).ToContainTextAsync("0 to approve");
+    }
+
+    [Fact]
+    public async Task An_attendee_reserves_a_seat_from_their_registration_page_and_the_self_service_pages_pass_axe()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string key;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var s = scope.ServiceProvider;
+            var slug = $"b{Guid.NewGuid():N}"[..10];
+            var edition = (await s.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
+                slug, "Browser edition", "浏览器测试届", null, null, new DateOnly(2030, 11, 5), new DateOnly(2030, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), ct)).EditionId!.Value;
+            var category = (await s.GetRequiredService<SaveCategory>().RunAsync(edition, null, new CategoryDetails("Delegate", "代表", null, null, CategoryKind.General, null, false, false, null, null, 1), ct)).CategoryId!.Value;
+            var programme = s.GetRequiredService<SaveProgrammeItem>();
+            var venue = (await programme.SaveVenueAsync(edition, null, "Yuelai", "悦来", ct)).Id!.Value;
+            var room = (await programme.SaveRoomAsync(edition, null, venue, new RoomDetails("Room 1", "一号厅", 50, SessionLanguage.English, null, 1), ct)).Id!.Value;
+            var type = (await programme.SaveTypeAsync(edition, null, "Workshop", "工作坊", false, 1, ct)).Id!.Value;
+            var session = (await s.GetRequiredService<SaveSession>().RunAsync(edition, null, new SessionDetails(
+                "Green bonds workshop", "绿色债券工作坊", null, null, type, null, SessionLanguage.English, false, 20, []), ct)).SessionId!.Value;
+            var start = ScheduleTime.ToUtc(new DateOnly(2030, 11, 5), new TimeOnly(14, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+            Assert.True((await s.GetRequiredService<ScheduleSession>().PlaceAsync(edition, session, room, start, start.AddHours(1), ct)).Succeeded);
+            Assert.True((await s.GetRequiredService<PublishSchedule>().RunAsync(edition, null, null, cancellationToken: ct)).Succeeded);
+            key = (await s.GetRequiredService<RegisterAttendee>().RunAsync(category, new RegistrationDetails(
+                "陈", "静", "Chen", "Jing", true, "Bank", null, $"chen.jing.{slug}@summit.test", null, "CN", "zh-Hans", null, null, false, true, "2026-11"), null, cancellationToken: ct)).AccessKey!;
+        }
+
+        await using var context = await app.NewContextAsync(width: 390, height: 844, locale: "zh-CN");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/registration/{key}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "座位有限的场次" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("剩余 20 / 20 个座位")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "预留座位" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已为您预留“绿色债券工作坊”的座位。");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "让出我的座位" })).ToBeVisibleAsync();
+
+        foreach (var path in new[] { $"/registration/{key}", $"/registration/{key}/edit", $"/registration/{key}/sessions" })
+        {
+            foreach (var (locale, width) in new[] { ("en-GB", 1280), ("zh-CN", 390) })
+            {
+                await using var axeContext = await app.NewContextAsync(width: width, height: 844, locale: locale);
+                var axePage = await axeContext.NewPageAsync();
+                await axePage.GotoAsync(path);
+                var serious = (await axePage.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+                Assert.True(serious.Count == 0, $"{path} [{locale}]:\n" + string.Join("\n", serious));
+                Assert.False(await axePage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), $"{path} [{locale}] scrolls sideways.");
+            }
+        }
     }
 }
