@@ -23,6 +23,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         public const string UnknownCategory = "Choose one of this edition's categories.";
         public const string MessageTooLong = "Keep the message under 2,000 characters.";
         public const string EmailTaken = "Another registration for this edition uses this email address.";
+        public const string NotCancelled = "Only a cancelled registration can be reinstated.";
     }
 
     /// <summary>
@@ -124,6 +125,28 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                 await SeatLedger.ReleaseSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false);
             }
 
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Takes back a cancellation: a seat if one is free, else the end of the waiting list, as a new registration would.</summary>
+    public Task<IReadOnlyList<Refusal>> ReinstateAsync(int id, string? message = null, CancellationToken cancellationToken = default) =>
+        ForEachAsync([id], message, async (registration, now, changes) =>
+        {
+            if (registration.Status != RegistrationStatus.Cancelled || registration.ErasedAt is not null)
+            {
+                return Reasons.NotCancelled;
+            }
+
+            if (await SeatLedger.TryTakeSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false))
+            {
+                registration.MoveTo(RegistrationStatus.Confirmed, now);
+            }
+            else
+            {
+                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false));
+            }
+
+            changes.Add(new RegistrationChanged(registration.Id, RegistrationStatus.Cancelled, registration.Status, message));
             return null;
         }, cancellationToken);
 

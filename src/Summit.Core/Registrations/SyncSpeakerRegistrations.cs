@@ -102,11 +102,19 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
             await change.CancelAsync(gone.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        // Back on the programme after the speaker registration was cancelled (perhaps by the speaker): left to the
-        // organizers, who see it in the log and can register the speaker again.
-        foreach (var returned in existing.Where(e => stillOn.Contains(e.SpeakerId) && e.Status == RegistrationStatus.Cancelled))
+        // Back on the programme after being taken off it (which cancelled the speaker registration): reinstated. A
+        // speaker who stayed on the programme and cancelled the registration themselves is not registered again.
+        var previousVersion = await db.ScheduleVersions.AsNoTracking()
+            .Where(v => v.EditionId == published.EditionId && v.Number == published.Number - 1)
+            .Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var wasOn = (await db.PublishedSessions.AsNoTracking()
+                .Where(s => s.VersionId == previousVersion && !s.IsCancelled && !db.SessionTypes.Any(t => t.Id == s.TypeId && t.IsBreak))
+                .SelectMany(s => s.Speakers).Select(s => s.SpeakerId).Distinct()
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToHashSet();
+        foreach (var returned in existing.Where(e => stillOn.Contains(e.SpeakerId) && !wasOn.Contains(e.SpeakerId) && e.Status == RegistrationStatus.Cancelled))
         {
-            logger.LogInformation("Speaker {Speaker} is back on the programme of edition {Edition}; their cancelled speaker registration {Registration} stays cancelled.", returned.SpeakerId, published.EditionId, returned.Id);
+            await change.ReinstateAsync(returned.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 }

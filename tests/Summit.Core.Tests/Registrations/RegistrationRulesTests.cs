@@ -314,4 +314,21 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         var row = await WithAsync(s => s.GetRequiredService<SummitDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == first.RegistrationId, Cancel));
         Assert.Equal(("new@summit.test", "Lim", "Hui", "2026-11"), (row.NormalizedEmail, row.FamilyNameLatin, row.GivenNameLatin, row.ConsentVersion));
     }
+
+    [Fact]
+    public async Task A_cancelled_registration_is_reinstated_into_a_free_seat_or_the_end_of_the_line()
+    {
+        var category = await CategoryAsync(capacity: 1);
+        var first = await RegisterAsync(category, Person("r0@summit.test"));
+        await WithAsync(s => s.GetRequiredService<ChangeRegistration>().CancelAsync(first.RegistrationId!.Value, cancellationToken: Cancel));
+        var second = await RegisterAsync(category, Person("r1@summit.test"));
+        Assert.Equal(RegistrationResult.Confirmed, second.Result);
+
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<ChangeRegistration>().ReinstateAsync(first.RegistrationId!.Value, cancellationToken: Cancel)));
+        var again = await WithAsync(s => s.GetRequiredService<ChangeRegistration>().ReinstateAsync(second.RegistrationId!.Value, cancellationToken: Cancel));
+
+        Assert.Equal(ChangeRegistration.Reasons.NotCancelled, Assert.Single(again).Message);
+        var row = await WithAsync(s => s.GetRequiredService<SummitDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == first.RegistrationId, Cancel));
+        Assert.Equal((RegistrationStatus.Waitlisted, 1), (row.Status, row.WaitlistTicket));
+    }
 }

@@ -224,6 +224,12 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
 
         Assert.Equal(RegistrationStatus.Cancelled, await App.WithDbAsync(db => db.Registrations.Where(r => r.SpeakerId == speaker).Select(r => r.Status).FirstAsync(Cancel)));
+
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.ScheduleSession>().ReinstateAsync(editionId, session, Cancel))).Succeeded);
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
+
+        Assert.Equal(RegistrationStatus.Confirmed, await App.WithDbAsync(db => db.Registrations.Where(r => r.SpeakerId == speaker).Select(r => r.Status).FirstAsync(Cancel)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Registrations.CountAsync(r => r.SpeakerId == speaker, Cancel)));
     }
 
     [Fact]

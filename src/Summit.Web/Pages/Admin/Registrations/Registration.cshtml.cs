@@ -77,7 +77,8 @@ public sealed class RegistrationModel(SummitDbContext db, ChangeRegistration cha
             "approve" => change.ApproveAsync([id], message, cancellationToken),
             "decline" => change.DeclineAsync([id], message, cancellationToken),
             "cancel" => change.CancelAsync(id, message, cancellationToken),
-            _ => Task.FromResult<IReadOnlyList<Refusal>>([new("", "Choose approve, decline or cancel.")]),
+            "reinstate" => change.ReinstateAsync(id, message, cancellationToken),
+            _ => Task.FromResult<IReadOnlyList<Refusal>>([new("", "Choose approve, decline, cancel or reinstate.")]),
         }, cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(string edition, int id, Func<Task<IReadOnlyList<Refusal>>> run, CancellationToken cancellationToken)
