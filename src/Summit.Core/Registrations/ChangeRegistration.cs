@@ -33,12 +33,6 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
     public async Task<IReadOnlyList<Refusal>> EditDetailsAsync(int id, RegistrationDetails details, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id && r.ErasedAt == null, cancellationToken).ConfigureAwait(false);
-        if (registration is null)
-        {
-            return [new("", Reasons.NotFound)];
-        }
-
         var refusals = RegisterAttendee.Check(details with { Consent = true });
         if (refusals.Count > 0)
         {
@@ -46,31 +40,50 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         }
 
         var email = Registration.Normalize(details.Email);
-        if (email != registration.NormalizedEmail
-            && await db.Registrations.AnyAsync(r => r.EditionId == registration.EditionId && r.NormalizedEmail == email && r.Id != id, cancellationToken).ConfigureAwait(false))
-        {
-            return [new(nameof(RegistrationDetails.Email), Reasons.EmailTaken)];
-        }
-
-        registration.Apply(details, clock.GetUtcNow());
+        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                // The row lock first, and only while the data is there: an erasure that commits first is not undone.
+                var locked = await db.Registrations.Where(r => r.Id == id && r.ErasedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, r => r.UpdatedAt), cancellationToken).ConfigureAwait(false);
+                var registration = locked == 1 ? await db.Registrations.FirstAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false) : null;
+                if (registration is null)
+                {
+                    return (IReadOnlyList<Refusal>)[new Refusal("", Reasons.NotFound)];
+                }
+
+                if (email != registration.NormalizedEmail
+                    && await db.Registrations.AnyAsync(r => r.EditionId == registration.EditionId && r.NormalizedEmail == email && r.Id != id, cancellationToken).ConfigureAwait(false))
+                {
+                    return [new Refusal(nameof(RegistrationDetails.Email), Reasons.EmailTaken)];
+                }
+
+                registration.Apply(details, clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return [];
+            }).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
-            // The same address saved by someone else a moment ago: the unique index kept theirs.
+            // The same address saved for someone else a moment ago: the unique index kept theirs.
             db.ChangeTracker.Clear();
-            if (await db.Registrations.AnyAsync(r => r.EditionId == registration.EditionId && r.NormalizedEmail == email && r.Id != id, cancellationToken).ConfigureAwait(false))
+            var editionId = await db.Registrations.Where(r => r.Id == id).Select(r => r.EditionId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (await db.Registrations.AnyAsync(r => r.EditionId == editionId && r.NormalizedEmail == email && r.Id != id, cancellationToken).ConfigureAwait(false))
             {
                 return [new(nameof(RegistrationDetails.Email), Reasons.EmailTaken)];
             }
 
             throw;
         }
-
-        db.ChangeTracker.Clear();
-        return [];
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Approves pending registrations: each gets a seat, or a place on the waiting list when the category is full.</summary>
@@ -109,7 +122,8 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         }, cancellationToken);
 
     /// <summary>Cancels a registration (by its owner or an organizer); a freed seat goes to the first on the waiting list.</summary>
-    public Task<IReadOnlyList<Refusal>> CancelAsync(int id, string? message = null, CancellationToken cancellationToken = default) =>
+    /// <param name="byProgramme">The speaker was taken off the programme: putting them back reinstates the registration.</param>
+    public Task<IReadOnlyList<Refusal>> CancelAsync(int id, string? message = null, bool byProgramme = false, CancellationToken cancellationToken = default) =>
         ForEachAsync([id], message, async (registration, now, changes) =>
         {
             if (registration.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
@@ -118,7 +132,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             }
 
             var from = registration.Status;
-            registration.MoveTo(RegistrationStatus.Cancelled, now);
+            registration.MoveTo(RegistrationStatus.Cancelled, now, byProgramme: byProgramme);
             changes.Add(new RegistrationChanged(registration.Id, from, RegistrationStatus.Cancelled, message));
             if (from == RegistrationStatus.Confirmed)
             {
@@ -304,10 +318,9 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             // Seats at sessions belong to confirmed registrations only. Released last, so every transaction here takes
             // its locks in one order (categories, registrations, sessions), as sign-ups do (registration, session).
             var leaving = registrations.Where(r => r.Status != RegistrationStatus.Confirmed).Select(r => r.Id).ToList();
-            var signups = leaving.Count == 0 ? [] : await db.SessionSignups.Where(s => leaving.Contains(s.RegistrationId)).ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (signups.Count > 0)
+            if (leaving.Count > 0 && await SignUpForSession.ReleaseAsync(db, leaving, null, now, cancellationToken).ConfigureAwait(false) is { } released)
             {
-                seated.AddRange(await SignUpForSession.ReleaseAsync(db, signups, now, cancellationToken).ConfigureAwait(false));
+                seated.AddRange(released);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
 

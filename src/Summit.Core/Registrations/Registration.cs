@@ -183,6 +183,12 @@ public sealed class Registration
 
     public DateTimeOffset? ErasedAt { get; private set; }
 
+    /// <summary>
+    /// Cancelled because the speaker was taken off the programme, not by anyone's choice: putting the speaker back
+    /// reinstates it. A cancellation by the person or an organizer stays.
+    /// </summary>
+    public bool CancelledByProgramme { get; private set; }
+
     public string? NameZh => Speakers.SpeakerNames.Chinese(FamilyNameZh, GivenNameZh);
 
     public string? NameLatin => Speakers.SpeakerNames.Latin(FamilyNameLatin, GivenNameLatin, LatinFamilyNameFirst);
@@ -217,9 +223,10 @@ public sealed class Registration
         UpdatedAt = now;
     }
 
-    internal void MoveTo(RegistrationStatus status, DateTimeOffset now, int? waitlistTicket = null)
+    internal void MoveTo(RegistrationStatus status, DateTimeOffset now, int? waitlistTicket = null, bool byProgramme = false)
     {
         Status = status;
+        CancelledByProgramme = status == RegistrationStatus.Cancelled && byProgramme;
         WaitlistTicket = status == RegistrationStatus.Waitlisted ? waitlistTicket : null;
         StatusChangedAt = now;
         UpdatedAt = now;

@@ -30,6 +30,7 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
         public const string UnknownCategory = "No category of this edition has this name: {0}.";
         public const string BadLanguage = "The language must be en or zh-Hans.";
         public const string BadYesNo = "Use yes or no.";
+        public const string NotActive = "Skipped: cancelled or declined in the file.";
     }
 
     private static readonly CsvConfiguration ImportConfiguration = new(CultureInfo.InvariantCulture)
@@ -102,6 +103,13 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
                 }
             }
 
+            // An export of another edition carries everyone's status; those who had cancelled are not invited again.
+            if (Cell("status") is { } status && (status.Equals(nameof(RegistrationStatus.Cancelled), StringComparison.OrdinalIgnoreCase) || status.Equals(nameof(RegistrationStatus.Declined), StringComparison.OrdinalIgnoreCase)))
+            {
+                lines.Add(new(line, Cell("email"), RegistrationResult.Refused, [new("status", Reasons.NotActive)]));
+                continue;
+            }
+
             var language = Cell("language") ?? "en";
             if (language is not ("en" or "zh-Hans" or "zh"))
             {
@@ -146,7 +154,7 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
     {
         var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == editionId).ToDictionaryAsync(c => c.Id, c => c.NameEn, cancellationToken).ConfigureAwait(false);
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "id", "category", "status", "waitlist_ticket", "family_name_zh", "given_name_zh", "family_name_latin", "given_name_latin", "organisation", "position", "email", "phone", "country", "language", "dietary_needs", "accessibility_needs", "interpretation", "registered_at" })
+        foreach (var header in new[] { "id", "category", "status", "waitlist_ticket", "family_name_zh", "given_name_zh", "family_name_latin", "given_name_latin", "latin_family_name_first", "organisation", "position", "email", "phone", "country", "language", "dietary_needs", "accessibility_needs", "interpretation", "registered_at" })
         {
             csv.WriteField(header);
         }
@@ -158,7 +166,13 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
             csv.WriteField(SpeakerCsv.Neutralise(categories.GetValueOrDefault(r.CategoryId)));
             csv.WriteField(r.Status.ToString());
             csv.WriteField(r.WaitlistTicket);
-            foreach (var text in new[] { r.FamilyNameZh, r.GivenNameZh, r.FamilyNameLatin, r.GivenNameLatin, r.Organisation, r.Position, r.Email, r.Phone, r.CountryCode, r.PreferredCulture, r.DietaryNeeds, r.AccessibilityNeeds })
+            foreach (var text in new[] { r.FamilyNameZh, r.GivenNameZh, r.FamilyNameLatin, r.GivenNameLatin })
+            {
+                csv.WriteField(SpeakerCsv.Neutralise(text));
+            }
+
+            csv.WriteField(r.LatinFamilyNameFirst ? "yes" : "no");
+            foreach (var text in new[] { r.Organisation, r.Position, r.Email, r.Phone, r.CountryCode, r.PreferredCulture, r.DietaryNeeds, r.AccessibilityNeeds })
             {
                 csv.WriteField(SpeakerCsv.Neutralise(text));
             }

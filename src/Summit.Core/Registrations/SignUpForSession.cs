@@ -74,6 +74,15 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
                 return SignupOutcome.Refuse(Reasons.NotConfirmed);
             }
 
+            // Then the session's counter row, before reading anything about its seats: a seat freed (or a limit raised)
+            // by another transaction is either committed before this reads the counter, or waits until this commits
+            // and then promotes the ticket taken here. Nobody is left waiting next to a free seat.
+            var limit = await LockSessionAsync(db, sessionId, cancellationToken).ConfigureAwait(false);
+            if (limit is null)
+            {
+                return SignupOutcome.Refuse(Reasons.NoSignup);
+            }
+
             var existing = await db.SessionSignups.AsNoTracking()
                 .Where(s => s.SessionId == sessionId && s.RegistrationId == registrationId)
                 .Select(s => new { s.WaitlistTicket })
@@ -106,13 +115,13 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await LockRegistrationAsync(db, registrationId, confirmedOnly: false, cancellationToken).ConfigureAwait(false);
-            var signup = await db.SessionSignups.FirstOrDefaultAsync(s => s.SessionId == sessionId && s.RegistrationId == registrationId, cancellationToken).ConfigureAwait(false);
-            if (signup is null)
+            var released = await ReleaseAsync(db, [registrationId], sessionId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (released is null)
             {
                 return new Refusal("", Reasons.NotSignedUp);
             }
 
-            promoted.AddRange(await ReleaseAsync(db, [signup], clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+            promoted.AddRange(released);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return null;
@@ -123,17 +132,42 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
     }
 
     /// <summary>
-    /// Removes the given (tracked) sign-ups, frees their seats and fills them from each session's waiting list, first
-    /// come first served. The caller's transaction must hold the registrations' row locks; it saves.
+    /// Removes the sign-ups of the given registrations (at one session, or all), frees their seats and fills them from
+    /// each session's waiting list, first come first served. The caller's transaction holds the registrations' row
+    /// locks, so their sign-ups cannot change under it; this locks the sessions (in id order) before reading the
+    /// sign-ups, so what it frees is what was taken, and promotions elsewhere cannot interleave. The caller saves.
+    /// Null when there was nothing to release.
     /// </summary>
-    internal static async Task<List<SignupPromoted>> ReleaseAsync(SummitDbContext db, IReadOnlyCollection<SessionSignup> signups, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<List<SignupPromoted>?> ReleaseAsync(SummitDbContext db, IReadOnlyCollection<int> registrationIds, int? sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var promoted = new List<SignupPromoted>();
+        var sessions = await db.SessionSignups
+            .Where(s => registrationIds.Contains(s.RegistrationId) && (sessionId == null || s.SessionId == sessionId))
+            .Select(s => s.SessionId).Distinct().OrderBy(id => id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (sessions.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var session in sessions)
+        {
+            await LockSessionAsync(db, session, cancellationToken).ConfigureAwait(false);
+        }
+
+        var signups = await db.SessionSignups
+            .Where(s => registrationIds.Contains(s.RegistrationId) && sessions.Contains(s.SessionId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         db.SessionSignups.RemoveRange(signups);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var session in signups.Where(s => s.Status == SignupStatus.Confirmed).Select(s => s.SessionId).Distinct().Order())
+        var promoted = new List<SignupPromoted>();
+        foreach (var session in sessions)
         {
             var freed = signups.Count(s => s.SessionId == session && s.Status == SignupStatus.Confirmed);
+            if (freed == 0)
+            {
+                continue;
+            }
+
             await db.Sessions.Where(s => s.Id == session)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken - freed), cancellationToken).ConfigureAwait(false);
             promoted.AddRange(await PromoteAsync(db, session, now, cancellationToken).ConfigureAwait(false));
@@ -142,10 +176,19 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
         return promoted;
     }
 
-    /// <summary>Fills free seats of a session from its waiting list (after a seat was freed or the limit raised).</summary>
+    /// <summary>
+    /// Fills free seats of a session from its waiting list (after a seat was freed or the limit raised). The caller
+    /// holds the session's row lock. A cancelled or started session promotes nobody: a seat there is no news.
+    /// </summary>
     internal static async Task<List<SignupPromoted>> PromoteAsync(SummitDbContext db, int sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var promoted = new List<SignupPromoted>();
+        var open = await db.Sessions.AnyAsync(s => s.Id == sessionId && !s.IsCancelled && (s.StartsAt == null || s.StartsAt > now), cancellationToken).ConfigureAwait(false);
+        if (!open)
+        {
+            return promoted;
+        }
+
         while (true)
         {
             var taken = promoted.Select(p => p.RegistrationId).ToList();
@@ -175,6 +218,14 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
             .SqlQuery<int>($"UPDATE \"Sessions\" SET \"LastSignupTicket\" = \"LastSignupTicket\" + 1 WHERE \"Id\" = {sessionId} RETURNING \"LastSignupTicket\" AS \"Value\"")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return tickets.Single();
+    }
+
+    /// <summary>The session's row lock (its seat counter); the seat limit of the working copy, null when it takes no sign-ups.</summary>
+    private static async Task<int?> LockSessionAsync(SummitDbContext db, int sessionId, CancellationToken cancellationToken)
+    {
+        await db.Sessions.Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken), cancellationToken).ConfigureAwait(false);
+        return await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.SeatLimit).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The transaction's first statement: the registration's row lock (and SQLite's write lock).</summary>

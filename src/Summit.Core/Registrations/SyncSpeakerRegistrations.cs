@@ -44,7 +44,7 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var existing = await db.Registrations.AsNoTracking()
             .Where(r => r.EditionId == published.EditionId && r.SpeakerId != null)
-            .Select(r => new { r.Id, SpeakerId = r.SpeakerId!.Value, r.Status })
+            .Select(r => new { r.Id, SpeakerId = r.SpeakerId!.Value, r.Status, r.CancelledByProgramme })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var candidates = speakers.Where(s => s.Email is not null).Select(s => Registration.Normalize(s.Email!)).ToList();
@@ -99,20 +99,12 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
         var stillOn = onStage.ToHashSet();
         foreach (var gone in existing.Where(e => !stillOn.Contains(e.SpeakerId) && e.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
         {
-            await change.CancelAsync(gone.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await change.CancelAsync(gone.Id, byProgramme: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         // Back on the programme after being taken off it (which cancelled the speaker registration): reinstated. A
-        // speaker who stayed on the programme and cancelled the registration themselves is not registered again.
-        var previousVersion = await db.ScheduleVersions.AsNoTracking()
-            .Where(v => v.EditionId == published.EditionId && v.Number == published.Number - 1)
-            .Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var wasOn = (await db.PublishedSessions.AsNoTracking()
-                .Where(s => s.VersionId == previousVersion && !s.IsCancelled && !db.SessionTypes.Any(t => t.Id == s.TypeId && t.IsBreak))
-                .SelectMany(s => s.Speakers).Select(s => s.SpeakerId).Distinct()
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToHashSet();
-        foreach (var returned in existing.Where(e => stillOn.Contains(e.SpeakerId) && !wasOn.Contains(e.SpeakerId) && e.Status == RegistrationStatus.Cancelled))
+        // registration the speaker or an organizer cancelled stays cancelled.
+        foreach (var returned in existing.Where(e => stillOn.Contains(e.SpeakerId) && e.Status == RegistrationStatus.Cancelled && e.CancelledByProgramme))
         {
             await change.ReinstateAsync(returned.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }

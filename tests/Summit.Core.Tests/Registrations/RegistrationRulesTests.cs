@@ -331,4 +331,21 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         var row = await WithAsync(s => s.GetRequiredService<SummitDbContext>().Registrations.AsNoTracking().FirstAsync(r => r.Id == first.RegistrationId, Cancel));
         Assert.Equal((RegistrationStatus.Waitlisted, 1), (row.Status, row.WaitlistTicket));
     }
+
+    [Fact]
+    public async Task A_seat_given_up_at_a_cancelled_session_promotes_nobody()
+    {
+        var category = await CategoryAsync(capacity: null);
+        var session = await PublishedSessionAsync(seatLimit: 1);
+        var seated = await RegisterAsync(category, Person("c0@summit.test"));
+        var waiting = await RegisterAsync(category, Person("c1@summit.test"));
+        await SignUpAsync(seated, session);
+        await SignUpAsync(waiting, session);
+        Assert.True((await WithAsync(s => s.GetRequiredService<ScheduleSession>().CancelAsync(editionId, session, Cancel))).Succeeded);
+
+        Assert.Null(await WithAsync(s => s.GetRequiredService<SignUpForSession>().CancelAsync(seated.RegistrationId!.Value, session, Cancel)));
+
+        Assert.Equal([(waiting.RegistrationId!.Value, SignupStatus.Waitlisted)], await SignupsAsync(session));
+        Assert.Equal(0, await SeatsTakenAsync(session));
+    }
 }

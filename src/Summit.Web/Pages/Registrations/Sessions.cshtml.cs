@@ -16,7 +16,7 @@ namespace Summit.Web.Pages.Registrations;
 [EnableRateLimiting(SummitWebServices.FormsRateLimit)]
 public sealed class SessionsModel(SummitDbContext db, SignUpForSession signUp, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public sealed record SessionRow(int Id, string TitleEn, string TitleZh, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string RoomEn, string RoomZh, bool IsCancelled, int SeatLimit, int SeatsTaken, SignupStatus? Mine, int? Position)
+    public sealed record SessionRow(int Id, string TitleEn, string TitleZh, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string RoomEn, string RoomZh, bool IsCancelled, int SeatLimit, int SeatsTaken, SignupStatus? Mine, int? Position)
     {
         public string Title(bool chinese) => chinese ? TitleZh : TitleEn;
 
@@ -115,6 +115,18 @@ public sealed class SessionsModel(SummitDbContext db, SignUpForSession signUp, T
             int? position = row.Mine?.WaitlistTicket is int ticket ? await db.SessionSignups.WaitlistPositionAsync(row.SessionId, ticket, cancellationToken) : null;
             list.Add(new SessionRow(row.SessionId, row.TitleEn, row.TitleZh, row.StartsAt, row.EndsAt, row.Room.NameEn, row.Room.NameZh, row.IsCancelled,
                 row.Seats.SeatLimit ?? 0, row.Seats.SeatsTaken, row.Mine?.Status, position));
+        }
+
+        // Seats at sessions taken off the programme since: still listed, so they can be given up.
+        var listed = list.Select(r => r.Id).ToList();
+        var orphaned = await db.SessionSignups.AsNoTracking()
+            .Where(x => x.RegistrationId == found.Id && !listed.Contains(x.SessionId))
+            .Join(db.Sessions, x => x.SessionId, x => x.Id, (x, session) => new { session.Id, session.TitleEn, session.TitleZh, session.SeatLimit, session.SeatsTaken, x.Status, x.WaitlistTicket })
+            .ToListAsync(cancellationToken);
+        foreach (var row in orphaned)
+        {
+            int? position = row.WaitlistTicket is int ticket ? await db.SessionSignups.WaitlistPositionAsync(row.Id, ticket, cancellationToken) : null;
+            list.Add(new SessionRow(row.Id, row.TitleEn, row.TitleZh, null, null, "", "", true, row.SeatLimit ?? 0, row.SeatsTaken, row.Status, position));
         }
 
         Rows = list;

@@ -76,7 +76,7 @@ public sealed class RegistrationModel(SummitDbContext db, ChangeRegistration cha
         {
             "approve" => change.ApproveAsync([id], message, cancellationToken),
             "decline" => change.DeclineAsync([id], message, cancellationToken),
-            "cancel" => change.CancelAsync(id, message, cancellationToken),
+            "cancel" => change.CancelAsync(id, message, cancellationToken: cancellationToken),
             "reinstate" => change.ReinstateAsync(id, message, cancellationToken),
             _ => Task.FromResult<IReadOnlyList<Refusal>>([new("", "Choose approve, decline, cancel or reinstate.")]),
         }, cancellationToken);
