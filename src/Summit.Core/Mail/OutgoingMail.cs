@@ -22,9 +22,12 @@ public sealed class OutgoingMail
     {
     }
 
-    public OutgoingMail(string kind, string toAddress, string? toName, string culture, string subject, string htmlBody, string textBody, DateTimeOffset now)
+    public OutgoingMail(string kind, string toAddress, string? toName, string culture, string subject, string htmlBody, string textBody, DateTimeOffset now, string? entity = null, string? entityVersion = null)
     {
         Kind = kind;
+        Entity = entity;
+        EntityVersion = entityVersion;
+        DedupKey = entity is null || entityVersion is null ? null : KeyFor(kind, entity, entityVersion, toAddress);
         ToAddress = toAddress;
         ToName = toName;
         Culture = culture;
@@ -41,6 +44,28 @@ public sealed class OutgoingMail
     public string Kind { get; private set; } = "";
 
     public string ToAddress { get; private set; } = "";
+
+    /// <summary>What the email is about, e.g. <c>registration:42</c>; the mail log links and filters by it.</summary>
+    public string? Entity { get; private set; }
+
+    /// <summary>Which state of <see cref="Entity"/> the email reports (a status change, a programme version).</summary>
+    public string? EntityVersion { get; private set; }
+
+    /// <summary>
+    /// One email per (kind, entity, version, recipient), enforced by a unique index: the same change reported twice
+    /// (a retried request, a handler run again) finds the first row instead of queuing a second email. Null for
+    /// emails a person asks for again on purpose (a new password link), which have no version.
+    /// </summary>
+    public string? DedupKey { get; private set; }
+
+    private readonly List<OutgoingMailAttachment> attachments = [];
+
+    public IReadOnlyList<OutgoingMailAttachment> Attachments => attachments;
+
+    public void Attach(string fileName, string contentType, byte[] content) => attachments.Add(new OutgoingMailAttachment(fileName, contentType, content));
+
+    public static string KeyFor(string kind, string entity, string? version, string toAddress) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{kind}\n{entity}\n{version}\n{toAddress.Trim().ToLowerInvariant()}")));
 
     public string? ToName { get; private set; }
 
@@ -61,6 +86,8 @@ public sealed class OutgoingMail
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? SentAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     public string MessageId(string domain) => $"summit-mail-{Id}@{domain}";
 
@@ -84,6 +111,7 @@ public sealed class OutgoingMail
 
         Status = MailStatus.Sending;
         LeaseUntil = now + lease;
+        UpdatedAt = now;
         Attempts++;
         Version++;
         return true;
@@ -93,19 +121,77 @@ public sealed class OutgoingMail
     {
         Status = MailStatus.Sent;
         SentAt = now;
+        UpdatedAt = now;
         LastError = null;
         LeaseUntil = null;
         Version++;
     }
 
-    public void MarkFailed(string error, bool willRetry)
+    public void MarkFailed(string error, bool willRetry, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(error);
+        UpdatedAt = now;
         Status = willRetry ? MailStatus.Queued : MailStatus.Failed;
         LastError = error.Length > 2000 ? error[..2000] : error;
         LeaseUntil = null;
         Version++;
     }
+
+    /// <summary>
+    /// Sends a failed (or cancelled) email again, as the same message (same Message-ID): an organizer's decision after
+    /// fixing the address or the server. False when it is queued, being sent or sent already.
+    /// </summary>
+    public bool Requeue(DateTimeOffset now)
+    {
+        if (Status is not (MailStatus.Failed or MailStatus.Cancelled))
+        {
+            return false;
+        }
+
+        Status = MailStatus.Queued;
+        Attempts = 0;
+        LeaseUntil = null;
+        UpdatedAt = now;
+        Version++;
+        return true;
+    }
+
+    /// <summary>Stops a queued email before it is sent. False once a worker has it or it is sent.</summary>
+    public bool Cancel(DateTimeOffset now)
+    {
+        if (Status != MailStatus.Queued)
+        {
+            return false;
+        }
+
+        Status = MailStatus.Cancelled;
+        UpdatedAt = now;
+        Version++;
+        return true;
+    }
+}
+
+/// <summary>A file sent with an email (a badge PDF, an .ics), stored with the row so a rerun sends the same bytes.</summary>
+public sealed class OutgoingMailAttachment
+{
+    private OutgoingMailAttachment()
+    {
+    }
+
+    internal OutgoingMailAttachment(string fileName, string contentType, byte[] content)
+    {
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+    }
+
+    public long Id { get; private set; }
+
+    public string FileName { get; private set; } = "";
+
+    public string ContentType { get; private set; } = "";
+
+    public byte[] Content { get; private set; } = [];
 }
 
 internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<OutgoingMail>
@@ -121,6 +207,25 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.CreatedAt);
+        builder.Property(m => m.Entity).HasMaxLength(64);
+        builder.Property(m => m.EntityVersion).HasMaxLength(64);
+        builder.Property(m => m.DedupKey).HasMaxLength(64);
         builder.HasIndex(m => new { m.Status, m.CreatedAt });
+        builder.HasIndex(m => m.DedupKey).IsUnique();
+        builder.HasIndex(m => m.Entity);
+        builder.HasIndex(m => m.ToAddress);
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey("MailId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Attachments).HasField("attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OutgoingMailAttachmentConfiguration : IEntityTypeConfiguration<OutgoingMailAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutgoingMailAttachment> builder)
+    {
+        builder.ToTable("OutgoingMailAttachments");
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
     }
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Summit.Core.Data;
 using Summit.Core.Mail;
@@ -11,22 +12,68 @@ namespace Summit.Jobs.Mail;
 /// </summary>
 public sealed class MailOutbox(SummitDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<MailOutbox> logger)
 {
+    /// <summary>
+    /// Logs the draft and enqueues its send job. A draft about an entity and version already logged for this
+    /// recipient and kind is not queued again: the first row's id comes back (the database's unique key decides).
+    /// </summary>
     public async Task<long> QueueAsync(MailDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var mail = new OutgoingMail(draft.Kind, draft.ToAddress, draft.ToName, draft.Culture, draft.Subject, draft.HtmlBody, draft.TextBody, clock.GetUtcNow());
+        var mail = new OutgoingMail(draft.Kind, draft.ToAddress, draft.ToName, draft.Culture, draft.Subject, draft.HtmlBody, draft.TextBody, clock.GetUtcNow(), draft.Entity, draft.Version);
+        if (mail.DedupKey is { } key && await ExistingAsync(key, cancellationToken).ConfigureAwait(false) is long logged)
+        {
+            logger.LogInformation("{Kind} about {Entity} ({Version}) was already queued for this recipient as mail {MailId}.", draft.Kind, draft.Entity, draft.Version, logged);
+            return logged;
+        }
+
+        foreach (var attachment in draft.Attachments)
+        {
+            mail.Attach(attachment.FileName, attachment.ContentType, attachment.Content);
+        }
+
         db.OutgoingMails.Add(mail);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            jobs.Enqueue<SendMailJob>(JobQueues.Mail, job => job.RunAsync(mail.Id, CancellationToken.None));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException) when (mail.DedupKey is not null)
+        {
+            // Queued by another request or worker at the same instant: theirs stands.
+            Forget(mail);
+            return await ExistingAsync(mail.DedupKey, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Mail {draft.Kind} could not be saved.");
+        }
+
+        // The context may be the caller's (a registration's): it should not go on tracking message bodies and files.
+        Forget(mail);
+
+        Enqueue(mail.Id);
+        return mail.Id;
+    }
+
+    /// <summary>Enqueues the send job of a logged row (a resend after fixing a failure, for instance).</summary>
+    public void Enqueue(long mailId)
+    {
+        try
+        {
+            jobs.Enqueue<SendMailJob>(JobQueues.Mail, job => job.RunAsync(mailId, CancellationToken.None));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The row is saved, so the message is not lost: RequeueUnsentMailJob enqueues it within minutes.
-            logger.LogError(e, "Could not enqueue mail {MailId}; it will be picked up by {Job}.", mail.Id, RequeueUnsentMailJob.RecurringJobId);
+            logger.LogError(e, "Could not enqueue mail {MailId}; it will be picked up by {Job}.", mailId, RequeueUnsentMailJob.RecurringJobId);
+        }
+    }
+
+    private void Forget(OutgoingMail mail)
+    {
+        foreach (var attached in mail.Attachments)
+        {
+            db.Entry(attached).State = EntityState.Detached;
         }
 
-        return mail.Id;
+        db.Entry(mail).State = EntityState.Detached;
     }
+
+    private async Task<long?> ExistingAsync(string key, CancellationToken cancellationToken) =>
+        await db.OutgoingMails.AsNoTracking().Where(m => m.DedupKey == key).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -30,7 +30,7 @@ public sealed class SendMailJob(
     [AutomaticRetry(Attempts = MaxAttempts, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(long mailId, CancellationToken cancellationToken)
     {
-        var mail = await db.OutgoingMails.FirstOrDefaultAsync(m => m.Id == mailId, cancellationToken).ConfigureAwait(false);
+        var mail = await db.OutgoingMails.Include(m => m.Attachments).FirstOrDefaultAsync(m => m.Id == mailId, cancellationToken).ConfigureAwait(false);
         if (mail is null)
         {
             logger.LogWarning("Mail {MailId} no longer exists; nothing to send.", mailId);
@@ -60,20 +60,36 @@ public sealed class SendMailJob(
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
         {
             // A permanent refusal (no such mailbox, policy): retrying cannot help, so it stops here and shows as failed.
-            mail.MarkFailed($"{(int)e.StatusCode} {e.Message}", willRetry: false);
+            mail.MarkFailed($"{(int)e.StatusCode} {e.Message}", willRetry: false, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
             logger.LogWarning(e, "Mail {MailId} refused permanently.", mailId);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            mail.MarkFailed(e.Message, willRetry: mail.Attempts <= MaxAttempts);
+            // 4xx answers (mailbox busy, greylisting) and network failures: Hangfire runs the job again with back-off.
+            mail.MarkFailed(e.Message, willRetry: mail.Attempts <= MaxAttempts, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
+        // Accepted. From here nothing may send it again: recording that is retried here rather than by rerunning the
+        // job, and a rerun meanwhile finds the row claimed. Only a worker dying in these milliseconds leaves the row
+        // "sending"; after the lease another attempt sends it again with the same Message-ID (decision 0004).
         mail.MarkSent(clock.GetUtcNow());
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is not DbUpdateConcurrencyException)
+            {
+                logger.LogWarning(e, "Mail {MailId} was accepted but could not be recorded as sent (attempt {Attempt}); trying again.", mailId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
     }
 
     internal static MimeMessage Build(OutgoingMail mail, SmtpOptions smtp)
@@ -88,7 +104,13 @@ public sealed class SendMailJob(
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.ToAddress));
         message.Headers.Add("X-Summit-Kind", mail.Kind);
         message.Headers.Add(HeaderId.ContentLanguage, mail.Culture);
-        message.Body = new BodyBuilder { HtmlBody = mail.HtmlBody, TextBody = mail.TextBody }.ToMessageBody();
+        var body = new BodyBuilder { HtmlBody = mail.HtmlBody, TextBody = mail.TextBody };
+        foreach (var attachment in mail.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

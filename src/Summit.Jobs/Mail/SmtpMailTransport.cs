@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -5,34 +6,122 @@ using MimeKit;
 
 namespace Summit.Jobs.Mail;
 
-public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTransport
+/// <summary>
+/// Delivers over SMTP with MailKit, keeping a few authenticated connections open between messages: a burst of mail
+/// (registration opening, a digest after a schedule change) pays for the connection, TLS and login once per
+/// connection, not once per message. A connection idle for longer than <see cref="SmtpOptions.IdleSeconds"/>, or one
+/// that failed, is closed rather than reused. Registered as a singleton: the pool is per process.
+/// </summary>
+public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvider clock) : IMailTransport, IAsyncDisposable
 {
+    private readonly ConcurrentBag<(SmtpClient Client, DateTimeOffset IdleSince)> idle = [];
+
+    /// <summary>Returns once the server has accepted the message; an exception means it did not.</summary>
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        using var client = new SmtpClient();
-        var security = smtp.Security switch
+        var client = smtp.ReuseConnections ? TakeIdle(smtp) : null;
+        client ??= await ConnectAsync(smtp, cancellationToken).ConfigureAwait(false);
+        try
         {
-            SmtpSecurity.None => SecureSocketOptions.None,
-            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.Auto,
-        };
-        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken).ConfigureAwait(false);
-        if (!string.IsNullOrEmpty(smtp.User))
+            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch
         {
-            // With Security=Auto, a server (or an attacker in between) that does not offer STARTTLS would get the
-            // password in clear text. Only an explicit Security=None allows that.
-            if (!client.IsSecure && smtp.Security != SmtpSecurity.None)
-            {
-                throw new System.Security.Authentication.AuthenticationException(
-                    $"{smtp.Host}:{smtp.Port} offered no TLS; refusing to send the SMTP password in clear text. Set Smtp:Security=None to allow it.");
-            }
-
-            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken).ConfigureAwait(false);
+            // A refused message leaves the session usable, but a failed one may not: never hand a doubtful connection on.
+            await CloseAsync(client).ConfigureAwait(false);
+            throw;
         }
 
-        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+        if (smtp.ReuseConnections && idle.Count < smtp.MaxIdleConnections)
+        {
+            idle.Add((client, clock.GetUtcNow()));
+        }
+        else
+        {
+            // Accepted already: a failure while saying goodbye must not turn a delivered message into a retried one.
+            await CloseAsync(client).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (idle.TryTake(out var entry))
+        {
+            await CloseAsync(entry.Client).ConfigureAwait(false);
+        }
+    }
+
+    private SmtpClient? TakeIdle(SmtpOptions smtp)
+    {
+        var now = clock.GetUtcNow();
+        while (idle.TryTake(out var entry))
+        {
+            if (entry.Client.IsConnected && now - entry.IdleSince < TimeSpan.FromSeconds(smtp.IdleSeconds))
+            {
+                return entry.Client;
+            }
+
+            // Servers drop idle sessions (often after 30–60 s); closing ours first avoids a failed send on a dead one.
+            _ = CloseAsync(entry.Client);
+        }
+
+        return null;
+    }
+
+    private static async Task<SmtpClient> ConnectAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient();
+        try
+        {
+            var security = smtp.Security switch
+            {
+                SmtpSecurity.None => SecureSocketOptions.None,
+                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+                SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.Auto,
+            };
+            await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(smtp.User))
+            {
+                // With Security=Auto, a server (or an attacker in between) that does not offer STARTTLS would get the
+                // password in clear text. Only an explicit Security=None allows that.
+                if (!client.IsSecure && smtp.Security != SmtpSecurity.None)
+                {
+                    throw new System.Security.Authentication.AuthenticationException(
+                        $"{smtp.Host}:{smtp.Port} offered no TLS; refusing to send the SMTP password in clear text. Set Smtp:Security=None to allow it.");
+                }
+
+                await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken).ConfigureAwait(false);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task CloseAsync(SmtpClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // Closing is best effort: the message was already accepted or already failed.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+        finally
+        {
+            client.Dispose();
+        }
     }
 }

@@ -37,6 +37,17 @@ public sealed class SmtpOptions : IValidatableObject
     [Required]
     public string MessageIdDomain { get; set; } = "summit.cci-fs.example";
 
+    /// <summary>Keep connections open between messages (one login for a burst of mail). Off: one connection per message.</summary>
+    public bool ReuseConnections { get; set; } = true;
+
+    /// <summary>Open connections kept per process between messages; about the number of mail workers.</summary>
+    [Range(1, 50)]
+    public int MaxIdleConnections { get; set; } = 4;
+
+    /// <summary>A connection idle this long is closed, not reused: servers drop idle sessions after 30 s to a few minutes.</summary>
+    [Range(1, 600)]
+    public int IdleSeconds { get; set; } = 20;
+
     public bool UsesOutboxFolder => string.IsNullOrWhiteSpace(Host);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -15,7 +15,7 @@ public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outb
         ArgumentNullException.ThrowIfNull(user);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false)));
         var link = Link("/Account/ConfirmEmail", new { userId = user.Id, code });
-        await outbox.QueueAsync(AccountMails.ConfirmEmail(user.Email!, user.DisplayName, user.PreferredCulture, link)).ConfigureAwait(false);
+        await outbox.QueueAsync(AccountMails.ConfirmEmail(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null)).ConfigureAwait(false);
     }
 
     public async Task SendPasswordResetAsync(SummitUser user)
@@ -23,14 +23,14 @@ public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outb
         ArgumentNullException.ThrowIfNull(user);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false)));
         var link = Link("/Account/ResetPassword", new { code, email = user.Email });
-        await outbox.QueueAsync(AccountMails.ResetPassword(user.Email!, user.DisplayName, user.PreferredCulture, link)).ConfigureAwait(false);
+        await outbox.QueueAsync(AccountMails.ResetPassword(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null)).ConfigureAwait(false);
     }
 
     public Task SendAlreadyRegisteredAsync(SummitUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var link = Link("/Account/Login", null);
-        return outbox.QueueAsync(AccountMails.AlreadyRegistered(user.Email!, user.DisplayName, user.PreferredCulture, link));
+        return outbox.QueueAsync(AccountMails.AlreadyRegistered(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null));
     }
 
     /// <summary>The token from a link, or null when the link was cut or tampered with.</summary>

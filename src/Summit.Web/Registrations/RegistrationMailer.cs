@@ -41,7 +41,9 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
             position,
             change.Message,
             links.Page("/Registrations/Mine", new { key = r.AccessKey }));
-        await outbox.QueueAsync(RegistrationMails.For(change.From, change.To, facts), cancellationToken);
+        // One email per status reached: the same change handled twice finds the first row.
+        var draft = RegistrationMails.For(change.From, change.To, facts).About($"registration:{r.Id}", $"{change.To}@{r.StatusChangedAt.ToUnixTimeMilliseconds()}");
+        await outbox.QueueAsync(draft, cancellationToken);
     }
 
     public async Task HandleAsync(SignupPromoted promoted, CancellationToken cancellationToken)
@@ -57,6 +59,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
             })
             .FirstOrDefaultAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == promoted.SessionId).Select(s => new { s.TitleEn, s.TitleZh, s.StartsAt }).FirstOrDefaultAsync(cancellationToken);
+        var seatedAt = await db.SessionSignups.AsNoTracking().Where(s => s.SessionId == promoted.SessionId && s.RegistrationId == promoted.RegistrationId).Select(s => (DateTimeOffset?)s.StatusChangedAt).FirstOrDefaultAsync(cancellationToken);
         if (found is null || session is null)
         {
             return;
@@ -76,6 +79,8 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
             null,
             null,
             links.Page("/Registrations/Sessions", new { key = r.AccessKey }));
-        await outbox.QueueAsync(RegistrationMails.SeatPromoted(facts, chinese ? session.TitleZh : session.TitleEn, when), cancellationToken);
+        var draft = RegistrationMails.SeatPromoted(facts, chinese ? session.TitleZh : session.TitleEn, when)
+            .About($"signup:{promoted.SessionId}:{r.Id}", seatedAt?.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await outbox.QueueAsync(draft, cancellationToken);
     }
 }

@@ -15,15 +15,30 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    public InProcessSmtpServer(SmtpResponse? answer = null)
+    /// <param name="answer">The answer to every message (OK unless given).</param>
+    /// <param name="first">Answers to the first messages, in order, before <paramref name="answer"/> applies (a 4xx, then OK).</param>
+    public InProcessSmtpServer(SmtpResponse? answer = null, params SmtpResponse[] first)
     {
         Port = FreePort();
+        foreach (var response in first)
+        {
+            Pending.Enqueue(response);
+        }
+
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this, answer ?? SmtpResponse.Ok));
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref sessions);
         running = server.StartAsync(stop.Token);
     }
+
+    private int sessions;
+
+    /// <summary>SMTP sessions (connections) the server has seen.</summary>
+    public int Sessions => Volatile.Read(ref sessions);
+
+    private ConcurrentQueue<SmtpResponse> Pending { get; } = new();
 
     public int Port { get; }
 
@@ -54,9 +69,10 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
     {
         public override async Task<SmtpResponse> SaveAsync(SmtpServer.ISessionContext context, SmtpServer.IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (answer != SmtpResponse.Ok)
+            var reply = owner.Pending.TryDequeue(out var scripted) ? scripted : answer;
+            if (reply != SmtpResponse.Ok)
             {
-                return answer;
+                return reply;
             }
 
             using var stream = new MemoryStream(buffer.ToArray());

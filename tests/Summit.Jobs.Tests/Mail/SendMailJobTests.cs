@@ -49,7 +49,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
         await using var server = new InProcessSmtpServer();
         var mail = await Queued();
         var smtp = Smtp(server.Port);
-        var job = Job(new SmtpMailTransport(Options.Create(smtp)), smtp);
+        var job = Job(new SmtpMailTransport(Options.Create(smtp), TimeProvider.System), smtp);
 
         await job.RunAsync(mail.Id, TestContext.Current.CancellationToken);
         await job.RunAsync(mail.Id, TestContext.Current.CancellationToken);
@@ -73,7 +73,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
         var mail = await Queued("nobody@nowhere.example");
         var smtp = Smtp(server.Port);
 
-        await Job(new SmtpMailTransport(Options.Create(smtp)), smtp).RunAsync(mail.Id, TestContext.Current.CancellationToken);
+        await Job(new SmtpMailTransport(Options.Create(smtp), TimeProvider.System), smtp).RunAsync(mail.Id, TestContext.Current.CancellationToken);
 
         db.ChangeTracker.Clear();
         var stored = await db.OutgoingMails.SingleAsync(m => m.Id == mail.Id, TestContext.Current.CancellationToken);
@@ -87,7 +87,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
         var mail = await Queued();
         var smtp = Smtp(1);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Job(new SmtpMailTransport(Options.Create(smtp)), smtp).RunAsync(mail.Id, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<Exception>(() => Job(new SmtpMailTransport(Options.Create(smtp), TimeProvider.System), smtp).RunAsync(mail.Id, TestContext.Current.CancellationToken));
 
         db.ChangeTracker.Clear();
         var stored = await db.OutgoingMails.SingleAsync(m => m.Id == mail.Id, TestContext.Current.CancellationToken);
@@ -138,7 +138,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
         var stuck = await db.OutgoingMails.SingleAsync(m => m.Id == mail.Id, TestContext.Current.CancellationToken);
         Assert.True(stuck.BeginAttempt(clock.GetUtcNow(), SendMailJob.Lease));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        var job = new SendMailJob(db, new SmtpMailTransport(Options.Create(smtp)), Options.Create(smtp), clock, NullLogger<SendMailJob>.Instance);
+        var job = new SendMailJob(db, new SmtpMailTransport(Options.Create(smtp), TimeProvider.System), Options.Create(smtp), clock, NullLogger<SendMailJob>.Instance);
 
         await job.RunAsync(mail.Id, TestContext.Current.CancellationToken);
         Assert.Empty(server.Received);
@@ -155,7 +155,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
     {
         var mail = await Queued();
         var smtp = Smtp(1);
-        var job = Job(new SmtpMailTransport(Options.Create(smtp)), smtp);
+        var job = Job(new SmtpMailTransport(Options.Create(smtp), TimeProvider.System), smtp);
         for (var run = 1; run <= SendMailJob.MaxAttempts + 1; run++)
         {
             await Assert.ThrowsAnyAsync<Exception>(() => job.RunAsync(mail.Id, TestContext.Current.CancellationToken));
@@ -181,6 +181,151 @@ public sealed class SendMailJobTests : IAsyncLifetime
         var enqueued = Assert.Single(jobs.Created);
         Assert.Equal(nameof(SendMailJob.RunAsync), enqueued.Method.Name);
         Assert.Equal(lost.Id, enqueued.Args[0]);
+    }
+
+    [Fact]
+    public async Task A_busy_answer_is_retried_and_the_mail_delivered_once()
+    {
+        await using var server = new InProcessSmtpServer(null, new SmtpResponse(SmtpReplyCode.InsufficientStorage, "try again later"));
+        var mail = await Queued();
+        var smtp = Smtp(server.Port);
+        await using var transport = new SmtpMailTransport(Options.Create(smtp), TimeProvider.System);
+        var job = Job(transport, smtp);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => job.RunAsync(mail.Id, TestContext.Current.CancellationToken));
+        db.ChangeTracker.Clear();
+        var waiting = await db.OutgoingMails.SingleAsync(m => m.Id == mail.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(MailStatus.Queued, waiting.Status);
+        Assert.StartsWith("try again later", waiting.LastError, StringComparison.Ordinal);
+
+        await job.RunAsync(mail.Id, TestContext.Current.CancellationToken);
+
+        Assert.Single(server.Received);
+        db.ChangeTracker.Clear();
+        Assert.Equal((MailStatus.Sent, 2), await db.OutgoingMails.Where(m => m.Id == mail.Id).Select(m => ValueTuple.Create(m.Status, m.Attempts)).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_job_that_fails_after_the_server_accepted_the_mail_does_not_send_it_again_when_rerun()
+    {
+        await using var server = new InProcessSmtpServer();
+        var mail = await Queued();
+        var smtp = Smtp(server.Port);
+        var failing = new FailWhenMarkedSent(times: 100);
+        var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
+        SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
+        options.AddInterceptors(failing);
+        await using (var broken = new SqliteSummitDbContext(options.Options))
+        {
+            await using var transport = new SmtpMailTransport(Options.Create(smtp), TimeProvider.System);
+            var job = new SendMailJob(broken, transport, Options.Create(smtp), TimeProvider.System, NullLogger<SendMailJob>.Instance);
+            await Assert.ThrowsAnyAsync<Exception>(() => job.RunAsync(mail.Id, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Single(server.Received);
+        await Job(new OutboxFolderTransport(Options.Create(new StorageOptions { Path = folder.FullName }), TimeProvider.System), smtp).RunAsync(mail.Id, TestContext.Current.CancellationToken);
+        await Job(new SmtpMailTransport(Options.Create(smtp), TimeProvider.System), smtp).RunAsync(mail.Id, TestContext.Current.CancellationToken);
+
+        Assert.Single(server.Received);
+        Assert.False(Directory.Exists(Path.Combine(folder.FullName, "outbox")));
+    }
+
+    [Fact]
+    public async Task Recording_a_sent_mail_is_retried_in_the_job_rather_than_sending_again()
+    {
+        await using var server = new InProcessSmtpServer();
+        var mail = await Queued();
+        var smtp = Smtp(server.Port);
+        var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
+        SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
+        options.AddInterceptors(new FailWhenMarkedSent(times: 2));
+        await using var flaky = new SqliteSummitDbContext(options.Options);
+        await using var transport = new SmtpMailTransport(Options.Create(smtp), TimeProvider.System);
+
+        await new SendMailJob(flaky, transport, Options.Create(smtp), TimeProvider.System, NullLogger<SendMailJob>.Instance).RunAsync(mail.Id, TestContext.Current.CancellationToken);
+
+        Assert.Single(server.Received);
+        db.ChangeTracker.Clear();
+        Assert.Equal(MailStatus.Sent, await db.OutgoingMails.Where(m => m.Id == mail.Id).Select(m => m.Status).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_burst_of_mail_shares_one_connection_and_each_message_keeps_its_attachment()
+    {
+        await using var server = new InProcessSmtpServer();
+        var smtp = Smtp(server.Port);
+        await using var transport = new SmtpMailTransport(Options.Create(smtp), TimeProvider.System);
+        var job = Job(transport, smtp);
+        for (var i = 0; i < 20; i++)
+        {
+            var mail = new OutgoingMail("test.burst", $"guest{i}@summit.test", null, "en", $"Badge {i}", "<p>Badge</p>", "Badge", DateTimeOffset.UtcNow);
+            mail.Attach($"badge-{i}.pdf", "application/pdf", [0x25, 0x50, 0x44, 0x46, (byte)i]);
+            db.OutgoingMails.Add(mail);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await job.RunAsync(mail.Id, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(20, server.Received.Count);
+        Assert.Equal(1, server.Sessions);
+        var attachment = Assert.IsType<MimePart>(Assert.Single(server.Received.First(m => m.Subject == "Badge 7").Attachments));
+        Assert.Equal("badge-7.pdf", attachment.FileName);
+        using var bytes = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(bytes, TestContext.Current.CancellationToken);
+        Assert.Equal(new byte[] { 0x25, 0x50, 0x44, 0x46, 7 }, bytes.ToArray());
+    }
+
+    [Fact]
+    public async Task Without_reuse_each_message_opens_its_own_connection()
+    {
+        await using var server = new InProcessSmtpServer();
+        var smtp = Smtp(server.Port);
+        smtp.ReuseConnections = false;
+        await using var transport = new SmtpMailTransport(Options.Create(smtp), TimeProvider.System);
+        for (var i = 0; i < 3; i++)
+        {
+            await Job(transport, smtp).RunAsync((await Queued($"one{i}@summit.test")).Id, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(3, server.Received.Count);
+        Assert.Equal(3, server.Sessions);
+    }
+
+    [Fact]
+    public async Task The_same_change_queued_twice_is_one_logged_mail_and_one_job()
+    {
+        var jobs = new RecordingJobClient();
+        var outbox = new MailOutbox(db, jobs, TimeProvider.System, NullLogger<MailOutbox>.Instance);
+        var draft = new MailDraft("registration.confirmed", "Tan@Summit.test", "Tan", "en", "Confirmed", "<p>Yes</p>", "Yes").About("registration:7", "Confirmed@1");
+
+        var first = await outbox.QueueAsync(draft, TestContext.Current.CancellationToken);
+        var again = await outbox.QueueAsync(draft with { ToAddress = "tan@summit.test" }, TestContext.Current.CancellationToken);
+        var next = await outbox.QueueAsync(draft.About("registration:7", "Confirmed@2"), TestContext.Current.CancellationToken);
+        var reset1 = await outbox.QueueAsync(draft.About("user:1", null), TestContext.Current.CancellationToken);
+        var reset2 = await outbox.QueueAsync(draft.About("user:1", null), TestContext.Current.CancellationToken);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, next);
+        Assert.NotEqual(reset1, reset2);
+        Assert.Equal(4, jobs.Created.Count);
+        Assert.Equal(4, await db.OutgoingMails.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Makes saving a row as sent fail, as a database that went away right after the SMTP server said yes.</summary>
+    private sealed class FailWhenMarkedSent(int times) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private int left = times;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var sent = eventData.Context!.ChangeTracker.Entries<OutgoingMail>().Any(e => e.State == EntityState.Modified && e.Entity.Status == MailStatus.Sent);
+            if (sent && left-- > 0)
+            {
+                throw new InvalidOperationException("The database went away.");
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
     }
 
     private sealed class RecordingJobClient : Hangfire.IBackgroundJobClient

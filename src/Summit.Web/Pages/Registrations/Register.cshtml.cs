@@ -91,7 +91,7 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
         var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var category = await db.RegistrationCategories.AsNoTracking().Where(c => c.Id == r.CategoryId).Select(c => chinese ? c.NameZh : c.NameEn).FirstAsync(cancellationToken);
         var link = links.Page("/Registrations/Mine", new { key = r.AccessKey });
-        await outbox.QueueAsync(RegistrationMails.LinkAgain(new RegistrationMails.Facts(r.Email, r.DisplayName(chinese), r.PreferredCulture, Edition.Name(chinese), category, null, null, link)), cancellationToken);
+        await outbox.QueueAsync(RegistrationMails.LinkAgain(new RegistrationMails.Facts(r.Email, r.DisplayName(chinese), r.PreferredCulture, Edition.Name(chinese), category, null, null, link)).About($"registration:{r.Id}", null), cancellationToken);
     }
 
     private async Task<bool> LoadAsync(string edition, CancellationToken cancellationToken)

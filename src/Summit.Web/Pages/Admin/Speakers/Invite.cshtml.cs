@@ -69,7 +69,7 @@ public sealed class InviteModel(SummitDbContext db, SpeakerInvitations invitatio
 
         var culture = Cultures.Normalize(Culture);
         var name = Speaker.DisplayName(culture == Cultures.Chinese);
-        await outbox.QueueAsync(SpeakerMails.Invitation(issued.Email, name, culture, links.Page("/SpeakerInvitation", new { token = issued.Token }), issued.ExpiresAt), cancellationToken);
+        await outbox.QueueAsync(SpeakerMails.Invitation(issued.Email, name, culture, links.Page("/SpeakerInvitation", new { token = issued.Token }), issued.ExpiresAt).About($"speaker:{id}", null), cancellationToken);
         return RedirectToPage(new { id, sent = true });
     }
 
