@@ -57,6 +57,7 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.RegisterAttendee>();
         services.AddScoped<Registrations.ChangeRegistration>();
         services.AddScoped<Registrations.SignUpForSession>();
+        services.AddScoped<Scheduling.ScheduleChangeAudience>();
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Registrations.RegistrationCsv>();
         services.AddScoped<Registrations.IRegistrationListener, Registrations.GrantPressAccreditation>();

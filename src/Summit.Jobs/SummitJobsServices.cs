@@ -22,6 +22,8 @@ public static class SummitJobsServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteAddress.Settings>().Bind(configuration.GetSection("Web"));
+        services.AddSingleton<SiteAddress>();
 
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -63,6 +65,8 @@ public static class SummitJobsServices
         services.AddSingleton<Scheduling.ProgrammePdfStore>();
         services.AddScoped<Scheduling.RenderProgrammePdfJob>();
         services.AddScoped<Core.Scheduling.ISchedulePublishedHandler, Scheduling.QueueProgrammePdf>();
+        services.AddScoped<Core.Scheduling.ISchedulePublishedHandler, Scheduling.QueueScheduleDigests>();
+        services.AddScoped<Scheduling.SendScheduleDigestsJob>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();

@@ -109,6 +109,27 @@ public sealed class ProgrammeReader(SummitDbContext db)
         return await BuildAsync(edition, version, published, speakerIds, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>One published version of an edition's programme, as it was (for the emails about that version).</summary>
+    public async Task<Programme?> VersionAsync(int versionId, CancellationToken cancellationToken = default)
+    {
+        var version = await db.ScheduleVersions.AsNoTracking().Where(v => v.Id == versionId)
+            .Select(v => new { v.EditionId, Version = new ProgrammeVersion(v.Id, v.Number, v.Name, v.PublishedAt) })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var edition = version is null ? null : await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == version.EditionId, cancellationToken).ConfigureAwait(false);
+        if (version is null || edition is null)
+        {
+            return null;
+        }
+
+        var published = await db.PublishedSessions.AsNoTracking()
+            .Where(s => s.VersionId == versionId)
+            .Include(s => s.Speakers)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var speakerIds = db.PublishedSessions.Where(s => s.VersionId == versionId).SelectMany(s => s.Speakers).Select(s => s.SpeakerId);
+        return await BuildAsync(edition, version.Version, published, speakerIds, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// The organizers' working copy laid out like a published programme (for the editor's grid), with the sessions
     /// not yet placed. Draft editions included; an unknown slug gives null.

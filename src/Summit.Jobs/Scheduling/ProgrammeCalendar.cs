@@ -4,7 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Summit.Core.Scheduling;
 
-namespace Summit.Web.Scheduling;
+namespace Summit.Jobs.Scheduling;
 
 /// <summary>
 /// iCalendar for the programme, written with Ical.Net. Each session is one VEVENT whose UID never changes across

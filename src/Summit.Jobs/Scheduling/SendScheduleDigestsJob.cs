@@ -1,0 +1,70 @@
+using System.Text;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Summit.Core.Data;
+using Summit.Core.Scheduling;
+using Summit.Jobs.Mail;
+
+namespace Summit.Jobs.Scheduling;
+
+/// <summary>
+/// After a version is published: one email to each person its changes concern (see
+/// <see cref="ScheduleChangeAudience"/>). Takes the version's id; every email is keyed on (edition, version,
+/// recipient), so a rerun after a crash queues only what is missing. Do not rename: Hangfire stores this type's name.
+/// </summary>
+[Queue(JobQueues.Default)]
+[AutomaticRetry(Attempts = 5)]
+public sealed class SendScheduleDigestsJob(SummitDbContext db, ProgrammeReader reader, ScheduleChangeAudience audience, MailOutbox outbox, SiteAddress site, ILogger<SendScheduleDigestsJob> logger)
+{
+    public async Task RunAsync(int versionId, CancellationToken cancellationToken)
+    {
+        var programme = await reader.VersionAsync(versionId, cancellationToken).ConfigureAwait(false);
+        if (programme?.Version is null)
+        {
+            return;
+        }
+
+        var recipients = await audience.ForVersionAsync(versionId, cancellationToken).ConfigureAwait(false);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var changes = await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == versionId).ToDictionaryAsync(c => c.SessionId, cancellationToken).ConfigureAwait(false);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EditionId == programme.Edition.Id).ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
+        var link = site.Link($"/{programme.Edition.Slug}/schedule/changelog");
+        foreach (var recipient in recipients)
+        {
+            var chinese = MailLayout.Chinese(recipient.Culture);
+            var lines = recipient.SessionIds.Where(changes.ContainsKey).Select(id => changes[id])
+                .OrderBy(c => c.NewStartsAt ?? c.OldStartsAt)
+                .Select(c => new ScheduleChangeMails.Line(c, Room(c.OldRoomId), Room(c.NewRoomId)))
+                .ToList();
+            var sessions = programme.Sessions.Where(s => recipient.SessionIds.Contains(s.Id)).Select(s => (programme, s)).ToList();
+            var calendar = Encoding.UTF8.GetBytes(ProgrammeCalendar.Write(sessions, programme.Edition.Name(chinese), chinese, site.Link("/")));
+            var draft = ScheduleChangeMails.Digest(recipient, programme, lines, link, calendar)
+                .About($"schedule:{programme.Edition.Id}", $"v{programme.Version.Number}");
+            await outbox.QueueAsync(draft, cancellationToken).ConfigureAwait(false);
+
+            string? Room(int? id) => id is int roomId && rooms.TryGetValue(roomId, out var room) ? room.Name(chinese) : null;
+        }
+
+        logger.LogInformation("Programme changes of {Edition} v{Version}: {Count} people told.", programme.Edition.Slug, programme.Version.Number, recipients.Count);
+    }
+}
+
+/// <summary>Queues the change digests when a version is published (in a job: a big audience must not hold up the organizer).</summary>
+public sealed class QueueScheduleDigests(IBackgroundJobClient jobs) : ISchedulePublishedHandler
+{
+    public Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        if (published.Number > 1 && published.Changes.Count > 0)
+        {
+            jobs.Enqueue<SendScheduleDigestsJob>(job => job.RunAsync(published.VersionId, CancellationToken.None));
+        }
+
+        return Task.CompletedTask;
+    }
+}
