@@ -42,6 +42,27 @@ public static class ProgrammeCalendar
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
+    /// <summary>The edition itself as one all-day event (its days, venue and city): attached to a confirmed registration.</summary>
+    public static string WriteEdition(Core.Editions.Edition edition, bool chinese, Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(edition);
+        ArgumentNullException.ThrowIfNull(link);
+        var calendar = new Calendar { ProductId = "-//CCI-FS//Summit//EN" };
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = $"edition-{edition.Id}@summit.cci-fs",
+            Summary = edition.Name(chinese),
+            Location = chinese ? $"{edition.VenueZh}，{edition.CityZh}" : $"{edition.VenueEn}, {edition.CityEn}",
+            Description = link.AbsoluteUri,
+            Url = link,
+            DtStart = new CalDateTime(edition.StartDate),
+            // DTEND of an all-day event is exclusive: the day after the last.
+            DtEnd = new CalDateTime(edition.EndDate.AddDays(1)),
+            DtStamp = new CalDateTime(edition.UpdatedAt.UtcDateTime, "UTC"),
+        });
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
     private static CalendarEvent Event(Programme programme, ProgrammeSession session, bool chinese, Uri publicBase)
     {
         var zone = programme.Zone;

@@ -27,6 +27,10 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
             return;
         }
 
+        var editionEvent = change.To == RegistrationStatus.Confirmed
+            ? await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == found.Registration.EditionId, cancellationToken)
+            : null;
+
         var r = found.Registration;
         var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         int? position = r.WaitlistTicket is int ticket
@@ -43,6 +47,13 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
             links.Page("/Registrations/Mine", new { key = r.AccessKey }));
         // One email per status reached: the same change handled twice finds the first row.
         var draft = RegistrationMails.For(change.From, change.To, facts).About($"registration:{r.Id}", $"{change.To}@{r.StatusChangedAt.ToUnixTimeMilliseconds()}");
+        if (editionEvent is not null)
+        {
+            // A confirmed seat goes into the person's calendar with the summit's days and place.
+            var ics = Jobs.Scheduling.ProgrammeCalendar.WriteEdition(editionEvent, chinese, links.Page("/Registrations/Mine", new { key = r.AccessKey }));
+            draft = draft with { Attachments = [new MailAttachment($"{editionEvent.Slug}.ics", "text/calendar; method=PUBLISH; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(ics))] };
+        }
+
         await outbox.QueueAsync(draft, cancellationToken);
     }
 

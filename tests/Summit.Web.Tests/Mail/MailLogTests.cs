@@ -79,7 +79,16 @@ public abstract class MailLogTests<TApp>(TApp app) where TApp : SummitApp
         var refused = await Register(category, second, code);
 
         Assert.Equal(RegistrationResult.Refused, refused.Result);
-        await App.WaitForMailAsync(first, "registration.confirmed");
+        var confirmed = await App.WaitForMailAsync(first, "registration.confirmed");
+        var calendar = Assert.IsAssignableFrom<MimeKit.MimePart>(Assert.Single(confirmed.Attachments));
+        using (var bytes = new MemoryStream())
+        {
+            await calendar.Content!.DecodeToAsync(bytes, Cancel);
+            var ics = System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+            Assert.Contains("DTSTART;VALUE=DATE:20211105", ics, StringComparison.Ordinal);
+            Assert.Contains("DTEND;VALUE=DATE:20211107", ics, StringComparison.Ordinal);
+        }
+
         Assert.False(await App.WithDbAsync(db => db.OutgoingMails.AnyAsync(m => m.ToAddress == second, Cancel)));
         Assert.False(await App.WithDbAsync(db => db.Registrations.AnyAsync(r => r.NormalizedEmail == second, Cancel)));
     }
