@@ -15,5 +15,10 @@ public static class RecurringJobs
             JobQueues.Mail,
             job => job.RunAsync(CancellationToken.None),
             "*/5 * * * *");
+        manager.AddOrUpdate<Registrations.SendRemindersJob>(
+            Registrations.SendRemindersJob.RecurringJobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            "7 * * * *");
     }
 }

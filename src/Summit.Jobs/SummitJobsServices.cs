@@ -67,6 +67,7 @@ public static class SummitJobsServices
         services.AddScoped<Core.Scheduling.ISchedulePublishedHandler, Scheduling.QueueProgrammePdf>();
         services.AddScoped<Core.Scheduling.ISchedulePublishedHandler, Scheduling.QueueScheduleDigests>();
         services.AddScoped<Scheduling.SendScheduleDigestsJob>();
+        services.AddScoped<Registrations.SendRemindersJob>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();

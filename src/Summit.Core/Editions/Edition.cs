@@ -43,6 +43,31 @@ public sealed class Edition
     /// <summary>IANA zone, e.g. <c>Asia/Shanghai</c>. Times are stored in UTC and shown in this zone.</summary>
     public string TimeZoneId { get; private set; } = "Asia/Shanghai";
 
+    /// <summary>Days before the first day on which confirmed attendees get a reminder, e.g. <c>7,1</c>; empty for none.</summary>
+    public string ReminderDays { get; private set; } = DefaultReminderDays;
+
+    public const string DefaultReminderDays = "7,1";
+
+    /// <summary>The reminder days as numbers, largest first.</summary>
+    public IReadOnlyList<int> Reminders => ParseReminderDays(ReminderDays) ?? [];
+
+    /// <summary>Null when the text is not a comma-separated list of whole days between 1 and 60.</summary>
+    public static IReadOnlyList<int>? ParseReminderDays(string? text)
+    {
+        var days = new List<int>();
+        foreach (var part in (text ?? "").Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day) || day is < 1 or > 60)
+            {
+                return null;
+            }
+
+            days.Add(day);
+        }
+
+        return days.Distinct().OrderDescending().ToList();
+    }
+
     public EditionStatus Status { get; private set; }
 
     /// <summary>Seeded demo data, shown with a notice so nobody mistakes it for the real programme.</summary>
@@ -79,6 +104,7 @@ public sealed class Edition
         CityEn = details.CityEn.Trim();
         CityZh = details.CityZh.Trim();
         TimeZoneId = details.TimeZoneId.Trim();
+        ReminderDays = string.Join(',', ParseReminderDays(details.ReminderDays) ?? []);
         Status = details.Status;
         UpdatedAt = now;
     }
@@ -113,4 +139,5 @@ public sealed record EditionDetails(
     string CityEn,
     string CityZh,
     string TimeZoneId,
-    EditionStatus Status);
+    EditionStatus Status,
+    string? ReminderDays = Edition.DefaultReminderDays);

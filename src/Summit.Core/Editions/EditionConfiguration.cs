@@ -18,6 +18,7 @@ internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
         builder.Property(e => e.CityEn).HasMaxLength(SaveEdition.CityMaxLength);
         builder.Property(e => e.CityZh).HasMaxLength(SaveEdition.CityMaxLength);
         builder.Property(e => e.TimeZoneId).HasMaxLength(64);
+        builder.Property(e => e.ReminderDays).HasMaxLength(64).HasDefaultValue(Edition.DefaultReminderDays);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -42,6 +42,7 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
 
     public static class Reasons
     {
+        public const string ReminderDays = "Write the reminder days as whole numbers from 1 to 60 separated by commas, such as 7,1; or leave it empty for no reminders.";
         public const string SlugShape = "Use 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (for example 2021).";
         public const string SlugReserved = "This address is used by another part of the site.";
         public const string SlugTaken = "Another edition already uses this address.";
@@ -112,6 +113,11 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
         if (!IsIanaTimeZone(details.TimeZoneId))
         {
             refusals.Add(new(nameof(EditionDetails.TimeZoneId), Reasons.UnknownTimeZone));
+        }
+
+        if (Edition.ParseReminderDays(details.ReminderDays) is null)
+        {
+            refusals.Add(new(nameof(EditionDetails.ReminderDays), Reasons.ReminderDays));
         }
 
         return refusals;

@@ -72,4 +72,26 @@ public static class RegistrationMails
             : MailLayout.Draft(SeatPromotedKind, facts.To, facts.Name, facts.Culture, $"A seat for you: {sessionTitle} · {facts.EditionName}", $"Dear {facts.Name},",
                 $"A seat at “{sessionTitle}” ({when}) has become free, and as first in line it is now yours. If you cannot come, give it up through the link below so that it goes to the next guest.", "See my sessions", facts.Link, "If you did not sign up, ignore this email.");
     }
+
+    public const string ReminderKind = "registration.reminder";
+
+    /// <summary>The summit is near: its days and place, and the link to the registration (seats at sessions, details).</summary>
+    public static MailDraft Reminder(Facts facts, int daysBefore, DateOnly first, DateOnly last, string venue, string city)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var chinese = MailLayout.Chinese(facts.Culture);
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(chinese ? "zh-Hans" : "en-GB");
+        var days = first == last
+            ? first.ToString(chinese ? "M月d日" : "d MMMM yyyy", culture)
+            : first.ToString(chinese ? "M月d日" : "d MMMM", culture) + "–" + last.ToString(chinese ? "M月d日" : "d MMMM yyyy", culture);
+        return chinese
+            ? MailLayout.Draft(ReminderKind, facts.To, facts.Name, facts.Culture,
+                daysBefore == 1 ? $"明天见 · {facts.EditionName}" : $"{daysBefore} 天后开幕 · {facts.EditionName}", $"{facts.Name}，您好：",
+                [$"{facts.EditionName}将于{days}在{city}{venue}举行，您已确认以“{facts.CategoryName}”身份出席。", "通过下面的链接可以查看您的注册、预留座位有限的场次或修改您的信息。如无法出席，请取消注册，以便将座位留给其他来宾。"],
+                [], "查看我的注册", facts.Link, "期待与您相见。")
+            : MailLayout.Draft(ReminderKind, facts.To, facts.Name, facts.Culture,
+                daysBefore == 1 ? $"See you tomorrow · {facts.EditionName}" : $"{daysBefore} days to go · {facts.EditionName}", $"Dear {facts.Name},",
+                [$"{facts.EditionName} takes place on {days} at {venue}, {city}, and your place as {facts.CategoryName} is confirmed.", "Use the link below to see your registration, reserve seats at sessions with limited places or update your details. If you cannot come, please cancel so that your seat goes to another guest."],
+                [], "See my registration", facts.Link, "We look forward to welcoming you.");
+    }
 }

@@ -338,6 +338,13 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("7,1");
+
                     b.Property<int>("ScheduleDraftRevision")
                         .HasColumnType("integer");
 

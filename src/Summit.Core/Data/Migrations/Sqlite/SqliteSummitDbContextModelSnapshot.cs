@@ -323,6 +323,13 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("7,1");
+
                     b.Property<int>("ScheduleDraftRevision")
                         .HasColumnType("INTEGER");
 

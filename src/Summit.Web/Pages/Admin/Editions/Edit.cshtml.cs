@@ -76,6 +76,10 @@ public sealed class EditModel(SummitDbContext db, SaveEdition saveEdition, IStri
 
         [Display(Name = "Status")]
         public EditionStatus Status { get; set; } = EditionStatus.Draft;
+
+        [StringLength(64, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Reminder emails (days before)")]
+        public string? ReminderDays { get; set; } = Edition.DefaultReminderDays;
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -107,6 +111,7 @@ public sealed class EditModel(SummitDbContext db, SaveEdition saveEdition, IStri
             CityZh = edition.CityZh,
             TimeZoneId = edition.TimeZoneId,
             Status = edition.Status,
+            ReminderDays = edition.ReminderDays,
         };
         return Page();
     }
@@ -122,7 +127,7 @@ public sealed class EditModel(SummitDbContext db, SaveEdition saveEdition, IStri
         var details = new EditionDetails(
             Input.Slug, Input.NameEn, Input.NameZh, Input.TaglineEn, Input.TaglineZh,
             Input.StartDate!.Value, Input.EndDate!.Value, Input.VenueEn, Input.VenueZh,
-            Input.CityEn, Input.CityZh, Input.TimeZoneId, Input.Status);
+            Input.CityEn, Input.CityZh, Input.TimeZoneId, Input.Status, Input.ReminderDays ?? "");
         var result = await saveEdition.RunAsync(id, details, cancellationToken);
         if (!result.Saved)
         {
