@@ -68,6 +68,7 @@ public static class SummitJobsServices
         services.AddScoped<Core.Scheduling.ISchedulePublishedHandler, Scheduling.QueueScheduleDigests>();
         services.AddScoped<Scheduling.SendScheduleDigestsJob>();
         services.AddScoped<Registrations.SendRemindersJob>();
+        services.AddScoped<QueueBulkMailJob>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();
