@@ -69,6 +69,7 @@ public static class SummitJobsServices
         services.AddScoped<Scheduling.SendScheduleDigestsJob>();
         services.AddScoped<Registrations.SendRemindersJob>();
         services.AddScoped<QueueBulkMailJob>();
+        services.AddScoped<MailOverrides>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();

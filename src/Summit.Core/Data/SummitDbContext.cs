@@ -66,6 +66,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<BulkMail> BulkMails => Set<BulkMail>();
 
+    public DbSet<MailTemplateOverride> MailTemplateOverrides => Set<MailTemplateOverride>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -11,6 +11,20 @@ public static class RegistrationMails
 {
     public sealed record Facts(string To, string Name, string Culture, string EditionName, string CategoryName, int? WaitlistPosition, string? Message, Uri Link);
 
+    /// <summary>The placeholders an edition's own wording of these emails can use.</summary>
+    public static IReadOnlyDictionary<string, string> Values(Facts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["name"] = facts.Name,
+            ["edition"] = facts.EditionName,
+            ["category"] = facts.CategoryName,
+            ["link"] = facts.Link.AbsoluteUri,
+            ["position"] = facts.WaitlistPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        };
+    }
+
     public static string Kind(RegistrationStatus? from, RegistrationStatus to) => (from, to) switch
     {
         (_, RegistrationStatus.PendingApproval) => "registration.received",

@@ -13,7 +13,7 @@ namespace Summit.Jobs.Registrations;
 /// edition's time zone, a reminder to every confirmed registration. Each is keyed on (registration, days before), so
 /// the hourly reruns and a second worker queue nothing twice. Do not rename: Hangfire stores this type's name.
 /// </summary>
-public sealed class SendRemindersJob(SummitDbContext db, MailOutbox outbox, SiteAddress site, TimeProvider clock, ILogger<SendRemindersJob> logger)
+public sealed class SendRemindersJob(SummitDbContext db, MailOutbox outbox, MailOverrides overrides, SiteAddress site, TimeProvider clock, ILogger<SendRemindersJob> logger)
 {
     public const string RecurringJobId = "mail.reminders";
 
@@ -60,6 +60,7 @@ public sealed class SendRemindersJob(SummitDbContext db, MailOutbox outbox, Site
                 site.Link($"/registration/{r.AccessKey}"));
             var draft = RegistrationMails.Reminder(facts, daysBefore, edition.StartDate, edition.EndDate, edition.Venue(chinese), edition.City(chinese))
                 .About($"registration:{r.Id}", $"reminder-{daysBefore}d");
+            draft = await overrides.ApplyAsync(edition.Id, draft, RegistrationMails.Values(facts), facts.Link, cancellationToken).ConfigureAwait(false);
             await outbox.QueueAsync(draft, cancellationToken).ConfigureAwait(false);
         }
 

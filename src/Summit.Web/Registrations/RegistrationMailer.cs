@@ -8,7 +8,7 @@ using Summit.Web.Hosting;
 namespace Summit.Web.Registrations;
 
 /// <summary>Queues the email for each committed registration change, with the person's self-service link.</summary>
-public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, SiteLinks links) : IRegistrationListener
+public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, MailOverrides overrides, SiteLinks links) : IRegistrationListener
 {
     public async Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken)
     {
@@ -47,6 +47,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Si
             links.Page("/Registrations/Mine", new { key = r.AccessKey }));
         // One email per status reached: the same change handled twice finds the first row.
         var draft = RegistrationMails.For(change.From, change.To, facts).About($"registration:{r.Id}", $"{change.To}@{r.StatusChangedAt.ToUnixTimeMilliseconds()}");
+        draft = await overrides.ApplyAsync(r.EditionId, draft, RegistrationMails.Values(facts), facts.Link, cancellationToken);
         if (editionEvent is not null)
         {
             // A confirmed seat goes into the person's calendar with the summit's days and place.

@@ -119,6 +119,57 @@ public abstract class BulkMailTests<TApp>(TApp app) where TApp : SummitApp
         Assert.False(await App.WithDbAsync(db => db.OutgoingMails.AnyAsync(m => m.ToAddress == people[2] && m.Kind == BulkMails.Kind, Cancel)));
         Assert.Equal(2, await App.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.Entity == $"bulk:{bulkId}" && m.Status == MailStatus.Sent, Cancel)));
     }
+
+    [Fact]
+    public async Task An_edition_rewords_an_email_and_the_next_one_of_that_kind_uses_it_in_that_language_only()
+    {
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Organizer);
+        using var client = App.Browser();
+        await client.SignInAsync(organizer.Email!);
+        const string page = "/admin/mail/templates/2021/registration.waitlisted/en";
+
+        using (var refused = await client.PostAsync(page, new Dictionary<string, string> { ["Subject"] = "Waiting {{ nmae", ["Body"] = "" }, page + "?handler=save"))
+        {
+            Assert.Contains("The text has a placeholder that is not closed or not valid", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        var wording = new Dictionary<string, string>
+        {
+            ["Subject"] = "{{ name }}, you are number {{ position }} for {{ category }}",
+            ["Body"] = "We will write the moment a seat frees up.\n\nYour page: {{ link }}",
+        };
+        using (var preview = await client.PostAsync(page, wording, page + "?handler=preview"))
+        {
+            Assert.Contains("Tan Mei Ling, you are number 3 for Delegate", WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        using (var saved = await client.PostAsync(page, wording, page + "?handler=save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var category = await App.ScopedAsync(async s =>
+        {
+            var editionId = await s.GetRequiredService<Core.Data.SummitDbContext>().Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            return (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Tiny {Guid.NewGuid():N}"[..20], "小类", null, null, CategoryKind.General, 1, false, false, null, null, 96), Cancel)).CategoryId!.Value;
+        });
+        var english = $"worded-en-{category}@summit.test";
+        var chinese = $"worded-zh-{category}@summit.test";
+        foreach (var (email, culture) in new[] { ($"filler-{category}@summit.test", "en"), (english, "en"), (chinese, "zh-Hans") })
+        {
+            await App.ScopedAsync(s => s.GetRequiredService<RegisterAttendee>().RunAsync(category, new RegistrationDetails(
+                null, null, "Koh", "Ann", false, null, null, email, null, "SG", culture, null, null, false, true, "2026-11"), null, cancellationToken: Cancel));
+        }
+
+        var reworded = await App.WaitForMailAsync(english, "registration.waitlisted");
+        Assert.StartsWith("Ann Koh, you are number 1 for Tiny", reworded.Subject, StringComparison.Ordinal);
+        Assert.Contains("We will write the moment a seat frees up.", reworded.TextBody, StringComparison.Ordinal);
+        var builtIn = await App.WaitForMailAsync(chinese, "registration.waitlisted");
+        Assert.StartsWith("已进入候补名单", builtIn.Subject, StringComparison.Ordinal);
+
+        using var reset = await client.PostAsync(page, new Dictionary<string, string> { ["Subject"] = "", ["Body"] = "" }, page + "?handler=save");
+        Assert.False(await App.WithDbAsync(db => db.MailTemplateOverrides.AnyAsync(o => o.Kind == "registration.waitlisted", Cancel)));
+    }
 }
 
 public sealed class BulkMailTestsOnSqlite(SqliteApp app) : BulkMailTests<SqliteApp>(app), IClassFixture<SqliteApp>;

@@ -457,6 +457,51 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.ToTable("BulkMails");
                 });
 
+            modelBuilder.Entity("Summit.Core.Mail.MailTemplateOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Kind", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("MailTemplateOverrides");
+                });
+
             modelBuilder.Entity("Summit.Core.Mail.OutgoingMail", b =>
                 {
                     b.Property<long>("Id")
@@ -1639,6 +1684,15 @@ namespace Summit.Core.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Summit.Core.Mail.BulkMail", b =>
+                {
+                    b.HasOne("Summit.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Core.Mail.MailTemplateOverride", b =>
                 {
                     b.HasOne("Summit.Core.Editions.Edition", null)
                         .WithMany()

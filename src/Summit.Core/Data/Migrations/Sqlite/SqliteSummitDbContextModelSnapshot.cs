@@ -440,6 +440,49 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.ToTable("BulkMails");
                 });
 
+            modelBuilder.Entity("Summit.Core.Mail.MailTemplateOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Kind", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("MailTemplateOverrides");
+                });
+
             modelBuilder.Entity("Summit.Core.Mail.OutgoingMail", b =>
                 {
                     b.Property<long>("Id")
@@ -1586,6 +1629,15 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Summit.Core.Mail.BulkMail", b =>
+                {
+                    b.HasOne("Summit.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Summit.Core.Mail.MailTemplateOverride", b =>
                 {
                     b.HasOne("Summit.Core.Editions.Edition", null)
                         .WithMany()

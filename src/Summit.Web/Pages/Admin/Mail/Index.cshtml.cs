@@ -21,6 +21,8 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
 
     public int Total { get; private set; }
 
+    public IReadOnlyList<string> EditionSlugs { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public MailStatus? Status { get; set; }
 
@@ -41,6 +43,7 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
     {
         Counts = (await db.OutgoingMails.AsNoTracking().GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(x => x.Key, x => x.Count);
+        EditionSlugs = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartDate).Select(e => e.Slug).ToListAsync(cancellationToken);
         Kinds = await db.OutgoingMails.AsNoTracking().Select(m => m.Kind).Distinct().OrderBy(k => k).ToListAsync(cancellationToken);
         var query = db.OutgoingMails.AsNoTracking();
         if (Status is { } status)

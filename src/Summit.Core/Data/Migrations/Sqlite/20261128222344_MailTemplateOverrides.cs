@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Summit.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MailTemplateOverrides : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MailTemplateOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailTemplateOverrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MailTemplateOverrides_Editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "Editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailTemplateOverrides_EditionId_Kind_Culture",
+                table: "MailTemplateOverrides",
+                columns: new[] { "EditionId", "Kind", "Culture" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MailTemplateOverrides");
+        }
+    }
+}
