@@ -72,6 +72,14 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvide
     private static async Task<SmtpClient> ConnectAsync(SmtpOptions smtp, CancellationToken cancellationToken)
     {
         var client = new SmtpClient();
+        if (!string.IsNullOrWhiteSpace(smtp.CertificateSha256))
+        {
+            var pinned = smtp.CertificateSha256.Replace(":", "", StringComparison.Ordinal).Trim();
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None
+                || (certificate is not null && string.Equals(certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), pinned, StringComparison.OrdinalIgnoreCase));
+        }
+
         try
         {
             var security = smtp.Security switch

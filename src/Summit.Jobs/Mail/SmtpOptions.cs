@@ -48,6 +48,12 @@ public sealed class SmtpOptions : IValidatableObject
     [Range(1, 600)]
     public int IdleSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// The SHA-256 fingerprint (hex) of a server certificate to trust although no authority vouches for it: an
+    /// internal relay with a self-signed certificate. Any other certificate must validate as usual.
+    /// </summary>
+    public string? CertificateSha256 { get; set; }
+
     public bool UsesOutboxFolder => string.IsNullOrWhiteSpace(Host);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

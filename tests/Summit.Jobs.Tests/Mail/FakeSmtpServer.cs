@@ -18,6 +18,12 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
     /// <param name="answer">The answer to every message (OK unless given).</param>
     /// <param name="first">Answers to the first messages, in order, before <paramref name="answer"/> applies (a 4xx, then OK).</param>
     public InProcessSmtpServer(SmtpResponse? answer = null, params SmtpResponse[] first)
+        : this(null, answer, first)
+    {
+    }
+
+    /// <param name="certificate">Offered for STARTTLS when given.</param>
+    public InProcessSmtpServer(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, SmtpResponse? answer = null, params SmtpResponse[] first)
     {
         Port = FreePort();
         foreach (var response in first)
@@ -25,7 +31,16 @@ public sealed class InProcessSmtpServer : IAsyncDisposable
             Pending.Enqueue(response);
         }
 
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
+            .Endpoint(e =>
+            {
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
+                if (certificate is not null)
+                {
+                    e.Certificate(certificate);
+                }
+            })
+            .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this, answer ?? SmtpResponse.Ok));
         var server = new SmtpServer.SmtpServer(options, services);

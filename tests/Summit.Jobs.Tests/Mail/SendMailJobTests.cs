@@ -186,7 +186,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
     [Fact]
     public async Task A_busy_answer_is_retried_and_the_mail_delivered_once()
     {
-        await using var server = new InProcessSmtpServer(null, new SmtpResponse(SmtpReplyCode.InsufficientStorage, "try again later"));
+        await using var server = new InProcessSmtpServer((SmtpResponse?)null, new SmtpResponse(SmtpReplyCode.InsufficientStorage, "try again later"));
         var mail = await Queued();
         var smtp = Smtp(server.Port);
         await using var transport = new SmtpMailTransport(Options.Create(smtp), TimeProvider.System);
@@ -308,6 +308,28 @@ public sealed class SendMailJobTests : IAsyncLifetime
         Assert.NotEqual(reset1, reset2);
         Assert.Equal(4, jobs.Created.Count);
         Assert.Equal(4, await db.OutgoingMails.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_pinned_self_signed_certificate_is_trusted_for_STARTTLS_and_any_other_is_refused()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        using var generated = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=relay.internal", key, System.Security.Cryptography.HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(generated.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
+        await using var server = new InProcessSmtpServer(certificate);
+        var refused = await Queued("refused@summit.test");
+        var trusted = await Queued("trusted@summit.test");
+        var unpinned = Smtp(server.Port);
+        unpinned.Security = SmtpSecurity.StartTls;
+        var pinned = Smtp(server.Port);
+        pinned.Security = SmtpSecurity.StartTls;
+        pinned.CertificateSha256 = certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Job(new SmtpMailTransport(Options.Create(unpinned), TimeProvider.System), unpinned).RunAsync(refused.Id, TestContext.Current.CancellationToken));
+        await Job(new SmtpMailTransport(Options.Create(pinned), TimeProvider.System), pinned).RunAsync(trusted.Id, TestContext.Current.CancellationToken);
+
+        Assert.Equal("trusted@summit.test", Assert.Single(Assert.Single(server.Received).To.Mailboxes).Address);
     }
 
     /// <summary>Makes saving a row as sent fail, as a database that went away right after the SMTP server said yes.</summary>
