@@ -26,6 +26,12 @@ public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outb
         await outbox.QueueAsync(AccountMails.ResetPassword(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null)).ConfigureAwait(false);
     }
 
+    public Task SendTwoFactorCodeAsync(SummitUser user, string code)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return outbox.QueueAsync(AccountMails.TwoFactorCode(user.Email!, user.DisplayName, user.PreferredCulture, code, Link("/Account/LoginWithEmailCode", null)).About($"user:{user.Id}", null));
+    }
+
     public Task SendAlreadyRegisteredAsync(SummitUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Testing;
@@ -87,6 +88,43 @@ public sealed partial class SessionTests
         Assert.Equal("/", second.Headers.Location?.OriginalString);
         using var manage = await fresh.GetAsync(new Uri("/account/manage", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, manage.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_the_authenticator_app_a_code_by_email_completes_the_sign_in()
+    {
+        await using var app = new SummitFactory(DatabaseProvider.Sqlite);
+        var user = await app.CreateUserAsync($"emailcode-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        await app.ScopedAsync(async s =>
+        {
+            var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SummitUser>>();
+            var found = (await users.FindByIdAsync(user.Id))!;
+            await users.ResetAuthenticatorKeyAsync(found);
+            return await users.SetTwoFactorEnabledAsync(found, true);
+        });
+        using var client = app.Browser();
+        using var login = await client.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = SummitFactory.Password });
+        Assert.StartsWith("/account/login-2fa", login.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        const string page = "/account/login-email-code?returnUrl=%2Fmy%2Fregistration&rememberMe=false";
+
+        using (var wrong = await client.PostAsync(page, new Dictionary<string, string> { ["Code"] = "000000" }))
+        {
+            Assert.Contains("That code is not correct or has expired.", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        using (var sent = await client.PostAsync(page, new Dictionary<string, string>(), "/account/login-email-code?handler=send&returnUrl=%2Fmy%2Fregistration&rememberMe=false"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        var mail = await app.WaitForMailAsync(user.Email!, Summit.Jobs.Accounts.AccountMails.TwoFactorCodeKind);
+        var code = System.Text.RegularExpressions.Regex.Match(mail.Subject ?? "", "[0-9]{6}").Value;
+        Assert.Equal(6, code.Length);
+
+        using var signedIn = await client.PostAsync(page, new Dictionary<string, string> { ["Code"] = code });
+        Assert.Equal("/my/registration", signedIn.Headers.Location?.OriginalString);
+        using var mine = await client.GetAsync(new Uri("/my/registration", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
     }
 
     [Fact]
