@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +58,10 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.RegisterAttendee>();
         services.AddScoped<Registrations.ChangeRegistration>();
         services.AddScoped<Registrations.SignUpForSession>();
+        // In Core, so web nodes and job workers share the keys (in the database): cookies, and the badges' QR tokens
+        // a worker signs and a check-in desk verifies.
+        services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();
+        services.AddSingleton<Registrations.BadgeTokens>();
         services.AddScoped<Scheduling.ScheduleChangeAudience>();
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Registrations.RegistrationCsv>();

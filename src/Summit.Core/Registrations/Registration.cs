@@ -189,6 +189,9 @@ public sealed class Registration
     /// </summary>
     public bool CancelledByProgramme { get; private set; }
 
+    /// <summary>Which badge is valid: a reissued badge (lost, or details changed) has the next number, and older ones no longer scan.</summary>
+    public int BadgeRevision { get; private set; } = 1;
+
     public string? NameZh => Speakers.SpeakerNames.Chinese(FamilyNameZh, GivenNameZh);
 
     public string? NameLatin => Speakers.SpeakerNames.Latin(FamilyNameLatin, GivenNameLatin, LatinFamilyNameFirst);

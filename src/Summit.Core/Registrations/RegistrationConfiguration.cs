@@ -50,6 +50,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.ConsentVersion).HasMaxLength(40);
         builder.Property(r => r.AccessKey).HasMaxLength(64);
         builder.Property(r => r.UserId).HasMaxLength(450);
+        builder.Property(r => r.BadgeRevision).HasDefaultValue(1);
     }
 }
 

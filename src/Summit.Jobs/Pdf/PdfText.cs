@@ -85,6 +85,10 @@ public sealed class PdfText(XGraphics graphics)
 
     public static double LineHeight(double size) => size * 1.35;
 
+    /// <summary>The width of the text on one line, each run in its font.</summary>
+    public double Width(string text, double size, bool bold = false) =>
+        Atoms(text ?? "").Where(a => a.Text != "\n").Sum(a => graphics.MeasureString(a.Text, Font(a.Cjk, size, bold)).Width);
+
     /// <summary>Lays the text out in a box of the given width; draws it unless <paramref name="brush"/> is null; returns the height used.</summary>
     public double Write(string text, double x, double y, double width, double size, bool bold = false, XBrush? brush = null)
     {

@@ -109,7 +109,6 @@ public static class SummitWebServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
-        services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();
         services.AddAuthorizationBuilder().AddPolicy(OrganizerPolicy, p => p.RequireRole(Roles.Organizer));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();

@@ -1,0 +1,66 @@
+using Summit.Jobs.Badges;
+using UglyToad.PdfPig;
+
+namespace Summit.Jobs.Tests.Badges;
+
+/// <summary>Badges opened with a PDF reader, as a printer or a mail client would: size, names in both scripts, the token.</summary>
+public sealed class BadgePdfTests
+{
+    private static BadgeData Badge(string? nameZh = "曾刚", string? nameLatin = "Zeng Gang", string token = "S1.test-token") => new(
+        "China-Singapore (Chongqing) Connectivity Initiative Financial Summit 2021", "中新（重庆）战略性互联互通示范项目金融峰会 2021",
+        "5–6 November 2021", "2021年11月5日至6日", "Speaker", "演讲嘉宾", "#2e7d32",
+        nameZh, nameLatin, "Deputy Director", "National Institution for Finance and Development 国家金融与发展实验室", token);
+
+    private static UglyToad.PdfPig.Content.Page[] Pages(BadgeData badge)
+    {
+        using var stream = new MemoryStream();
+        BadgePdf.Render(badge, stream);
+        using var pdf = PdfDocument.Open(stream.ToArray());
+        return pdf.GetPages().ToArray();
+    }
+
+    [Fact]
+    public void A_badge_is_one_A6_page_with_both_names_readable()
+    {
+        var page = Assert.Single(Pages(Badge()));
+
+        Assert.Equal(BadgePdf.Width, page.Width, 1);
+        Assert.Equal(BadgePdf.Height, page.Height, 1);
+        var text = string.Concat(page.Letters.Select(l => l.Value));
+        Assert.Contains("曾刚", text, StringComparison.Ordinal);
+        Assert.Contains("ZengGang", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("演讲嘉宾", text, StringComparison.Ordinal);
+        Assert.Contains("国家金融与发展实验室", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Latin_names_with_diacritics_and_Cyrillic_organisations_are_not_question_marks()
+    {
+        var badge = Badge(nameZh: null, nameLatin: "Łukasz Żółć-Müller") with { Organisation = "Сбербанк" };
+
+        var text = string.Concat(Assert.Single(Pages(badge)).Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal);
+
+        Assert.Contains("ŁukaszŻółć-Müller", text, StringComparison.Ordinal);
+        Assert.Contains("Сбербанк", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("?", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_very_long_name_is_shrunk_to_stay_on_the_badge()
+    {
+        var badge = Badge(nameZh: null, nameLatin: "Maximilian-Alexander Konstantinopoulos-Wolfeschlegelsteinhausen");
+
+        var page = Assert.Single(Pages(badge));
+
+        Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Right, 0, BadgePdf.Width));
+    }
+
+    [Fact]
+    public void The_same_data_renders_the_same_bytes_size_and_stays_small_enough_for_email()
+    {
+        using var first = new MemoryStream();
+        BadgePdf.Render(Badge(), first);
+
+        Assert.InRange(first.Length, 10_000, 300_000);
+    }
+}
