@@ -70,6 +70,9 @@ public static class SummitJobsServices
         services.AddScoped<Registrations.SendRemindersJob>();
         services.AddScoped<QueueBulkMailJob>();
         services.AddScoped<MailOverrides>();
+        services.AddScoped<Badges.BadgeService>();
+        services.AddScoped<Badges.RenderBadgeJob>();
+        services.AddScoped<Core.Registrations.IRegistrationListener, Badges.QueueBadges>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();

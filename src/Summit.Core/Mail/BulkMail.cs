@@ -43,9 +43,10 @@ public sealed class BulkMail
     {
     }
 
-    public BulkMail(MailSegment segment, string subjectEn, string subjectZh, string bodyEn, string bodyZh, string createdBy, DateTimeOffset now)
+    public BulkMail(MailSegment segment, string subjectEn, string subjectZh, string bodyEn, string bodyZh, string createdBy, DateTimeOffset now, string requestKey)
     {
         ArgumentNullException.ThrowIfNull(segment);
+        RequestKey = requestKey;
         EditionId = segment.EditionId;
         CategoryId = segment.CategoryId;
         Status = segment.Status;
@@ -78,6 +79,9 @@ public sealed class BulkMail
 
     public string CreatedBy { get; private set; } = "";
 
+    /// <summary>The compose form's one-time key: pressing "Send" twice (or a retried post) finds this row instead of sending twice.</summary>
+    public string RequestKey { get; private set; } = "";
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>How many people the segment had when the emails were queued; null until then.</summary>
@@ -105,6 +109,8 @@ internal sealed class BulkMailConfiguration : IEntityTypeConfiguration<BulkMail>
         builder.Property(b => b.BodyEn).HasMaxLength(BodyMaxLength);
         builder.Property(b => b.BodyZh).HasMaxLength(BodyMaxLength);
         builder.Property(b => b.CreatedBy).HasMaxLength(254);
+        builder.Property(b => b.RequestKey).HasMaxLength(64);
+        builder.HasIndex(b => b.RequestKey).IsUnique();
         builder.Ignore(b => b.Segment);
         builder.Ignore(b => b.Entity);
     }

@@ -29,9 +29,11 @@ public sealed class OutgoingMail
         EntityVersion = entityVersion;
         DedupKey = entity is null || entityVersion is null ? null : KeyFor(kind, entity, entityVersion, toAddress);
         ToAddress = toAddress;
-        ToName = toName;
+        // Names and subjects built from organizers' texts and people's names can outgrow their columns; a long subject
+        // cut short beats an email never written.
+        ToName = toName is { Length: > 200 } ? toName[..199] + "…" : toName;
         Culture = culture;
-        Subject = subject;
+        Subject = subject.Length > 300 ? subject[..299] + "…" : subject;
         HtmlBody = htmlBody;
         TextBody = textBody;
         CreatedAt = now;

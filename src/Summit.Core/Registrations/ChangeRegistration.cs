@@ -43,7 +43,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            var result = await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -67,6 +67,12 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return [];
             }).ConfigureAwait(false);
+            if (result.Count == 0)
+            {
+                await events.RaiseDetailsChangedAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
         }
         catch (DbUpdateException)
         {
@@ -202,7 +208,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             return [new("CategoryId", Reasons.UnknownCategory)];
         }
 
-        return await ForEachAsync([id], null, async (registration, now, changes) =>
+        var moved = await ForEachAsync([id], null, async (registration, now, changes) =>
         {
             var from = registration.Status;
             var oldCategory = registration.CategoryId;
@@ -231,6 +237,13 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
 
             return null;
         }, cancellationToken, extraCategory: categoryId).ConfigureAwait(false);
+        if (moved.Count == 0)
+        {
+            // Still confirmed, in another category: the badge prints the category.
+            await events.RaiseDetailsChangedAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return moved;
     }
 
     /// <summary>After a capacity increase: fills the new seats from the waiting list.</summary>

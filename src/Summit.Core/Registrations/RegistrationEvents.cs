@@ -14,6 +14,9 @@ public interface IRegistrationListener
     Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken);
 
     Task HandleAsync(SignupPromoted promoted, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>What a badge prints changed (a name, an organisation, the category) while the status stayed.</summary>
+    Task HandleDetailsChangedAsync(int registrationId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Hands committed changes to every handler; one failing is logged and does not undo the change.</summary>
@@ -25,6 +28,9 @@ public sealed class RegistrationEvents(IEnumerable<IRegistrationListener> handle
     /// </remarks>
     public Task RaiseAsync(IEnumerable<RegistrationChanged> changes, CancellationToken cancellationToken) =>
         RaiseAsync(changes, (handler, change) => handler.HandleAsync(change, CancellationToken.None), change => (change.RegistrationId, change.To.ToString()), cancellationToken);
+
+    public Task RaiseDetailsChangedAsync(int registrationId, CancellationToken cancellationToken) =>
+        RaiseAsync([registrationId], (handler, id) => handler.HandleDetailsChangedAsync(id, CancellationToken.None), id => (id, "details changed"), cancellationToken);
 
     public Task RaiseAsync(IEnumerable<SignupPromoted> promotions, CancellationToken cancellationToken) =>
         RaiseAsync(promotions, (handler, promoted) => handler.HandleAsync(promoted, CancellationToken.None), promoted => (promoted.RegistrationId, $"seated at session {promoted.SessionId}"), cancellationToken);

@@ -13,12 +13,15 @@ public static class AccountMails
     public const string AlreadyRegisteredKind = "account.already-registered";
     public const string TwoFactorCodeKind = "account.two-factor-code";
 
+    /// <summary>Emails whose text is a credential (a sign-in code, a password or confirmation link): the mail log hides it.</summary>
+    public static bool CarriesSecret(string kind) => kind.StartsWith("account.", StringComparison.Ordinal) || kind == "registration.link";
+
     /// <summary>A one-time sign-in code, for someone without their authenticator app at hand.</summary>
     public static MailDraft TwoFactorCode(string to, string name, string culture, string code, Uri page) =>
         MailLayout.Chinese(culture)
-            ? MailLayout.Draft(TwoFactorCodeKind, to, name, culture, $"您的登录验证码：{code} · 中新金融峰会",
+            ? MailLayout.Draft(TwoFactorCodeKind, to, name, culture, "您的登录验证码 · 中新金融峰会",
                 $"{name}，您好：", [$"您的一次性登录验证码是 {code}，几分钟内有效。请在登录页面输入。"], [], "返回登录页面", page, "如果不是您本人在登录，请立即修改密码。")
-            : MailLayout.Draft(TwoFactorCodeKind, to, name, culture, $"Your sign-in code: {code} · CCI-FS Summit",
+            : MailLayout.Draft(TwoFactorCodeKind, to, name, culture, "Your sign-in code · CCI-FS Summit",
                 $"Dear {name},", [$"Your one-time sign-in code is {code}. It works for a few minutes; enter it on the sign-in page."], [], "Back to sign-in", page, "If you are not signing in right now, change your password at once.");
 
     public static MailDraft ConfirmEmail(string to, string name, string culture, Uri link) =>

@@ -38,9 +38,14 @@ public sealed class MailOutbox(SummitDbContext db, IBackgroundJobClient jobs, Ti
         }
         catch (DbUpdateException) when (mail.DedupKey is not null)
         {
-            // Queued by another request or worker at the same instant: theirs stands.
+            // Queued by another request or worker at the same instant: theirs stands. Any other failure is not ours to hide.
             Forget(mail);
-            return await ExistingAsync(mail.DedupKey, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Mail {draft.Kind} could not be saved.");
+            if (await ExistingAsync(mail.DedupKey, cancellationToken).ConfigureAwait(false) is long theirs)
+            {
+                return theirs;
+            }
+
+            throw;
         }
 
         // The context may be the caller's (a registration's): it should not go on tracking message bodies and files.

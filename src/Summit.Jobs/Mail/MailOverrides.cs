@@ -63,25 +63,33 @@ public sealed class MailOverrides(SummitDbContext db)
         return found is null ? draft : Apply(draft, found.Subject, found.Body, values, link);
     }
 
-    /// <summary>The draft with the given wording (null keeps the built-in part); also the organizers' preview.</summary>
+    /// <summary>
+    /// The draft with the given wording (null keeps the built-in part, as does wording that can no longer be rendered);
+    /// also the organizers' preview. A message from the organizers for this change is kept below the text.
+    /// </summary>
     public static MailDraft Apply(MailDraft draft, string? subject, string? body, IReadOnlyDictionary<string, string> values, Uri link)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(values);
         var result = draft;
-        if (body is not null)
+        if (body is not null && MailTemplates.TryRender(body, values) is { } rendered)
         {
             var chinese = MailLayout.Chinese(draft.Culture);
-            var paragraphs = MailTemplates.Render(body, values).ReplaceLineEndings("\n")
-                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var paragraphs = rendered.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            if (values.TryGetValue("message", out var message) && !string.IsNullOrWhiteSpace(message))
+            {
+                paragraphs.Add(chinese ? $"主办方留言：{message}" : $"A message from the organizers: {message}");
+            }
+
             var rebuilt = chinese
                 ? MailLayout.Draft(draft.Kind, draft.ToAddress, draft.ToName ?? "", draft.Culture, draft.Subject, $"{draft.ToName}，您好：", paragraphs, [], "查看我的注册", link, "如有疑问，请回复此邮件。")
                 : MailLayout.Draft(draft.Kind, draft.ToAddress, draft.ToName ?? "", draft.Culture, draft.Subject, $"Dear {draft.ToName},", paragraphs, [], "See my registration", link, "If you have a question, reply to this email.");
             result = draft with { HtmlBody = rebuilt.HtmlBody, TextBody = rebuilt.TextBody };
         }
 
-        if (subject is not null)
+        if (subject is not null && MailTemplates.TryRender(subject, values) is { } renderedSubject)
         {
-            result = result with { Subject = MailTemplates.Render(subject, values).ReplaceLineEndings(" ").Trim() };
+            result = result with { Subject = renderedSubject.ReplaceLineEndings(" ").Trim() };
         }
 
         return result;

@@ -14,25 +14,40 @@ public static partial class MailTemplates
     /// <summary>The placeholders every organizer-written email may use.</summary>
     public static readonly IReadOnlyList<string> Placeholders = ["name", "edition", "category", "link"];
 
-    /// <summary>Null when the text is a valid template using only <paramref name="allowed"/>; else the problem, for the form.</summary>
+    /// <summary>
+    /// Null when the text is plain text with <c>{{ placeholder }}</c>s from <paramref name="allowed"/>; else the problem,
+    /// for the form. Tags (<c>{% … %}</c>), filters and expressions are refused: they could loop, include files or fail
+    /// at send time, and nobody needs them to write a letter.
+    /// </summary>
     public static (string Reason, string? Detail)? Check(string text, IReadOnlyCollection<string> allowed)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        if (!Parser.TryParse(text ?? "", out _, out var error))
+        text ??= "";
+        if (text.Contains("{%", StringComparison.Ordinal))
+        {
+            return (Reasons.Tag, null);
+        }
+
+        if (!Parser.TryParse(text, out _, out var error))
         {
             return (Reasons.Syntax, error);
         }
 
-        foreach (Match match in PlaceholderPattern().Matches(text ?? ""))
+        foreach (Match match in OutputPattern().Matches(text))
         {
-            if (!allowed.Contains(match.Groups[1].Value))
+            var inside = match.Groups[1].Value.Trim().Trim('-').Trim();
+            if (!IdentifierPattern().IsMatch(inside) || !allowed.Contains(inside))
             {
-                return (Reasons.UnknownPlaceholder, match.Groups[1].Value);
+                return (Reasons.UnknownPlaceholder, inside);
             }
         }
 
         return null;
     }
+
+    /// <summary>The text with its placeholders filled in; null when it cannot be (a text saved before a rule existed).</summary>
+    public static string? TryRender(string text, IReadOnlyDictionary<string, string> values) =>
+        Check(text, [.. values.Keys]) is null ? Render(text, values) : null;
 
     public static string Render(string text, IReadOnlyDictionary<string, string> values)
     {
@@ -42,7 +57,7 @@ public static partial class MailTemplates
             throw new ArgumentException($"Not a valid template: {error}", nameof(text));
         }
 
-        var context = new TemplateContext();
+        var context = new TemplateContext(new TemplateOptions { MaxSteps = 10_000, MaxRecursion = 10 });
         foreach (var (name, value) in values)
         {
             context.SetValue(name, value);
@@ -54,9 +69,13 @@ public static partial class MailTemplates
     public static class Reasons
     {
         public const string Syntax = "The text has a placeholder that is not closed or not valid: {0}";
-        public const string UnknownPlaceholder = "Unknown placeholder “{0}”: use name, edition, category or link.";
+        public const string UnknownPlaceholder = "Unknown placeholder “{0}”: use one of those listed above the text.";
+        public const string Tag = "Only placeholders such as {{ name }} can be used here, not {% tags %}.";
     }
 
-    [GeneratedRegex(@"\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex PlaceholderPattern();
+    [GeneratedRegex(@"\{\{(.*?)\}\}", RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OutputPattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IdentifierPattern();
 }

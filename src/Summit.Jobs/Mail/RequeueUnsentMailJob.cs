@@ -22,11 +22,14 @@ public sealed class RequeueUnsentMailJob(SummitDbContext db, IBackgroundJobClien
     {
         var now = clock.GetUtcNow();
         var before = now - Grace;
+        // A failed attempt waits for Hangfire's retry (minutes to an hour apart); one untouched for longer lost its job.
+        var abandoned = now - TimeSpan.FromHours(3);
         // Never attempted (the enqueue was lost), or claimed by a worker that died before recording the outcome: its
         // own rerun found the lease still live and stood down, so nothing else would ever send it.
         var ids = await db.OutgoingMails
             .Where(m => (m.Status == MailStatus.Queued && m.Attempts == 0 && m.CreatedAt < before)
-                || (m.Status == MailStatus.Sending && m.LeaseUntil < now))
+                || (m.Status == MailStatus.Sending && m.LeaseUntil < now)
+                || (m.Status == MailStatus.Queued && m.Attempts > 0 && m.UpdatedAt < abandoned))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(500)
@@ -40,6 +43,13 @@ public sealed class RequeueUnsentMailJob(SummitDbContext db, IBackgroundJobClien
         if (ids.Count > 0)
         {
             logger.LogWarning("Enqueued {Count} mail(s) whose send job had been lost.", ids.Count);
+        }
+
+        // A bulk email whose queuing job never ran (job storage down when "Send" was pressed): its rerun is harmless.
+        var bulk = await db.BulkMails.Where(b => b.QueuedAt == null && b.CreatedAt < before).Select(b => b.Id).Take(50).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in bulk)
+        {
+            jobs.Enqueue<QueueBulkMailJob>(JobQueues.Mail, job => job.RunAsync(id, CancellationToken.None));
         }
 
         return ids.Count;

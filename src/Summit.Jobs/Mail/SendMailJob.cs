@@ -27,6 +27,12 @@ public sealed class SendMailJob(
     /// <summary>How long one attempt may take before another worker may assume this one died.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
+    /// <summary>Tries at recording an accepted message as sent before giving up (and leaving it to the lease).</summary>
+    public const int RecordAttempts = 12;
+
+    /// <summary>The first pause between those tries; it doubles up to 15 s. Tests shorten it.</summary>
+    internal static TimeSpan RecordBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
     [AutomaticRetry(Attempts = MaxAttempts, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(long mailId, CancellationToken cancellationToken)
     {
@@ -52,10 +58,20 @@ public sealed class SendMailJob(
             logger.LogInformation("Mail {MailId} was claimed by another worker at the same moment.", mailId);
             return;
         }
+        // The attempt gives up well before its lease ends, so a worker that is merely slow is never taken over while
+        // it may still be sending.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Lease - TimeSpan.FromMinutes(1));
         try
         {
             using var message = Build(mail, smtp.Value);
-            await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await transport.SendAsync(message, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            mail.MarkFailed("The SMTP server did not answer in time.", willRetry: mail.Attempts <= MaxAttempts, clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
         {
@@ -84,10 +100,12 @@ public sealed class SendMailJob(
                 await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (attempt < 5 && e is not DbUpdateConcurrencyException)
+            catch (Exception e) when (attempt < RecordAttempts && e is not DbUpdateConcurrencyException)
             {
+                // Backing off up to 15 s, about two minutes in all: a database failover is over by then, and the lease
+                // (which would let another worker send it again) is far from over.
                 logger.LogWarning(e, "Mail {MailId} was accepted but could not be recorded as sent (attempt {Attempt}); trying again.", mailId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(RecordBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1), 15_000)), CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

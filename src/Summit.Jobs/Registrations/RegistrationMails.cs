@@ -22,6 +22,7 @@ public static class RegistrationMails
             ["category"] = facts.CategoryName,
             ["link"] = facts.Link.AbsoluteUri,
             ["position"] = facts.WaitlistPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["message"] = facts.Message ?? "",
         };
     }
 

@@ -55,8 +55,10 @@ public static class ScheduleChangeMails
                 (ScheduleChangeKind.Removed, true) => $"{title}（{before}）：已从日程中移除",
                 (ScheduleChangeKind.Added, false) => $"{title}: added, {after}",
                 (ScheduleChangeKind.Added, true) => $"{title}：新增，{after}",
-                (_, false) => $"{title} ({after}): speakers changed",
-                _ => $"{title}（{after}）：演讲嘉宾有变动",
+                (ScheduleChangeKind.SpeakersChanged, false) => $"{title} ({after}): speakers changed",
+                (ScheduleChangeKind.SpeakersChanged, true) => $"{title}（{after}）：演讲嘉宾有变动",
+                (_, false) => $"{title} ({after}): details changed",
+                _ => $"{title}（{after}）：信息有更新",
             };
         }).ToList();
         var version = programme.Version?.Number ?? 0;

@@ -31,14 +31,16 @@ public sealed class SendScheduleDigestsJob(SummitDbContext db, ProgrammeReader r
             return;
         }
 
-        var changes = await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == versionId).ToDictionaryAsync(c => c.SessionId, cancellationToken).ConfigureAwait(false);
+        // A session can have several lines (moved and given new speakers); wording changes alone are not news.
+        var changes = (await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == versionId && c.Kind != ScheduleChangeKind.DetailsChanged).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(c => c.SessionId);
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.EditionId == programme.Edition.Id).ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
         var link = site.Link($"/{programme.Edition.Slug}/schedule/changelog");
         foreach (var recipient in recipients)
         {
             var chinese = MailLayout.Chinese(recipient.Culture);
-            var lines = recipient.SessionIds.Where(changes.ContainsKey).Select(id => changes[id])
-                .OrderBy(c => c.NewStartsAt ?? c.OldStartsAt)
+            var lines = recipient.SessionIds.SelectMany(id => changes[id])
+                .OrderBy(c => c.NewStartsAt ?? c.OldStartsAt).ThenBy(c => c.Kind)
                 .Select(c => new ScheduleChangeMails.Line(c, Room(c.OldRoomId), Room(c.NewRoomId)))
                 .ToList();
             var sessions = programme.Sessions.Where(s => recipient.SessionIds.Contains(s.Id)).Select(s => (programme, s)).ToList();

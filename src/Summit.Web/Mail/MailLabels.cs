@@ -13,4 +13,20 @@ public static class MailLabels
         MailStatus.Failed => "Failed",
         _ => "Cancelled",
     };
+
+    /// <summary>What an email kind is, for organizers; the id itself for kinds without a name here.</summary>
+    public static string Kind(string kind) => kind switch
+    {
+        "registration.received" => "Registration received (waiting for approval)",
+        "registration.confirmed" => "Registration confirmed",
+        "registration.waitlisted" => "On the waiting list",
+        "registration.promoted" => "Moved up from the waiting list",
+        "registration.declined" => "Registration not accepted",
+        "registration.cancelled" => "Registration cancelled",
+        "registration.reminder" => "Reminder before the summit",
+        _ => kind,
+    };
+
+    public static readonly IReadOnlyList<string> NamedKinds =
+        ["registration.received", "registration.confirmed", "registration.waitlisted", "registration.promoted", "registration.declined", "registration.cancelled", "registration.reminder"];
 }

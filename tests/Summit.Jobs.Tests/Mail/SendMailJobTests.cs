@@ -211,6 +211,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
         await using var server = new InProcessSmtpServer();
         var mail = await Queued();
         var smtp = Smtp(server.Port);
+        SendMailJob.RecordBackoff = TimeSpan.FromMilliseconds(1);
         var failing = new FailWhenMarkedSent(times: 100);
         var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
         SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
@@ -238,6 +239,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
         var smtp = Smtp(server.Port);
         var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
         SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
+        SendMailJob.RecordBackoff = TimeSpan.FromMilliseconds(1);
         options.AddInterceptors(new FailWhenMarkedSent(times: 2));
         await using var flaky = new SqliteSummitDbContext(options.Options);
         await using var transport = new SmtpMailTransport(Options.Create(smtp), TimeProvider.System);

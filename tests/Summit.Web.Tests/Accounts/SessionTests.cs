@@ -118,7 +118,7 @@ public sealed partial class SessionTests
         }
 
         var mail = await app.WaitForMailAsync(user.Email!, Summit.Jobs.Accounts.AccountMails.TwoFactorCodeKind);
-        var code = System.Text.RegularExpressions.Regex.Match(mail.Subject ?? "", "[0-9]{6}").Value;
+        var code = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", "[0-9]{6}").Value;
         Assert.Equal(6, code.Length);
 
         using var signedIn = await client.PostAsync(page, new Dictionary<string, string> { ["Code"] = code });

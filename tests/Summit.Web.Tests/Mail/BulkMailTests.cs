@@ -24,7 +24,10 @@ public abstract class BulkMailTests<TApp>(TApp app) where TApp : SummitApp
         ["Input.SubjectZh"] = "{{ category }}来宾接驳车",
         ["Input.BodyEn"] = bodyEn,
         ["Input.BodyZh"] = "{{ name }}，您好：前往{{ edition }}的接驳车 8:00 出发。",
+        ["Input.RequestKey"] = RequestKey,
     };
+
+    private static readonly string RequestKey = Guid.NewGuid().ToString("N");
 
     [Fact]
     public async Task An_organizer_previews_tests_and_sends_to_a_segment_and_each_person_gets_it_once_in_their_language()
@@ -82,6 +85,12 @@ public abstract class BulkMailTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var progress = sent.Headers.Location!.OriginalString;
         Assert.StartsWith("/admin/mail/bulk/", progress, StringComparison.Ordinal);
+        using (var twice = await client.PostAsync(page, Form(category), page + "?handler=send"))
+        {
+            // The same form sent again (a double click, a retried post) is the same bulk email, not a second one.
+            Assert.Equal(progress, twice.Headers.Location?.OriginalString);
+        }
+
         var english = await App.WaitForMailAsync(people[0], BulkMails.Kind);
         var chinese = await App.WaitForMailAsync(people[1], BulkMails.Kind);
         Assert.StartsWith("Shuttle for Shuttle", english.Subject, StringComparison.Ordinal);

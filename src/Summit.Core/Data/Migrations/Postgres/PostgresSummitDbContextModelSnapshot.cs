@@ -433,6 +433,11 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.Property<int?>("Recipients")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RequestKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("SessionId")
                         .HasColumnType("integer");
 
@@ -453,6 +458,9 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("EditionId");
+
+                    b.HasIndex("RequestKey")
+                        .IsUnique();
 
                     b.ToTable("BulkMails");
                 });
@@ -692,6 +700,11 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.Property<string>("AccessibilityNeeds")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("BadgeRevision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<bool>("CancelledByProgramme")
                         .HasColumnType("boolean");

@@ -416,6 +416,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.Property<int?>("Recipients")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequestKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -436,6 +441,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EditionId");
+
+                    b.HasIndex("RequestKey")
+                        .IsUnique();
 
                     b.ToTable("BulkMails");
                 });
@@ -665,6 +673,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.Property<string>("AccessibilityNeeds")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("BadgeRevision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<bool>("CancelledByProgramme")
                         .HasColumnType("INTEGER");

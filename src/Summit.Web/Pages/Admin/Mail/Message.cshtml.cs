@@ -18,6 +18,9 @@ public sealed class MessageModel(SummitDbContext db, MailOutbox outbox, TimeProv
 
     public OutgoingMail Mail { get; private set; } = null!;
 
+    /// <summary>Sign-in codes and password links are not for organizers' eyes: the text stays hidden.</summary>
+    public bool Hidden => Jobs.Accounts.AccountMails.CarriesSecret(Mail.Kind);
+
     public IReadOnlyList<(string FileName, string ContentType, int Bytes)> Files { get; private set; } = [];
 
     [TempData]
@@ -28,11 +31,13 @@ public sealed class MessageModel(SummitDbContext db, MailOutbox outbox, TimeProv
 
     public async Task<IActionResult> OnGetHtmlAsync(long id, CancellationToken cancellationToken)
     {
-        var html = await db.OutgoingMails.AsNoTracking().Where(m => m.Id == id).Select(m => m.HtmlBody).FirstOrDefaultAsync(cancellationToken);
-        if (html is null)
+        var found = await db.OutgoingMails.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.HtmlBody, m.Kind }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null || Jobs.Accounts.AccountMails.CarriesSecret(found.Kind))
         {
             return NotFound();
         }
+
+        var html = found.HtmlBody;
 
         Response.Headers.ContentSecurityPolicy = HtmlPolicy;
         return Content(html, "text/html; charset=utf-8");

@@ -19,7 +19,7 @@ namespace Summit.Web.Pages.Admin.Mail.Bulk;
 /// Writing a bulk email: the segment and the texts in both languages, then a preview (how many people, what the first
 /// of them will read in each language), a test to oneself, and the send, which hands the queuing to a job.
 /// </summary>
-public sealed class NewModel(SummitDbContext db, MailOutbox outbox, IBackgroundJobClient jobs, SiteLinks links, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class NewModel(SummitDbContext db, MailOutbox outbox, IBackgroundJobClient jobs, SiteLinks links, TimeProvider clock, ILogger<NewModel> logger, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
 
@@ -53,6 +53,9 @@ public sealed class NewModel(SummitDbContext db, MailOutbox outbox, IBackgroundJ
         public string? BodyEn { get; set; }
 
         public string? BodyZh { get; set; }
+
+        /// <summary>Made when the form is first shown; the same key sends once however often the form is posted.</summary>
+        public string RequestKey { get; set; } = Guid.NewGuid().ToString("N");
     }
 
     public async Task<IActionResult> OnGetAsync(string edition, CancellationToken cancellationToken) =>
@@ -118,10 +121,42 @@ public sealed class NewModel(SummitDbContext db, MailOutbox outbox, IBackgroundJ
             return Page();
         }
 
-        var bulk = new BulkMail(segment, Input.SubjectEn!, Input.SubjectZh!, Input.BodyEn!, Input.BodyZh!, User.FindFirstValue(ClaimTypes.Email) ?? "", clock.GetUtcNow());
+        var key = Input.RequestKey is { Length: > 0 and <= 64 } given ? given : Guid.NewGuid().ToString("N");
+        if (await db.BulkMails.Where(b => b.RequestKey == key).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken) is int already)
+        {
+            return RedirectToPage("/Admin/Mail/Bulk/Progress", new { id = already });
+        }
+
+        var bulk = new BulkMail(segment, Input.SubjectEn!, Input.SubjectZh!, Input.BodyEn!, Input.BodyZh!, User.FindFirstValue(ClaimTypes.Email) ?? "", clock.GetUtcNow(), key);
         db.BulkMails.Add(bulk);
-        await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<QueueBulkMailJob>(JobQueues.Mail, job => job.RunAsync(bulk.Id, CancellationToken.None));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form posted twice at the same instant: the first one sends.
+            db.ChangeTracker.Clear();
+            var first = await db.BulkMails.Where(b => b.RequestKey == key).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+            if (first is null)
+            {
+                throw;
+            }
+
+            return RedirectToPage("/Admin/Mail/Bulk/Progress", new { id = first });
+        }
+
+        try
+        {
+            jobs.Enqueue<QueueBulkMailJob>(JobQueues.Mail, job => job.RunAsync(bulk.Id, CancellationToken.None));
+        }
+#pragma warning disable CA1031 // The bulk email is saved: the recurring catch-up job queues it within minutes.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "Could not enqueue bulk email {BulkMail}; {Job} will.", bulk.Id, RequeueUnsentMailJob.RecurringJobId);
+        }
+
         return RedirectToPage("/Admin/Mail/Bulk/Progress", new { id = bulk.Id });
     }
 

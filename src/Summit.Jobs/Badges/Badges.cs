@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Summit.Core.Data;
+using Summit.Core.Registrations;
+using Summit.Jobs.Mail;
+
+namespace Summit.Jobs.Badges;
+
+/// <summary>A stored badge: its file, and the fingerprint of what is printed on it.</summary>
+public sealed record BadgeFile(string Path, string Fingerprint, bool Rendered);
+
+/// <summary>
+/// Confirmed registrations' badges under <c>Storage:Path/badges/</c>, one file per registration named by the
+/// fingerprint of its printed details: rendering again with the same details finds the file and does nothing, a change
+/// (a corrected name, a new category) writes a new file and removes the old, and a registration that is no longer
+/// confirmed has none.
+/// </summary>
+public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOptions<StorageOptions> storage)
+{
+    private static readonly string[] Palette = ["#0b4f8a", "#8e24aa", "#c62828", "#00838f", "#8a5a00", "#ad1457"];
+
+    /// <summary>The badge of a confirmed registration, rendered if missing or outdated; null when it has none.</summary>
+    public async Task<BadgeFile?> EnsureAsync(int registrationId, CancellationToken cancellationToken)
+    {
+        var r = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == registrationId, cancellationToken).ConfigureAwait(false);
+        var folder = storage.Value.SubFolder("badges");
+        if (r is null || r.Status != RegistrationStatus.Confirmed || r.ErasedAt is not null)
+        {
+            Remove(folder, registrationId, keep: null);
+            return null;
+        }
+
+        var category = await db.RegistrationCategories.AsNoTracking().FirstAsync(c => c.Id == r.CategoryId, cancellationToken).ConfigureAwait(false);
+        var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == r.EditionId, cancellationToken).ConfigureAwait(false);
+        var english = CultureInfo.GetCultureInfo("en-GB");
+        var chinese = CultureInfo.GetCultureInfo("zh-Hans");
+        var datesEn = edition.StartDate == edition.EndDate
+            ? edition.StartDate.ToString("d MMMM yyyy", english)
+            : $"{edition.StartDate.ToString("d", english)}–{edition.EndDate.ToString("d MMMM yyyy", english)}";
+        var datesZh = edition.StartDate == edition.EndDate
+            ? edition.StartDate.ToString("yyyy年M月d日", chinese)
+            : $"{edition.StartDate.ToString("yyyy年M月d日", chinese)}至{edition.EndDate.ToString("M月d日", chinese)}";
+        var colour = category.Kind switch
+        {
+            CategoryKind.Speaker => "#2e7d32",
+            CategoryKind.Press => "#6a1b9a",
+            CategoryKind.Staff => "#37474f",
+            _ => Palette[category.Order % Palette.Length],
+        };
+        var data = new BadgeData(edition.NameEn, edition.NameZh, datesEn, datesZh, category.NameEn, category.NameZh, colour,
+            r.NameZh, r.NameLatin, r.Position, r.Organisation, "");
+        // Everything printed, and the revision (a reissued badge is a new one), but not the token: its encryption is
+        // randomized, and any token of the current revision scans.
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', data.ToString(), r.BadgeRevision))))[..16];
+        var path = Path.Combine(folder, $"{registrationId}-{fingerprint}.pdf");
+        if (File.Exists(path))
+        {
+            return new BadgeFile(path, fingerprint, Rendered: false);
+        }
+
+        var temporary = path + $".{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                BadgePdf.Render(data with { Token = tokens.Issue(r.Id, r.BadgeRevision) }, file);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        Remove(folder, registrationId, keep: path);
+        return new BadgeFile(path, fingerprint, Rendered: true);
+    }
+
+    private static void Remove(string folder, int registrationId, string? keep)
+    {
+        foreach (var old in Directory.EnumerateFiles(folder, $"{registrationId}-*.pdf"))
+        {
+            if (old != keep)
+            {
+                File.Delete(old);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Renders (or removes) a registration's badge and, when a new one was made, emails it with the PDF attached, once per
+/// badge. Takes the registration's id; a rerun finds the file and the email already there. Do not rename: Hangfire
+/// stores this type's name.
+/// </summary>
+[Queue(JobQueues.Badges)]
+[AutomaticRetry(Attempts = 5)]
+public sealed class RenderBadgeJob(SummitDbContext db, BadgeService badges, MailOutbox outbox, SiteAddress site, ILogger<RenderBadgeJob> logger)
+{
+    public async Task RunAsync(int registrationId, CancellationToken cancellationToken)
+    {
+        var badge = await badges.EnsureAsync(registrationId, cancellationToken).ConfigureAwait(false);
+        if (badge is null)
+        {
+            return;
+        }
+
+        var r = await db.Registrations.AsNoTracking().FirstAsync(x => x.Id == registrationId, cancellationToken).ConfigureAwait(false);
+        var edition = await db.Editions.AsNoTracking().Where(e => e.Id == r.EditionId).Select(e => new { e.NameEn, e.NameZh, e.Slug }).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var chinese = MailLayout.Chinese(r.PreferredCulture);
+        var draft = BadgeMails.Ready(r.Email, r.DisplayName(chinese), r.PreferredCulture, chinese ? edition.NameZh : edition.NameEn, site.Link($"/registration/{r.AccessKey}"))
+            with { Attachments = [new MailAttachment($"badge-{edition.Slug}.pdf", "application/pdf", await File.ReadAllBytesAsync(badge.Path, cancellationToken).ConfigureAwait(false))] };
+        await outbox.QueueAsync(draft.About($"registration:{r.Id}", $"badge-{badge.Fingerprint}"), cancellationToken).ConfigureAwait(false);
+        if (badge.Rendered)
+        {
+            logger.LogInformation("Badge of registration {Registration} rendered ({Fingerprint}).", registrationId, badge.Fingerprint);
+        }
+    }
+}
+
+/// <summary>Queues the badge whenever a registration becomes confirmed, stops being so, or changes what is printed.</summary>
+public sealed class QueueBadges(IBackgroundJobClient jobs) : IRegistrationListener
+{
+    public Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.To == RegistrationStatus.Confirmed || change.From == RegistrationStatus.Confirmed)
+        {
+            jobs.Enqueue<RenderBadgeJob>(job => job.RunAsync(change.RegistrationId, CancellationToken.None));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task HandleDetailsChangedAsync(int registrationId, CancellationToken cancellationToken)
+    {
+        jobs.Enqueue<RenderBadgeJob>(job => job.RunAsync(registrationId, CancellationToken.None));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The "badge ready" email, with the PDF attached.</summary>
+public static class BadgeMails
+{
+    public const string ReadyKind = "badge.ready";
+
+    public static MailDraft Ready(string to, string name, string culture, string editionName, Uri link) =>
+        MailLayout.Chinese(culture)
+            ? MailLayout.Draft(ReadyKind, to, name, culture, $"您的胸卡 · {editionName}", $"{name}，您好：",
+                ["您的参会胸卡已附在本邮件中（PDF）。请打印或保存在手机上，入场时出示胸卡上的二维码即可签到。", "如姓名、职务或单位有误，请通过下面的链接修改，我们会重新生成胸卡。"], [], "查看我的注册", link, "胸卡上的二维码仅用于签到，不含个人信息。")
+            : MailLayout.Draft(ReadyKind, to, name, culture, $"Your badge · {editionName}", $"Dear {name},",
+                ["Your badge is attached (PDF). Print it or keep it on your phone: the QR code on it checks you in at the door.", "If your name, position or organisation is wrong, correct it through the link below and we will make a new badge."], [], "See my registration", link, "The QR code only identifies your badge at check-in; it holds no personal data.");
+}
