@@ -17,7 +17,7 @@ namespace Summit.Web.Pages.Registrations;
 /// position, details; cancel; a copy of the data; erasure.
 /// </summary>
 [EnableRateLimiting(SummitWebServices.FormsRateLimit)]
-public sealed class MineModel(SummitDbContext db, ChangeRegistration change, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class MineModel(SummitDbContext db, ChangeRegistration change, Summit.Jobs.Badges.BadgeService badges, IStringLocalizer<SharedResource> L) : PageModel
 {
     private static readonly JsonSerializerOptions DataCopyJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -67,6 +67,23 @@ public sealed class MineModel(SummitDbContext db, ChangeRegistration change, ISt
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(copy, DataCopyJson);
         return File(json, "application/json", $"registration-{Edition.Slug}.json");
+    }
+
+    /// <summary>The badge as a PDF, for a confirmed registration only (rendered now if its job has not run yet).</summary>
+    public async Task<IActionResult> OnGetBadgeAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(key, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (await badges.EnsureAsync(Registration.Id, cancellationToken) is not { } badge)
+        {
+            Message = L["A badge comes with a confirmed registration."];
+            return RedirectToPage(new { key });
+        }
+
+        return PhysicalFile(badge.Path, "application/pdf", $"badge-{Edition.Slug}.pdf");
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string key, CancellationToken cancellationToken)

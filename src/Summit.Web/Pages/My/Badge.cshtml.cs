@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Registrations;
+using Summit.Jobs.Badges;
+
+namespace Summit.Web.Pages.My;
+
+/// <summary>
+/// The signed-in person's badge for the coming (or latest) edition they are confirmed for: only their own, found by the
+/// account or its confirmed address. Without one, a page says why.
+/// </summary>
+public sealed class BadgeModel(SummitDbContext db, BadgeService badges) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var email = await db.Users.Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(cancellationToken);
+        var normalized = email?.ToLowerInvariant();
+        var mine = await db.Registrations.AsNoTracking()
+            .Where(r => r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null && (r.UserId == userId || (normalized != null && r.NormalizedEmail == normalized)))
+            .Join(db.Editions, r => r.EditionId, e => e.Id, (r, e) => new { r.Id, e.Slug, e.StartDate })
+            .OrderByDescending(x => x.StartDate)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (mine is not null && await badges.EnsureAsync(mine.Id, cancellationToken) is { } badge)
+        {
+            return PhysicalFile(badge.Path, "application/pdf", $"badge-{mine.Slug}.pdf");
+        }
+
+        return Page();
+    }
+}
