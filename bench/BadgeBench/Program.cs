@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using Summit.Jobs.Badges;
+
+// Badges rendered one after another, each a complete A6 PDF as the badge job makes it (with fonts subset and a QR
+// code): badges per second and peak memory. `--sample path.pdf` writes one badge to look at.
+// Usage: BadgeBench [count] [--sample path.pdf]
+var count = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 1000;
+var sampleAt = Array.IndexOf(args, "--sample");
+var badge = new BadgeData(
+    "China-Singapore (Chongqing) Connectivity Initiative Financial Summit 2021", "中新（重庆）战略性互联互通示范项目金融峰会 2021",
+    "5–6 November 2021", "2021年11月5日至6日", "Speaker", "演讲嘉宾", "#2e7d32",
+    "曾刚", "Zeng Gang", "Deputy Director · 副主任", "National Institution for Finance and Development · 国家金融与发展实验室",
+    "S1.CfDJ8Example-token-for-the-sample-badge-only-not-valid-anywhere-0123456789abcdefghijklmnopqrstuvwxyz");
+if (sampleAt >= 0 && sampleAt + 1 < args.Length)
+{
+    await using var file = File.Create(args[sampleAt + 1]);
+    BadgePdf.Render(badge, file);
+    Console.WriteLine($"wrote {args[sampleAt + 1]} ({file.Length:N0} bytes)");
+    return;
+}
+
+// Warm-up: fonts loaded and code compiled before timing.
+for (var i = 0; i < 20; i++)
+{
+    BadgePdf.Render(badge with { NameLatin = $"Warm Up {i}" }, Stream.Null);
+}
+
+var peak = 0L;
+long bytes = 0;
+var clock = Stopwatch.StartNew();
+for (var i = 0; i < count; i++)
+{
+    using var output = new MemoryStream();
+    BadgePdf.Render(badge with { NameLatin = $"Guest Number {i}", Token = badge.Token + i.ToString(CultureInfo.InvariantCulture) }, output);
+    bytes += output.Length;
+    if (i % 50 == 0)
+    {
+        peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
+    }
+}
+
+clock.Stop();
+Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-ddTHH:mmZ} {Environment.ProcessorCount} cores; {count} single-badge PDFs, one after another");
+Console.WriteLine($"badges/s {count / clock.Elapsed.TotalSeconds:F0}; seconds {clock.Elapsed.TotalSeconds:F2}; mean size {bytes / count / 1024.0:F0} KB; peak working set {peak / 1024 / 1024} MB");
