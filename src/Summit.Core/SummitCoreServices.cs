@@ -62,6 +62,7 @@ public static class SummitCoreServices
         // a worker signs and a check-in desk verifies.
         services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();
         services.AddSingleton<Registrations.BadgeTokens>();
+        services.AddScoped<Registrations.CheckInAttendee>();
         services.AddScoped<Scheduling.ScheduleChangeAudience>();
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Registrations.RegistrationCsv>();

@@ -7,5 +7,8 @@ public static class Roles
     public const string Press = "Press";
     public const string Attendee = "Attendee";
 
-    public static readonly IReadOnlyList<string> All = [Organizer, Speaker, Press, Attendee];
+    /// <summary>Desk volunteers: they check people in at the door and see nothing of <c>/admin</c>.</summary>
+    public const string CheckIn = "Check-in";
+
+    public static readonly IReadOnlyList<string> All = [Organizer, Speaker, Press, Attendee, CheckIn];
 }

@@ -62,6 +62,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<SessionSignup> SessionSignups => Set<SessionSignup>();
 
+    public DbSet<CheckInScan> CheckInScans => Set<CheckInScan>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<BulkMail> BulkMails => Set<BulkMail>();

@@ -192,6 +192,11 @@ public sealed class Registration
     /// <summary>Which badge is valid: a reissued badge (lost, or details changed) has the next number, and older ones no longer scan.</summary>
     public int BadgeRevision { get; private set; } = 1;
 
+    /// <summary>When the person was first checked in at the door (set once, by <see cref="CheckInAttendee"/>).</summary>
+    public DateTimeOffset? CheckedInAt { get; private set; }
+
+    public string? CheckedInDesk { get; private set; }
+
     public string? NameZh => Speakers.SpeakerNames.Chinese(FamilyNameZh, GivenNameZh);
 
     public string? NameLatin => Speakers.SpeakerNames.Latin(FamilyNameLatin, GivenNameLatin, LatinFamilyNameFirst);

@@ -51,6 +51,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.AccessKey).HasMaxLength(64);
         builder.Property(r => r.UserId).HasMaxLength(450);
         builder.Property(r => r.BadgeRevision).HasDefaultValue(1);
+        builder.Property(r => r.CheckedInDesk).HasMaxLength(CheckInAttendee.DeskMaxLength);
     }
 }
 

@@ -29,6 +29,9 @@ namespace Summit.Web.Hosting;
 public static class SummitWebServices
 {
     public const string OrganizerPolicy = "Organizer";
+
+    /// <summary>The door: organizers and check-in staff (who get nothing else).</summary>
+    public const string CheckInPolicy = "CheckIn";
     public const string FormsRateLimit = "forms";
 
     public static IServiceCollection AddSummitWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
@@ -49,6 +52,7 @@ public static class SummitWebServices
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
+                o.Conventions.AuthorizeFolder("/CheckIn", CheckInPolicy);
                 o.Conventions.AuthorizeFolder("/Account/Manage");
                 o.Conventions.AuthorizeFolder("/My");
                 o.Conventions.AddPageRoute("/Speakers/Index", "{edition}/speakers");
@@ -109,7 +113,9 @@ public static class SummitWebServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
-        services.AddAuthorizationBuilder().AddPolicy(OrganizerPolicy, p => p.RequireRole(Roles.Organizer));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OrganizerPolicy, p => p.RequireRole(Roles.Organizer))
+            .AddPolicy(CheckInPolicy, p => p.RequireRole(Roles.Organizer, Roles.CheckIn));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -348,4 +348,33 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         Assert.Equal([(waiting.RegistrationId!.Value, SignupStatus.Waitlisted)], await SignupsAsync(session));
         Assert.Equal(0, await SeatsTakenAsync(session));
     }
+
+    [Fact]
+    public async Task A_badge_checks_in_once_and_then_says_when_and_where_and_bad_badges_say_why()
+    {
+        var open = await CategoryAsync(capacity: null);
+        var approval = await CategoryAsync(capacity: null, approval: true);
+        var guest = await RegisterAsync(open, Person("door@summit.test"));
+        var pending = await RegisterAsync(approval, Person("pending-door@summit.test"));
+        var leaving = await RegisterAsync(open, Person("leaving@summit.test"));
+        await WithAsync(s => s.GetRequiredService<ChangeRegistration>().CancelAsync(leaving.RegistrationId!.Value, cancellationToken: Cancel));
+        var tokens = await WithAsync(s => Task.FromResult(s.GetRequiredService<BadgeTokens>()));
+        Task<CheckInOutcome> Scan(string? code, string desk = "North desk") =>
+            WithAsync(s => s.GetRequiredService<CheckInAttendee>().RunAsync(code, desk, "volunteer", Cancel));
+
+        var first = await Scan(tokens.Issue(guest.RegistrationId!.Value, 1));
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var second = await Scan(tokens.Issue(guest.RegistrationId!.Value, 1), "South desk");
+
+        Assert.Equal(CheckInResult.Welcome, first.Result);
+        Assert.Equal("Wei Tan", first.NameLatin);
+        Assert.Equal((CheckInResult.AlreadyCheckedIn, "North desk", new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero)), (second.Result, second.CheckedInDesk, second.CheckedInAt));
+        Assert.Equal(CheckInResult.NotConfirmed, (await Scan(tokens.Issue(pending.RegistrationId!.Value, 1))).Result);
+        Assert.Equal(CheckInResult.Cancelled, (await Scan(tokens.Issue(leaving.RegistrationId!.Value, 1))).Result);
+        Assert.Equal(CheckInResult.Invalid, (await Scan(tokens.Issue(guest.RegistrationId!.Value, 2))).Result);
+        Assert.Equal(CheckInResult.Invalid, (await Scan("S1.forged")).Result);
+        Assert.Equal(CheckInResult.Invalid, (await Scan(null)).Result);
+        var log = await WithAsync(s => s.GetRequiredService<SummitDbContext>().CheckInScans.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Result).ToListAsync(Cancel));
+        Assert.Equal([CheckInResult.Welcome, CheckInResult.AlreadyCheckedIn, CheckInResult.NotConfirmed, CheckInResult.Cancelled, CheckInResult.Invalid, CheckInResult.Invalid, CheckInResult.Invalid], log);
+    }
 }

@@ -48,6 +48,7 @@ public abstract class AccessTests<TApp>(TApp app) where TApp : SummitApp
     [InlineData(Roles.Attendee)]
     [InlineData(Roles.Speaker)]
     [InlineData(Roles.Press)]
+    [InlineData(Roles.CheckIn)]
     [InlineData(null)]
     public async Task Signed_in_people_who_are_not_organizers_are_refused_every_admin_page(string? role)
     {

@@ -636,6 +636,46 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.ToTable("OutgoingMailAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Desk")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ScannedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("EditionId", "At");
+
+                    b.ToTable("CheckInScans");
+                });
+
             modelBuilder.Entity("Summit.Core.Registrations.InvitationCode", b =>
                 {
                     b.Property<int>("Id")
@@ -711,6 +751,13 @@ namespace Summit.Core.Data.Migrations.Postgres
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedInDesk")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<DateTimeOffset>("ConsentAt")
                         .HasColumnType("timestamp with time zone");
@@ -1720,6 +1767,19 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .WithMany("Attachments")
                         .HasForeignKey("MailId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
+                {
+                    b.HasOne("Summit.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Summit.Core.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Summit.Core.Registrations.InvitationCode", b =>

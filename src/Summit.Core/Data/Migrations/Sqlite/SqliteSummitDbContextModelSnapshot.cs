@@ -613,6 +613,44 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.ToTable("OutgoingMailAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Desk")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScannedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("EditionId", "At");
+
+                    b.ToTable("CheckInScans");
+                });
+
             modelBuilder.Entity("Summit.Core.Registrations.InvitationCode", b =>
                 {
                     b.Property<int>("Id")
@@ -684,6 +722,13 @@ namespace Summit.Core.Data.Migrations.Sqlite
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedInDesk")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ConsentAt")
                         .HasColumnType("INTEGER");
@@ -1665,6 +1710,19 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .WithMany("Attachments")
                         .HasForeignKey("MailId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
+                {
+                    b.HasOne("Summit.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Summit.Core.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Summit.Core.Registrations.InvitationCode", b =>

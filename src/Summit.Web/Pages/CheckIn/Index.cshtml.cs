@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Registrations;
+using Summit.Web.Hosting;
+
+namespace Summit.Web.Pages.CheckIn;
+
+/// <summary>
+/// The door: scan a badge (camera where the browser can, or type the code) and see at a glance who it is and whether
+/// they may go in; beside it, arrivals so far per category and per quarter hour. For organizers and check-in staff.
+/// </summary>
+[EnableRateLimiting(SummitWebServices.FormsRateLimit)]
+public sealed class IndexModel(SummitDbContext db, CheckInAttendee checkIn) : PageModel
+{
+    public const string DeskCookie = "summit-desk";
+
+    public sealed record CategoryArrivals(string NameEn, string NameZh, int Arrived, int Confirmed);
+
+    public Edition? Edition { get; private set; }
+
+    public IReadOnlyList<CategoryArrivals> Categories { get; private set; } = [];
+
+    /// <summary>Arrivals per quarter hour, in the edition's time zone, the most recent 32 quarters that had any.</summary>
+    public IReadOnlyList<(DateTimeOffset Start, int Count)> Quarters { get; private set; } = [];
+
+    public CheckInOutcome? Outcome { get; private set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Desk { get; set; }
+
+    public async Task OnGetAsync(string? edition, CancellationToken cancellationToken)
+    {
+        Desk = Request.Cookies[DeskCookie];
+        await LoadAsync(edition, cancellationToken);
+    }
+
+    public async Task OnPostAsync(string? edition, CancellationToken cancellationToken)
+    {
+        Desk = string.IsNullOrWhiteSpace(Desk) ? Request.Cookies[DeskCookie] : Desk.Trim();
+        if (!string.IsNullOrWhiteSpace(Desk))
+        {
+            Response.Cookies.Append(DeskCookie, Desk[..Math.Min(Desk.Length, CheckInAttendee.DeskMaxLength)], new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(7) });
+        }
+
+        Outcome = await checkIn.RunAsync(Code, Desk, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+        Code = null;
+        ModelState.Clear();
+        await LoadAsync(edition ?? await db.Registrations.Where(r => r.Id == Outcome.RegistrationId).Join(db.Editions, r => r.EditionId, e => e.Id, (r, e) => e.Slug).FirstOrDefaultAsync(cancellationToken), cancellationToken);
+    }
+
+    private async Task LoadAsync(string? slug, CancellationToken cancellationToken)
+    {
+        var editions = db.Editions.AsNoTracking();
+        Edition = slug is { Length: > 0 }
+            ? await editions.WithSlug(slug.ToLowerInvariant()).FirstOrDefaultAsync(cancellationToken)
+            : await editions.Where(e => e.Status == EditionStatus.Open || e.Status == EditionStatus.Closed).OrderByDescending(e => e.StartDate).FirstOrDefaultAsync(cancellationToken);
+        if (Edition is null)
+        {
+            return;
+        }
+
+        var editionId = Edition.Id;
+        var counts = await db.Registrations.AsNoTracking()
+            .Where(r => r.EditionId == editionId && r.Status == RegistrationStatus.Confirmed)
+            .GroupBy(r => r.CategoryId)
+            .Select(g => new { CategoryId = g.Key, Confirmed = g.Count(), Arrived = g.Count(r => r.CheckedInAt != null) })
+            .ToListAsync(cancellationToken);
+        Categories = (await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == editionId).OrderBy(c => c.Order).ToListAsync(cancellationToken))
+            .Select(c => new CategoryArrivals(c.NameEn, c.NameZh, counts.FirstOrDefault(x => x.CategoryId == c.Id)?.Arrived ?? 0, counts.FirstOrDefault(x => x.CategoryId == c.Id)?.Confirmed ?? 0))
+            .Where(c => c.Confirmed > 0)
+            .ToList();
+        var arrivals = await db.Registrations.AsNoTracking()
+            .Where(r => r.EditionId == editionId && r.CheckedInAt != null)
+            .Select(r => r.CheckedInAt!.Value)
+            .ToListAsync(cancellationToken);
+        var zone = Edition.TimeZone;
+        Quarters = arrivals
+            .Select(a => TimeZoneInfo.ConvertTime(a, zone))
+            .GroupBy(a => new DateTimeOffset(a.Year, a.Month, a.Day, a.Hour, a.Minute / 15 * 15, 0, a.Offset))
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count()))
+            .TakeLast(32)
+            .ToList();
+    }
+}

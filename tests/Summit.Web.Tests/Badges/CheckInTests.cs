@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Registrations;
+using Summit.Testing;
+
+namespace Summit.Web.Tests.Badges;
+
+/// <summary>The door over HTTP: who may use it, and what a scan answers, on each database engine.</summary>
+public abstract class CheckInTests<TApp>(TApp app) where TApp : SummitApp
+{
+    protected SummitFactory App => app.Factory;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(Roles.Attendee, false)]
+    [InlineData(Roles.Speaker, false)]
+    [InlineData(Roles.Press, false)]
+    [InlineData(Roles.CheckIn, true)]
+    [InlineData(Roles.Organizer, true)]
+    public async Task Only_organizers_and_check_in_staff_open_the_desk(string? role, bool allowed)
+    {
+        using var client = App.Browser();
+        if (role is not null)
+        {
+            var user = await App.CreateUserAsync($"desk-{Guid.NewGuid():N}@summit.test", role);
+            await client.SignInAsync(user.Email!);
+        }
+
+        using var response = await client.GetAsync(new Uri("/checkin", UriKind.Relative), Cancel);
+
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("camera=(self)", response.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains(role is null ? "/account/login" : "/account/access-denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_scan_welcomes_once_then_says_already_and_a_cancelled_or_forged_badge_is_stopped()
+    {
+        var (guest, gone) = await App.ScopedAsync(async s =>
+        {
+            var db = s.GetRequiredService<SummitDbContext>();
+            var category = await db.RegistrationCategories.Where(c => c.Kind == CategoryKind.General && c.Capacity == null && !c.RequiresApproval && !c.RequiresInvitation).Select(c => c.Id).FirstAsync(Cancel);
+            var register = s.GetRequiredService<RegisterAttendee>();
+            RegistrationDetails Person(string email) => new("林", "美", "Lim", "Mei", false, "MAS", null, email, null, "SG", "en", null, null, false, true, "2026-11");
+            var one = await register.RunAsync(category, Person($"door-{Guid.NewGuid():N}@summit.test"), null, cancellationToken: Cancel);
+            var two = await register.RunAsync(category, Person($"gone-{Guid.NewGuid():N}@summit.test"), null, cancellationToken: Cancel);
+            await s.GetRequiredService<ChangeRegistration>().CancelAsync(two.RegistrationId!.Value, cancellationToken: Cancel);
+            var tokens = s.GetRequiredService<BadgeTokens>();
+            return (tokens.Issue(one.RegistrationId!.Value, 1), tokens.Issue(two.RegistrationId!.Value, 1));
+        });
+        var staff = await App.CreateUserAsync($"volunteer-{Guid.NewGuid():N}@summit.test", Roles.CheckIn);
+        using var client = App.Browser();
+        await client.SignInAsync(staff.Email!);
+
+        async Task<string> ScanAsync(string code)
+        {
+            using var response = await client.PostAsync("/checkin", new Dictionary<string, string> { ["Code"] = code, ["Desk"] = "East gate" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+        }
+
+        var first = await ScanAsync(guest);
+        Assert.Contains("<h2>Welcome</h2>", first, StringComparison.Ordinal);
+        Assert.Contains("林美", first, StringComparison.Ordinal);
+        var second = await ScanAsync(guest);
+        Assert.Contains("<h2>Already checked in</h2>", second, StringComparison.Ordinal);
+        Assert.Contains("at East gate.", second, StringComparison.Ordinal);
+        Assert.Contains("<h2>Cancelled</h2>", await ScanAsync(gone), StringComparison.Ordinal);
+        Assert.Contains("<h2>Not a valid badge</h2>", await ScanAsync(guest[..^4] + "AAAA"), StringComparison.Ordinal);
+        Assert.Contains("<h2>Not a valid badge</h2>", await ScanAsync("<script>alert(1)</script>"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class CheckInTestsOnSqlite(SqliteApp app) : CheckInTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class CheckInTestsOnPostgres(PostgresApp app) : CheckInTests<PostgresApp>(app), IClassFixture<PostgresApp>;
