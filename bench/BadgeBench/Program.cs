@@ -11,7 +11,7 @@ var badge = new BadgeData(
     "China-Singapore (Chongqing) Connectivity Initiative Financial Summit 2021", "中新（重庆）战略性互联互通示范项目金融峰会 2021",
     "5–6 November 2021", "2021年11月5日至6日", "Speaker", "演讲嘉宾", "#2e7d32",
     "曾刚", "Zeng Gang", "Deputy Director · 副主任", "National Institution for Finance and Development · 国家金融与发展实验室",
-    "S1.CfDJ8Example-token-for-the-sample-badge-only-not-valid-anywhere-0123456789abcdefghijklmnopqrstuvwxyz");
+    "S1.CfDJ8Example-token-for-the-sample-badge-only-not-valid-anywhere-0123456789abcdefghijklmnopqrstuvwxyz", "K7PM-3XWQ");
 if (sampleAt >= 0 && sampleAt + 1 < args.Length)
 {
     await using var file = File.Create(args[sampleAt + 1]);

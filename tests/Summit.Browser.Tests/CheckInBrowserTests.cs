@@ -12,7 +12,7 @@ namespace Summit.Browser.Tests;
 public sealed class CheckInBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task A_typed_badge_code_shows_the_welcome_card_then_already_checked_in()
+    public async Task A_badge_code_typed_from_the_badge_shows_the_welcome_card_then_already_checked_in()
     {
         var ct = TestContext.Current.CancellationToken;
         string token;
@@ -23,7 +23,10 @@ public sealed class CheckInBrowserTests(BrowserApp app) : IClassFixture<BrowserA
                 .Where(c => c.Kind == CategoryKind.General && c.Capacity == null && !c.RequiresApproval && !c.RequiresInvitation).Select(c => c.Id).FirstAsync(ct);
             var outcome = await s.GetRequiredService<RegisterAttendee>().RunAsync(category, new RegistrationDetails(
                 "黄", "思敏", "Wong", "Sze Min", false, "GIC", null, $"szemin-{Guid.NewGuid():N}@summit.test", null, "SG", "en", null, null, false, true, "2026-11"), null, cancellationToken: ct);
-            token = s.GetRequiredService<BadgeTokens>().Issue(outcome.RegistrationId!.Value, 1);
+            // The code printed under the QR code, as a volunteer reads it off the badge.
+            Assert.NotNull(await s.GetRequiredService<Summit.Jobs.Badges.BadgeService>().EnsureAsync(outcome.RegistrationId!.Value, ct));
+            var code = await s.GetRequiredService<SummitDbContext>().Registrations.Where(r => r.Id == outcome.RegistrationId).Select(r => r.BadgeCode).FirstAsync(ct);
+            token = BadgeTokens.FormatShortCode(code!).ToLowerInvariant();
         }
 
         var staff = await app.Factory.CreateUserAsync($"desk-{Guid.NewGuid():N}@summit.test", Roles.CheckIn);

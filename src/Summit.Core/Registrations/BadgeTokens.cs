@@ -17,6 +17,21 @@ public sealed class BadgeTokens(IDataProtectionProvider provider)
 
     private readonly IDataProtector protector = provider.CreateProtector("Summit.Badges.v1");
 
+    /// <summary>Letters and digits nobody confuses when reading a badge aloud or typing it: no 0/O, 1/I/L.</summary>
+    private const string ShortCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    /// <summary>A new random short code: 8 characters, about 40 bits, so guessing one at a desk is hopeless.</summary>
+    public static string NewShortCode() => new(RandomNumberGenerator.GetItems(ShortCodeAlphabet.AsSpan(), 8));
+
+    /// <summary>The stored form of what someone typed (<c>abcd-efgh</c> → <c>ABCDEFGH</c>), or null when it cannot be a short code.</summary>
+    public static string? NormalizeShortCode(string? typed)
+    {
+        var text = typed?.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+        return text is { Length: 8 } && text.All(c => ShortCodeAlphabet.Contains(c, StringComparison.Ordinal)) ? text : null;
+    }
+
+    public static string FormatShortCode(string code) => code.Length == 8 ? $"{code[..4]}-{code[4..]}" : code;
+
     public string Issue(int registrationId, int revision)
     {
         var payload = new byte[8];

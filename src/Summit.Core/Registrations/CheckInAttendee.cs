@@ -85,10 +85,23 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Time
     {
         var deskName = string.IsNullOrWhiteSpace(desk) ? "Desk" : desk.Trim()[..Math.Min(desk.Trim().Length, DeskMaxLength)];
         var now = clock.GetUtcNow();
-        var named = tokens.Read(code);
-        var registration = named is { } n ? await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == n.RegistrationId, cancellationToken).ConfigureAwait(false) : null;
+        Registration? registration;
+        var current = false;
+        if (BadgeTokens.NormalizeShortCode(code) is { } shortCode)
+        {
+            // Typed from under the QR code: the code is the badge's own, so it is current while it exists.
+            registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.BadgeCode == shortCode, cancellationToken).ConfigureAwait(false);
+            current = registration is not null;
+        }
+        else
+        {
+            var named = tokens.Read(code);
+            registration = named is { } n ? await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == n.RegistrationId, cancellationToken).ConfigureAwait(false) : null;
+            current = registration is not null && named!.Value.Revision == registration.BadgeRevision;
+        }
+
         CheckInResult result;
-        if (registration is null || named!.Value.Revision != registration.BadgeRevision || registration.ErasedAt is not null)
+        if (registration is null || !current || registration.ErasedAt is not null)
         {
             result = CheckInResult.Invalid;
         }

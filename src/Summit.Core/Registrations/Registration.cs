@@ -195,6 +195,12 @@ public sealed class Registration
     /// <summary>When the person was first checked in at the door (set once, by <see cref="CheckInAttendee"/>).</summary>
     public DateTimeOffset? CheckedInAt { get; private set; }
 
+    /// <summary>
+    /// The short code printed under the QR code (<c>ABCD-EFGH</c>), for typing at the desk when nothing can scan: random,
+    /// unique, made with the first badge. It names the badge as the QR token does, without the signature.
+    /// </summary>
+    public string? BadgeCode { get; private set; }
+
     public string? CheckedInDesk { get; private set; }
 
     public string? NameZh => Speakers.SpeakerNames.Chinese(FamilyNameZh, GivenNameZh);
@@ -261,6 +267,7 @@ public sealed class Registration
         NormalizedEmail = Email;
         UserId = null;
         AccessKey = "";
+        BadgeCode = null;
         ErasedAt = now;
         UpdatedAt = now;
     }

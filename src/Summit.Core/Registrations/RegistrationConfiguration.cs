@@ -52,6 +52,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.UserId).HasMaxLength(450);
         builder.Property(r => r.BadgeRevision).HasDefaultValue(1);
         builder.Property(r => r.CheckedInDesk).HasMaxLength(CheckInAttendee.DeskMaxLength);
+        builder.Property(r => r.BadgeCode).HasMaxLength(8);
+        builder.HasIndex(r => r.BadgeCode).IsUnique();
     }
 }
 

@@ -18,7 +18,8 @@ public sealed record BadgeData(
     string? NameLatin,
     string? Position,
     string? Organisation,
-    string Token);
+    string Token,
+    string? ShortCode = null);
 
 /// <summary>
 /// An A6 portrait badge: the category's colour band and name, the Chinese and the Latin name large (shrunk to fit long
@@ -87,8 +88,14 @@ public static class BadgePdf
         }
 
         const double qrSize = 112;
-        var qrTop = y + Height - Margin - 44 - qrSize;
+        var qrTop = y + Height - Margin - 56 - qrSize;
         DrawQr(graphics, badge.Token, x + ((Width - qrSize) / 2), qrTop, qrSize);
+        if (badge.ShortCode is { Length: > 0 } shortCode)
+        {
+            // For typing at the desk when nothing can scan.
+            var codeWidth = text.Width(shortCode, 9, bold: true);
+            text.Write(shortCode, x + ((Width - codeWidth) / 2), qrTop + qrSize + 1, codeWidth + 2, 9, bold: true, XBrushes.Black);
+        }
 
         var muted = new XSolidBrush(XColor.FromArgb(0x4a, 0x55, 0x66));
         var footer = y + Height - Margin - 38;

@@ -35,6 +35,17 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
             return null;
         }
 
+        if (r.BadgeCode is null)
+        {
+            // The short code comes with the first badge; two renders racing both try, and the first one's stays. (A
+            // collision with another registration's code, one chance in a trillion, fails the unique index and the
+            // job's retry draws again.)
+            var code = BadgeTokens.NewShortCode();
+            await db.Registrations.Where(x => x.Id == registrationId && x.BadgeCode == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(x => x.BadgeCode, code), cancellationToken).ConfigureAwait(false);
+            r = await db.Registrations.AsNoTracking().FirstAsync(x => x.Id == registrationId, cancellationToken).ConfigureAwait(false);
+        }
+
         var category = await db.RegistrationCategories.AsNoTracking().FirstAsync(c => c.Id == r.CategoryId, cancellationToken).ConfigureAwait(false);
         var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == r.EditionId, cancellationToken).ConfigureAwait(false);
         var english = CultureInfo.GetCultureInfo("en-GB");
@@ -53,7 +64,7 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
             _ => Palette[category.Order % Palette.Length],
         };
         var data = new BadgeData(edition.NameEn, edition.NameZh, datesEn, datesZh, category.NameEn, category.NameZh, colour,
-            r.NameZh, r.NameLatin, r.Position, r.Organisation, "");
+            r.NameZh, r.NameLatin, r.Position, r.Organisation, "", BadgeTokens.FormatShortCode(r.BadgeCode!));
         // Everything printed, and the revision (a reissued badge is a new one), but not the token: its encryption is
         // randomized, and any token of the current revision scans.
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', data.ToString(), r.BadgeRevision))))[..16];

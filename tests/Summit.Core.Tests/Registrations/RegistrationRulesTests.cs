@@ -374,6 +374,8 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         Assert.Equal(CheckInResult.Invalid, (await Scan(tokens.Issue(guest.RegistrationId!.Value, 2))).Result);
         Assert.Equal(CheckInResult.Invalid, (await Scan("S1.forged")).Result);
         Assert.Equal(CheckInResult.Invalid, (await Scan(null)).Result);
+        Assert.Null(BadgeTokens.NormalizeShortCode("ABCD-EFG0"));
+        Assert.Equal("ABCDEFGH", BadgeTokens.NormalizeShortCode(" abcd-efgh "));
         var log = await WithAsync(s => s.GetRequiredService<SummitDbContext>().CheckInScans.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Result).ToListAsync(Cancel));
         Assert.Equal([CheckInResult.Welcome, CheckInResult.AlreadyCheckedIn, CheckInResult.NotConfirmed, CheckInResult.Cancelled, CheckInResult.Invalid, CheckInResult.Invalid, CheckInResult.Invalid], log);
     }

@@ -741,6 +741,10 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("BadgeCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<int>("BadgeRevision")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -860,6 +864,9 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AccessKey");
+
+                    b.HasIndex("BadgeCode")
+                        .IsUnique();
 
                     b.HasIndex("InvitationCodeId");
 

@@ -712,6 +712,10 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BadgeCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BadgeRevision")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -831,6 +835,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AccessKey");
+
+                    b.HasIndex("BadgeCode")
+                        .IsUnique();
 
                     b.HasIndex("InvitationCodeId");
 
