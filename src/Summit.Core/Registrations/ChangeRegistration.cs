@@ -62,7 +62,15 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                     return [new Refusal(nameof(RegistrationDetails.Email), Reasons.EmailTaken)];
                 }
 
-                registration.Apply(details, clock.GetUtcNow());
+                var printed = (registration.NameZh, registration.NameLatin, registration.Position, registration.Organisation);
+                var now = clock.GetUtcNow();
+                registration.Apply(details, now);
+                if (printed != (registration.NameZh, registration.NameLatin, registration.Position, registration.Organisation))
+                {
+                    // The badge in someone's hand shows the old details: it stops checking in, a new one is made.
+                    registration.ReissueBadge(now);
+                }
+
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return [];
@@ -148,6 +156,22 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             return null;
         }, cancellationToken);
 
+    /// <summary>A lost or stolen badge: a new one is made and emailed, and the old one no longer checks in.</summary>
+    public async Task<IReadOnlyList<Refusal>> ReissueBadgeAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id && r.ErasedAt == null, cancellationToken).ConfigureAwait(false);
+        if (registration is null)
+        {
+            return [new("", Reasons.NotFound)];
+        }
+
+        registration.ReissueBadge(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        await events.RaiseDetailsChangedAsync(id, cancellationToken).ConfigureAwait(false);
+        return [];
+    }
+
     /// <summary>Takes back a cancellation: a seat if one is free, else the end of the waiting list, as a new registration would.</summary>
     public Task<IReadOnlyList<Refusal>> ReinstateAsync(int id, string? message = null, CancellationToken cancellationToken = default) =>
         ForEachAsync([id], message, async (registration, now, changes) =>
@@ -171,8 +195,9 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         }, cancellationToken);
 
     /// <summary>The right to erasure: cancels (freeing any seat) and removes the personal data; the counts keep the row.</summary>
-    public Task<IReadOnlyList<Refusal>> EraseAsync(int id, CancellationToken cancellationToken = default) =>
-        ForEachAsync([id], null, async (registration, now, changes) =>
+    public async Task<IReadOnlyList<Refusal>> EraseAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var refusals = await ForEachAsync([id], null, async (registration, now, changes) =>
         {
             var from = registration.Status;
             if (from is not (RegistrationStatus.Cancelled or RegistrationStatus.Declined))
@@ -187,7 +212,12 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             // No email about this one: the address is gone with the rest.
             registration.Erase(now);
             return null;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+
+        // The badge file carries the name too: its listeners remove it.
+        await events.RaiseDetailsChangedAsync(id, cancellationToken).ConfigureAwait(false);
+        return refusals;
+    }
 
     /// <summary>Moves a registration to another category of the edition: it keeps a seat only if the new category has one.</summary>
     public async Task<IReadOnlyList<Refusal>> ChangeCategoryAsync(int id, int categoryId, CancellationToken cancellationToken = default)
@@ -218,6 +248,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             }
 
             registration.ChangeCategory(categoryId, now);
+            registration.ReissueBadge(now);
             if (from is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
             {
                 if (await SeatLedger.TryTakeSeatAsync(db, categoryId, cancellationToken).ConfigureAwait(false))

@@ -11,6 +11,7 @@ public enum CheckInResult
     NotConfirmed,
     Cancelled,
     Invalid,
+    OtherEdition,
 }
 
 /// <summary>One scan at a desk, whatever it found: the log of the door.</summary>
@@ -81,9 +82,26 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Time
 {
     public const int DeskMaxLength = 60;
 
-    public async Task<CheckInOutcome> RunAsync(string? code, string? desk, string? scannedBy, CancellationToken cancellationToken = default)
+    /// <summary>A desk name fit to store: no control characters, at most <see cref="DeskMaxLength"/>, never half a character.</summary>
+    public static string? CleanDesk(string? desk)
     {
-        var deskName = string.IsNullOrWhiteSpace(desk) ? "Desk" : desk.Trim()[..Math.Min(desk.Trim().Length, DeskMaxLength)];
+        var text = new string((desk ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (text.Length > DeskMaxLength)
+        {
+            text = text[..DeskMaxLength];
+            if (char.IsHighSurrogate(text[^1]))
+            {
+                text = text[..^1];
+            }
+        }
+
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <param name="editionId">The edition at this door: a badge of another edition does not open it.</param>
+    public async Task<CheckInOutcome> RunAsync(string? code, int editionId, string? desk, string? scannedBy, CancellationToken cancellationToken = default)
+    {
+        var deskName = CleanDesk(desk) ?? "—";
         var now = clock.GetUtcNow();
         Registration? registration;
         var current = false;
@@ -105,6 +123,10 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Time
         {
             result = CheckInResult.Invalid;
         }
+        else if (registration.EditionId != editionId)
+        {
+            result = CheckInResult.OtherEdition;
+        }
         else if (registration.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
         {
             result = CheckInResult.Cancelled;
@@ -116,17 +138,17 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Time
         else
         {
             var marked = await db.Registrations
-                .Where(r => r.Id == registration.Id && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
+                .Where(r => r.Id == registration.Id && r.EditionId == editionId && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInDesk, deskName), cancellationToken).ConfigureAwait(false);
             result = marked == 1 ? CheckInResult.Welcome : CheckInResult.AlreadyCheckedIn;
         }
 
-        db.CheckInScans.Add(new CheckInScan(registration?.EditionId, result == CheckInResult.Invalid ? null : registration?.Id, result, deskName, scannedBy, now));
+        db.CheckInScans.Add(new CheckInScan(editionId, result is CheckInResult.Invalid or CheckInResult.OtherEdition ? null : registration?.Id, result, deskName, scannedBy, now));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
-        if (result == CheckInResult.Invalid || registration is null)
+        if (result is CheckInResult.Invalid or CheckInResult.OtherEdition || registration is null)
         {
-            return new CheckInOutcome(CheckInResult.Invalid, null, null, null, null, null, null, null, null, null);
+            return new CheckInOutcome(result, null, null, null, null, null, null, null, null, null);
         }
 
         var category = await db.RegistrationCategories.AsNoTracking().Where(c => c.Id == registration.CategoryId).Select(c => new { c.NameEn, c.NameZh }).FirstAsync(cancellationToken).ConfigureAwait(false);

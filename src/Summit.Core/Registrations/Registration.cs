@@ -248,6 +248,14 @@ public sealed class Registration
 
     internal void UseCode(int codeId) => InvitationCodeId = codeId;
 
+    /// <summary>A new badge: the old one (its QR token and its short code) no longer checks in.</summary>
+    internal void ReissueBadge(DateTimeOffset now)
+    {
+        BadgeRevision++;
+        BadgeCode = null;
+        UpdatedAt = now;
+    }
+
     internal void LinkAccount(string userId) => UserId = userId;
 
     internal void LinkSpeaker(int speakerId) => SpeakerId = speakerId;

@@ -94,6 +94,31 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
         return new BadgeFile(path, fingerprint, Rendered: true);
     }
 
+    /// <summary>
+    /// The badge opened for reading (null when there is none). Opened so that a newer badge replacing the file while it
+    /// is sent cannot break the download; if the file went between finding and opening, it is found again.
+    /// </summary>
+    public async Task<Stream?> OpenAsync(int registrationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await EnsureAsync(registrationId, cancellationToken).ConfigureAwait(false) is not { } badge)
+            {
+                return null;
+            }
+
+            try
+            {
+                return new FileStream(badge.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true);
+            }
+            catch (FileNotFoundException)
+            {
+            }
+        }
+
+        return null;
+    }
+
     private static void Remove(string folder, int registrationId, string? keep)
     {
         foreach (var old in Directory.EnumerateFiles(folder, $"{registrationId}-*.pdf"))

@@ -34,6 +34,9 @@ public static class SummitWebServices
     public const string CheckInPolicy = "CheckIn";
     public const string FormsRateLimit = "forms";
 
+    /// <summary>The door: per signed-in volunteer, not per address (desks share the venue's network), and generous.</summary>
+    public const string CheckInRateLimit = "checkin";
+
     public static IServiceCollection AddSummitWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -129,6 +132,9 @@ public static class SummitWebServices
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = formsPerMinute, Window = TimeSpan.FromMinutes(1) })
                 : RateLimitPartition.GetNoLimiter("reads"));
+            o.AddPolicy(CheckInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) }));
         });
 
         // Forms are text; uploads (speaker photos) set their own larger limits where they are accepted.

@@ -360,7 +360,7 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         await WithAsync(s => s.GetRequiredService<ChangeRegistration>().CancelAsync(leaving.RegistrationId!.Value, cancellationToken: Cancel));
         var tokens = await WithAsync(s => Task.FromResult(s.GetRequiredService<BadgeTokens>()));
         Task<CheckInOutcome> Scan(string? code, string desk = "North desk") =>
-            WithAsync(s => s.GetRequiredService<CheckInAttendee>().RunAsync(code, desk, "volunteer", Cancel));
+            WithAsync(s => s.GetRequiredService<CheckInAttendee>().RunAsync(code, editionId, desk, "volunteer", Cancel));
 
         var first = await Scan(tokens.Issue(guest.RegistrationId!.Value, 1));
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -374,9 +374,13 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         Assert.Equal(CheckInResult.Invalid, (await Scan(tokens.Issue(guest.RegistrationId!.Value, 2))).Result);
         Assert.Equal(CheckInResult.Invalid, (await Scan("S1.forged")).Result);
         Assert.Equal(CheckInResult.Invalid, (await Scan(null)).Result);
+        var otherEdition = await WithAsync(async s => (await s.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
+            "2028", "CCI-FS 2028", "2028峰会", null, null, new DateOnly(2028, 11, 5), new DateOnly(2028, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), Cancel)).EditionId!.Value);
+        Assert.Equal(CheckInResult.OtherEdition, (await WithAsync(s => s.GetRequiredService<CheckInAttendee>().RunAsync(tokens.Issue(guest.RegistrationId!.Value, 1), otherEdition, "\u0000Desk", null, Cancel))).Result);
+        Assert.Equal("North desk", CheckInAttendee.CleanDesk("\u0000North desk\u0007"));
         Assert.Null(BadgeTokens.NormalizeShortCode("ABCD-EFG0"));
         Assert.Equal("ABCDEFGH", BadgeTokens.NormalizeShortCode(" abcd-efgh "));
         var log = await WithAsync(s => s.GetRequiredService<SummitDbContext>().CheckInScans.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Result).ToListAsync(Cancel));
-        Assert.Equal([CheckInResult.Welcome, CheckInResult.AlreadyCheckedIn, CheckInResult.NotConfirmed, CheckInResult.Cancelled, CheckInResult.Invalid, CheckInResult.Invalid, CheckInResult.Invalid], log);
+        Assert.Equal([CheckInResult.Welcome, CheckInResult.AlreadyCheckedIn, CheckInResult.NotConfirmed, CheckInResult.Cancelled, CheckInResult.Invalid, CheckInResult.Invalid, CheckInResult.Invalid, CheckInResult.OtherEdition], log);
     }
 }

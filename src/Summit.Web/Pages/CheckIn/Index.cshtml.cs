@@ -14,7 +14,7 @@ namespace Summit.Web.Pages.CheckIn;
 /// The door: scan a badge (camera where the browser can, or type the code) and see at a glance who it is and whether
 /// they may go in; beside it, arrivals so far per category and per quarter hour. For organizers and check-in staff.
 /// </summary>
-[EnableRateLimiting(SummitWebServices.FormsRateLimit)]
+[EnableRateLimiting(SummitWebServices.CheckInRateLimit)]
 public sealed class IndexModel(SummitDbContext db, CheckInAttendee checkIn) : PageModel
 {
     public const string DeskCookie = "summit-desk";
@@ -38,22 +38,27 @@ public sealed class IndexModel(SummitDbContext db, CheckInAttendee checkIn) : Pa
 
     public async Task OnGetAsync(string? edition, CancellationToken cancellationToken)
     {
-        Desk = Request.Cookies[DeskCookie];
+        Desk = CheckInAttendee.CleanDesk(Request.Cookies[DeskCookie]);
         await LoadAsync(edition, cancellationToken);
     }
 
     public async Task OnPostAsync(string? edition, CancellationToken cancellationToken)
     {
-        Desk = string.IsNullOrWhiteSpace(Desk) ? Request.Cookies[DeskCookie] : Desk.Trim();
-        if (!string.IsNullOrWhiteSpace(Desk))
+        Desk = CheckInAttendee.CleanDesk(Desk) ?? CheckInAttendee.CleanDesk(Request.Cookies[DeskCookie]);
+        if (Desk is not null)
         {
-            Response.Cookies.Append(DeskCookie, Desk[..Math.Min(Desk.Length, CheckInAttendee.DeskMaxLength)], new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(7) });
+            Response.Cookies.Append(DeskCookie, Desk, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(7) });
         }
 
-        Outcome = await checkIn.RunAsync(Code, Desk, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+        await LoadAsync(edition, cancellationToken);
+        if (Edition is not null)
+        {
+            Outcome = await checkIn.RunAsync(Code, Edition.Id, Desk, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+            await LoadAsync(Edition.Slug, cancellationToken);
+        }
+
         Code = null;
         ModelState.Clear();
-        await LoadAsync(edition ?? await db.Registrations.Where(r => r.Id == Outcome.RegistrationId).Join(db.Editions, r => r.EditionId, e => e.Id, (r, e) => e.Slug).FirstOrDefaultAsync(cancellationToken), cancellationToken);
     }
 
     private async Task LoadAsync(string? slug, CancellationToken cancellationToken)

@@ -24,9 +24,9 @@ public sealed class BadgeModel(SummitDbContext db, BadgeService badges) : PageMo
             .Join(db.Editions, r => r.EditionId, e => e.Id, (r, e) => new { r.Id, e.Slug, e.StartDate })
             .OrderByDescending(x => x.StartDate)
             .FirstOrDefaultAsync(cancellationToken);
-        if (mine is not null && await badges.EnsureAsync(mine.Id, cancellationToken) is { } badge)
+        if (mine is not null && await badges.OpenAsync(mine.Id, cancellationToken) is { } badge)
         {
-            return PhysicalFile(badge.Path, "application/pdf", $"badge-{mine.Slug}.pdf");
+            return File(badge, "application/pdf", $"badge-{mine.Slug}.pdf");
         }
 
         return Page();

@@ -77,13 +77,13 @@ public sealed class MineModel(SummitDbContext db, ChangeRegistration change, Sum
             return NotFound();
         }
 
-        if (await badges.EnsureAsync(Registration.Id, cancellationToken) is not { } badge)
+        if (await badges.OpenAsync(Registration.Id, cancellationToken) is not { } badge)
         {
             Message = L["A badge comes with a confirmed registration."];
             return RedirectToPage(new { key });
         }
 
-        return PhysicalFile(badge.Path, "application/pdf", $"badge-{Edition.Slug}.pdf");
+        return File(badge, "application/pdf", $"badge-{Edition.Slug}.pdf");
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string key, CancellationToken cancellationToken)

@@ -78,6 +78,7 @@ public sealed class RegistrationModel(SummitDbContext db, ChangeRegistration cha
             "decline" => change.DeclineAsync([id], message, cancellationToken),
             "cancel" => change.CancelAsync(id, message, cancellationToken: cancellationToken),
             "reinstate" => change.ReinstateAsync(id, message, cancellationToken),
+            "reissue" => change.ReissueBadgeAsync(id, cancellationToken),
             _ => Task.FromResult<IReadOnlyList<Refusal>>([new("", "Choose approve, decline, cancel or reinstate.")]),
         }, cancellationToken);
 
