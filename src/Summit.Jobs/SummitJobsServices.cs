@@ -72,6 +72,7 @@ public static class SummitJobsServices
         services.AddScoped<MailOverrides>();
         services.AddScoped<Badges.BadgeService>();
         services.AddScoped<Badges.RenderBadgeJob>();
+        services.AddScoped<Badges.RenderBadgeSheetJob>();
         services.AddScoped<Core.Registrations.IRegistrationListener, Badges.QueueBadges>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();

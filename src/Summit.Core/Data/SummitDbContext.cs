@@ -64,6 +64,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<CheckInScan> CheckInScans => Set<CheckInScan>();
 
+    public DbSet<BadgeSheet> BadgeSheets => Set<BadgeSheet>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<BulkMail> BulkMails => Set<BulkMail>();

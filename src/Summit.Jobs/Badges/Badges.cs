@@ -24,6 +24,31 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
 {
     private static readonly string[] Palette = ["#0b4f8a", "#8e24aa", "#c62828", "#00838f", "#8a5a00", "#ad1457"];
 
+    /// <summary>What a registration's badge prints (without its token, which is issued at render time).</summary>
+    public static BadgeData Compose(Registration r, RegistrationCategory category, Core.Editions.Edition edition)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentNullException.ThrowIfNull(edition);
+        var english = CultureInfo.GetCultureInfo("en-GB");
+        var chinese = CultureInfo.GetCultureInfo("zh-Hans");
+        var datesEn = edition.StartDate == edition.EndDate
+            ? edition.StartDate.ToString("d MMMM yyyy", english)
+            : $"{edition.StartDate.ToString("d", english)}–{edition.EndDate.ToString("d MMMM yyyy", english)}";
+        var datesZh = edition.StartDate == edition.EndDate
+            ? edition.StartDate.ToString("yyyy年M月d日", chinese)
+            : $"{edition.StartDate.ToString("yyyy年M月d日", chinese)}至{edition.EndDate.ToString("M月d日", chinese)}";
+        var colour = category.Kind switch
+        {
+            CategoryKind.Speaker => "#2e7d32",
+            CategoryKind.Press => "#6a1b9a",
+            CategoryKind.Staff => "#37474f",
+            _ => Palette[category.Order % Palette.Length],
+        };
+        return new BadgeData(edition.NameEn, edition.NameZh, datesEn, datesZh, category.NameEn, category.NameZh, colour,
+            r.NameZh, r.NameLatin, r.Position, r.Organisation, "", BadgeTokens.FormatShortCode(r.BadgeCode!));
+    }
+
     /// <summary>The badge of a confirmed registration, rendered if missing or outdated; null when it has none.</summary>
     public async Task<BadgeFile?> EnsureAsync(int registrationId, CancellationToken cancellationToken)
     {
@@ -48,23 +73,7 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
 
         var category = await db.RegistrationCategories.AsNoTracking().FirstAsync(c => c.Id == r.CategoryId, cancellationToken).ConfigureAwait(false);
         var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == r.EditionId, cancellationToken).ConfigureAwait(false);
-        var english = CultureInfo.GetCultureInfo("en-GB");
-        var chinese = CultureInfo.GetCultureInfo("zh-Hans");
-        var datesEn = edition.StartDate == edition.EndDate
-            ? edition.StartDate.ToString("d MMMM yyyy", english)
-            : $"{edition.StartDate.ToString("d", english)}–{edition.EndDate.ToString("d MMMM yyyy", english)}";
-        var datesZh = edition.StartDate == edition.EndDate
-            ? edition.StartDate.ToString("yyyy年M月d日", chinese)
-            : $"{edition.StartDate.ToString("yyyy年M月d日", chinese)}至{edition.EndDate.ToString("M月d日", chinese)}";
-        var colour = category.Kind switch
-        {
-            CategoryKind.Speaker => "#2e7d32",
-            CategoryKind.Press => "#6a1b9a",
-            CategoryKind.Staff => "#37474f",
-            _ => Palette[category.Order % Palette.Length],
-        };
-        var data = new BadgeData(edition.NameEn, edition.NameZh, datesEn, datesZh, category.NameEn, category.NameZh, colour,
-            r.NameZh, r.NameLatin, r.Position, r.Organisation, "", BadgeTokens.FormatShortCode(r.BadgeCode!));
+        var data = Compose(r, category, edition);
         // Everything printed, and the revision (a reissued badge is a new one), but not the token: its encryption is
         // randomized, and any token of the current revision scans.
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', data.ToString(), r.BadgeRevision))))[..16];

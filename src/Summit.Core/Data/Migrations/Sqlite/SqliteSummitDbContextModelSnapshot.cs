@@ -613,6 +613,51 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.ToTable("OutgoingMailAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Summit.Core.Registrations.BadgeSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Layout")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("BadgeSheets");
+                });
+
             modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
                 {
                     b.Property<long>("Id")
@@ -1717,6 +1762,15 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .WithMany("Attachments")
                         .HasForeignKey("MailId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.BadgeSheet", b =>
+                {
+                    b.HasOne("Summit.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>

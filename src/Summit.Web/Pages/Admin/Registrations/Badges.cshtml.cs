@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Hangfire;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Registrations;
+using Summit.Jobs.Badges;
+
+namespace Summit.Web.Pages.Admin.Registrations;
+
+/// <summary>Print runs of an edition's badges: start one (a category or all, a layout), follow it, download it.</summary>
+public sealed class BadgesModel(SummitDbContext db, IBackgroundJobClient jobs, IOptions<StorageOptions> storage, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public Edition Edition { get; private set; } = null!;
+
+    public IReadOnlyList<RegistrationCategory> Categories { get; private set; } = [];
+
+    public IReadOnlyList<BadgeSheet> Sheets { get; private set; } = [];
+
+    /// <summary>The run shown with its progress bar (the newest, or the one asked for).</summary>
+    public BadgeSheet? Current { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string edition, int? sheet, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(edition, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Current = sheet is int id ? Sheets.FirstOrDefault(s => s.Id == id) : Sheets.Count > 0 ? Sheets[0] : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string edition, int? categoryId, BadgeSheetLayout layout, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(edition, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (categoryId is int chosen && Categories.All(c => c.Id != chosen) || !Enum.IsDefined(layout))
+        {
+            ModelState.AddModelError("", L["Choose one of this edition's categories."]);
+            return Page();
+        }
+
+        var sheet = new BadgeSheet(Edition.Id, categoryId, layout, User.FindFirstValue(ClaimTypes.Email) ?? "", clock.GetUtcNow());
+        db.BadgeSheets.Add(sheet);
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Enqueue<RenderBadgeSheetJob>(job => job.RunAsync(sheet.Id, CancellationToken.None));
+        return RedirectToPage(new { edition = Edition.Slug, sheet = sheet.Id });
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(string edition, int sheet, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(edition, cancellationToken) || Sheets.FirstOrDefault(s => s.Id == sheet) is not { FinishedAt: not null } done)
+        {
+            return NotFound();
+        }
+
+        var path = RenderBadgeSheetJob.PathOf(storage.Value, done.Id);
+        return System.IO.File.Exists(path)
+            ? PhysicalFile(path, "application/pdf", $"badges-{Edition.Slug}-{done.Id}.pdf")
+            : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string edition, CancellationToken cancellationToken)
+    {
+        var found = await db.Editions.AsNoTracking().WithSlug(edition.ToLowerInvariant()).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        Edition = found;
+        Categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == found.Id).OrderBy(c => c.Order).ToListAsync(cancellationToken);
+        Sheets = await db.BadgeSheets.AsNoTracking().Where(s => s.EditionId == found.Id).OrderByDescending(s => s.Id).Take(20).ToListAsync(cancellationToken);
+        return true;
+    }
+}
