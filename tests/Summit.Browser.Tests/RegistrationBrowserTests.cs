@@ -129,4 +129,33 @@ public sealed class RegistrationBrowserTests(BrowserApp app) : IClassFixture<Bro
             }
         }
     }
+
+    [Fact]
+    public async Task An_organizer_starts_a_print_run_and_watches_the_progress_reach_the_download_link()
+    {
+        var category = await CategoryAsync($"Printer {Guid.NewGuid():N}"[..16], "印刷", capacity: 50, approval: false);
+        for (var i = 0; i < 6; i++)
+        {
+            await RegisterAsync(category, "Print", $"Guest {i}", $"print-{category}-{i}@summit.test");
+        }
+
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
+        await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync("/admin/registrations/2021");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Print badges" }).ClickAsync();
+        await page.GetByLabel("Layout").SelectOptionAsync(new SelectOptionValue { Label = "Four per A4 sheet" });
+        var categoryName = await page.Locator("#categoryId option").Filter(new() { HasText = "Printer" }).First.TextContentAsync();
+        await page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = categoryName! });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+
+        // The page refreshes itself while the job runs, then offers the file.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download the PDF" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".sheet-progress")).ToContainTextAsync("Ready: 6 badges.");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the PDF" }).ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+    }
 }
