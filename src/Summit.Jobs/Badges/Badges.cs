@@ -32,12 +32,14 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
         ArgumentNullException.ThrowIfNull(edition);
         var english = CultureInfo.GetCultureInfo("en-GB");
         var chinese = CultureInfo.GetCultureInfo("zh-Hans");
-        var datesEn = edition.StartDate == edition.EndDate
-            ? edition.StartDate.ToString("d MMMM yyyy", english)
-            : $"{edition.StartDate.ToString("d", english)}–{edition.EndDate.ToString("d MMMM yyyy", english)}";
-        var datesZh = edition.StartDate == edition.EndDate
-            ? edition.StartDate.ToString("yyyy年M月d日", chinese)
-            : $"{edition.StartDate.ToString("yyyy年M月d日", chinese)}至{edition.EndDate.ToString("M月d日", chinese)}";
+        var (first, last) = (edition.StartDate, edition.EndDate);
+        var sameMonth = first.Year == last.Year && first.Month == last.Month;
+        var datesEn = first == last ? first.ToString("d MMMM yyyy", english)
+            : sameMonth ? $"{first.ToString("%d", english)}–{last.ToString("d MMMM yyyy", english)}"
+            : $"{first.ToString("d MMMM", english)} – {last.ToString("d MMMM yyyy", english)}";
+        var datesZh = first == last ? first.ToString("yyyy年M月d日", chinese)
+            : sameMonth ? $"{first.ToString("yyyy年M月d日", chinese)}至{last.ToString("%d", chinese)}日"
+            : $"{first.ToString("yyyy年M月d日", chinese)}至{last.ToString("M月d日", chinese)}";
         var colour = category.Kind switch
         {
             CategoryKind.Speaker => "#2e7d32",

@@ -20,7 +20,6 @@ public static class BulkMails
     public static class Reasons
     {
         public const string Required = "Write the subject and the text in English and in Chinese.";
-        public const string TooLong = "This text is too long.";
     }
 
     public static IReadOnlyList<Refusal> Check(string? subjectEn, string? subjectZh, string? bodyEn, string? bodyZh)
@@ -36,13 +35,9 @@ public static class BulkMails
             {
                 refusals.Add(new(field, Reasons.Required));
             }
-            else if (value.Length > max)
+            else if (MailTemplates.CheckField(field, value, max, MailTemplates.Placeholders) is { } refusal)
             {
-                refusals.Add(new(field, Reasons.TooLong));
-            }
-            else if (MailTemplates.Check(value, MailTemplates.Placeholders) is { } problem)
-            {
-                refusals.Add(problem.Detail is null ? new(field, problem.Reason) : Refusal.With(field, problem.Reason, problem.Detail));
+                refusals.Add(refusal);
             }
         }
 

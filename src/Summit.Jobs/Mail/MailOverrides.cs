@@ -28,7 +28,6 @@ public sealed class MailOverrides(SummitDbContext db)
     public static class Reasons
     {
         public const string UnknownKind = "This kind of email cannot be reworded.";
-        public const string TooLong = "This text is too long.";
     }
 
     public static IReadOnlyList<Refusal> Check(string kind, string? subject, string? body)
@@ -41,13 +40,9 @@ public sealed class MailOverrides(SummitDbContext db)
 
         foreach (var (field, value, max) in new[] { ("Subject", subject, SubjectMaxLength), ("Body", body, BodyMaxLength) })
         {
-            if (value is { Length: > 0 } && value.Length > max)
+            if (MailTemplates.CheckField(field, value, max, Placeholders) is { } refusal)
             {
-                refusals.Add(new(field, Reasons.TooLong));
-            }
-            else if (value is { Length: > 0 } && MailTemplates.Check(value, Placeholders) is { } problem)
-            {
-                refusals.Add(problem.Detail is null ? new(field, problem.Reason) : Refusal.With(field, problem.Reason, problem.Detail));
+                refusals.Add(refusal);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Fluid;
+using Summit.Core.Editions;
 
 namespace Summit.Jobs.Mail;
 
@@ -45,6 +46,24 @@ public static partial class MailTemplates
         return null;
     }
 
+    /// <summary>A refusal for one form field holding an organizer's text: too long, or not a valid template; null when fine or empty.</summary>
+    public static Refusal? CheckField(string field, string? value, int maxLength, IReadOnlyCollection<string> allowed)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            return new(field, Reasons.TooLong);
+        }
+
+        return Check(value, allowed) is { } problem
+            ? problem.Detail is null ? new(field, problem.Reason) : Refusal.With(field, problem.Reason, problem.Detail)
+            : null;
+    }
+
     /// <summary>The text with its placeholders filled in; null when it cannot be (a text saved before a rule existed).</summary>
     public static string? TryRender(string text, IReadOnlyDictionary<string, string> values) =>
         Check(text, [.. values.Keys]) is null ? Render(text, values) : null;
@@ -70,6 +89,7 @@ public static partial class MailTemplates
     {
         public const string Syntax = "The text has a placeholder that is not closed or not valid: {0}";
         public const string UnknownPlaceholder = "Unknown placeholder “{0}”: use one of those listed above the text.";
+        public const string TooLong = "This text is too long.";
         public const string Tag = "Only placeholders such as {{ name }} can be used here, not {% tags %}.";
     }
 

@@ -26,7 +26,4 @@ public static class MailLabels
         "registration.reminder" => "Reminder before the summit",
         _ => kind,
     };
-
-    public static readonly IReadOnlyList<string> NamedKinds =
-        ["registration.received", "registration.confirmed", "registration.waitlisted", "registration.promoted", "registration.declined", "registration.cancelled", "registration.reminder"];
 }

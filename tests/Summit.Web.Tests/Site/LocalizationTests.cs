@@ -57,7 +57,8 @@ public partial class LocalizationTests
         keys.UnionWith(Enum.GetValues<Core.Scheduling.SessionSpeakerRole>().Select(global::Summit.Web.Scheduling.ProgrammeLabels.Role));
         keys.UnionWith(Enum.GetValues<Core.Scheduling.ScheduleChangeKind>().Select(global::Summit.Web.Scheduling.ProgrammeLabels.Change));
         keys.UnionWith(Enum.GetValues<Core.Mail.MailStatus>().Select(global::Summit.Web.Mail.MailLabels.Status));
-        keys.UnionWith(global::Summit.Web.Mail.MailLabels.NamedKinds.Select(global::Summit.Web.Mail.MailLabels.Kind));
+        keys.UnionWith(Enum.GetValues<Core.Registrations.RegistrationStatus>().Select(global::Summit.Web.Registrations.RegistrationLabels.Status));
+        keys.UnionWith(Jobs.Mail.MailOverrides.Kinds.Select(global::Summit.Web.Mail.MailLabels.Kind));
 
         Assert.True(keys.Count > 100, $"Only {keys.Count} UI strings found; the scan is broken.");
         var resources = new ResourceManager("Summit.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
