@@ -21,7 +21,15 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://localhost");
 
-    public SummitFactory Factory => factory ?? throw new InvalidOperationException("The app did not start.");
+    /// <summary>The app under the browser; like a browser context, it skips the test (fails under CI) without Chromium.</summary>
+    public SummitFactory Factory
+    {
+        get
+        {
+            TestEnvironment.RequireChromium();
+            return factory ?? throw new InvalidOperationException("The app did not start.");
+        }
+    }
 
     /// <summary>A fresh browser context (own cookies) at the given viewport; skips (fails under CI) without Chromium.</summary>
     public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string locale = "en-GB")
