@@ -65,6 +65,7 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.CheckInAttendee>();
         services.AddScoped<Scheduling.ScheduleChangeAudience>();
         services.AddScoped<Registrations.SaveCategory>();
+        services.AddScoped<Registrations.PlanBadgeSheet>();
         services.AddScoped<Registrations.RegistrationCsv>();
         services.AddScoped<Registrations.IRegistrationListener, Registrations.GrantPressAccreditation>();
         services.AddScoped<Scheduling.ISchedulePublishedHandler, Registrations.SyncSpeakerRegistrations>();

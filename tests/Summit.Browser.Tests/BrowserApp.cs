@@ -44,6 +44,20 @@ public sealed class BrowserApp : IAsyncLifetime
         return context;
     }
 
+    /// <summary>
+    /// Another Chromium with extra flags (a fake camera, say), closed by the caller; skips (fails under CI) without Chromium.
+    /// </summary>
+    public async Task<IBrowser> LaunchAsync(params string[] flags)
+    {
+        TestEnvironment.RequireChromium();
+        return await playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable(TestEnvironment.ChromiumVariable),
+            Headless = true,
+            Args = [.. ChromiumFlags, .. flags],
+        });
+    }
+
     public async ValueTask InitializeAsync()
     {
         var chromium = Environment.GetEnvironmentVariable(TestEnvironment.ChromiumVariable);

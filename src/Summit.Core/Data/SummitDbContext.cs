@@ -66,6 +66,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<BadgeSheet> BadgeSheets => Set<BadgeSheet>();
 
+    public DbSet<BadgeSheetEntry> BadgeSheetEntries => Set<BadgeSheetEntry>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<BulkMail> BulkMails => Set<BulkMail>();

@@ -22,7 +22,7 @@ public sealed record SaveEditionResult(int? EditionId, IReadOnlyList<Refusal> Re
 }
 
 /// <summary>Creates or updates an edition: slug shape and uniqueness, dates in order, a real time zone.</summary>
-public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
+public sealed partial class SaveEdition(SummitDbContext db, Registrations.RegistrationEvents events, TimeProvider clock)
 {
     public const int SlugMaxLength = 32;
     public const int MaxDays = 31;
@@ -153,6 +153,7 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         Edition edition;
+        var reprint = false;
         if (id is null)
         {
             edition = Edition.Create(details, now);
@@ -172,7 +173,10 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
                 return new(null, [new(nameof(EditionDetails.StartDate), Reasons.SessionsOutside)]);
             }
 
+            // What every badge prints of the edition: its names and dates.
+            var printed = (found.NameEn, found.NameZh, found.StartDate, found.EndDate);
             edition.Apply(details, now);
+            reprint = printed != (found.NameEn, found.NameZh, found.StartDate, found.EndDate);
         }
 
         try
@@ -189,6 +193,11 @@ public sealed partial class SaveEdition(SummitDbContext db, TimeProvider clock)
             }
 
             throw;
+        }
+
+        if (reprint)
+        {
+            await events.RaiseBadgesChangedAsync(edition.Id, null, cancellationToken).ConfigureAwait(false);
         }
 
         return new(edition.Id, []);

@@ -12,6 +12,19 @@ public enum BadgeSheetLayout
     OnePerPage,
 }
 
+/// <summary>Whose badges a print run holds (always confirmed registrations: only they have a badge).</summary>
+public enum BadgeSheetSelection
+{
+    /// <summary>Every confirmed registration (of the category, if one is chosen).</summary>
+    Confirmed,
+
+    /// <summary>Confirmed registrations whose current badge has not been in a finished print run: new ones, and reissued ones.</summary>
+    NotPrinted,
+
+    /// <summary>The registrations an organizer listed, by email address or badge code (see <see cref="BadgeSheetEntry"/>).</summary>
+    List,
+}
+
 /// <summary>A print run of badges an organizer asked for: which registrations, which layout, and how far it has got.</summary>
 public sealed class BadgeSheet
 {
@@ -19,10 +32,11 @@ public sealed class BadgeSheet
     {
     }
 
-    public BadgeSheet(int editionId, int? categoryId, BadgeSheetLayout layout, string createdBy, DateTimeOffset now)
+    internal BadgeSheet(int editionId, int? categoryId, BadgeSheetSelection selection, BadgeSheetLayout layout, string createdBy, DateTimeOffset now)
     {
         EditionId = editionId;
         CategoryId = categoryId;
+        Selection = selection;
         Layout = layout;
         CreatedBy = createdBy;
         CreatedAt = now;
@@ -37,6 +51,8 @@ public sealed class BadgeSheet
 
     public BadgeSheetLayout Layout { get; private set; }
 
+    public BadgeSheetSelection Selection { get; private set; }
+
     public string CreatedBy { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -50,6 +66,9 @@ public sealed class BadgeSheet
     public DateTimeOffset? FinishedAt { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The registrations listed, for a run by <see cref="BadgeSheetSelection.List"/>.</summary>
+    public ICollection<BadgeSheetEntry> Entries { get; private set; } = [];
 }
 
 internal sealed class BadgeSheetConfiguration : IEntityTypeConfiguration<BadgeSheet>
@@ -58,7 +77,32 @@ internal sealed class BadgeSheetConfiguration : IEntityTypeConfiguration<BadgeSh
     {
         builder.HasOne<Editions.Edition>().WithMany().HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Layout).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Selection).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.CreatedBy).HasMaxLength(254);
         builder.Property(s => s.Error).HasMaxLength(1000);
+    }
+}
+
+/// <summary>One registration listed for a print run chosen by <see cref="BadgeSheetSelection.List"/>.</summary>
+public sealed class BadgeSheetEntry
+{
+    private BadgeSheetEntry()
+    {
+    }
+
+    internal BadgeSheetEntry(int registrationId) => RegistrationId = registrationId;
+
+    public int BadgeSheetId { get; private set; }
+
+    public int RegistrationId { get; private set; }
+}
+
+internal sealed class BadgeSheetEntryConfiguration : IEntityTypeConfiguration<BadgeSheetEntry>
+{
+    public void Configure(EntityTypeBuilder<BadgeSheetEntry> builder)
+    {
+        builder.HasKey(e => new { e.BadgeSheetId, e.RegistrationId });
+        builder.HasOne<BadgeSheet>().WithMany(s => s.Entries).HasForeignKey(e => e.BadgeSheetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Registration>().WithMany().HasForeignKey(e => e.RegistrationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

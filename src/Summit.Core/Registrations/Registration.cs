@@ -56,6 +56,9 @@ public sealed class RegistrationCategory
 
     public int Order { get; private set; }
 
+    /// <summary>The colour of the band on this category's badges (<c>#rrggbb</c>); null for the default of its kind.</summary>
+    public string? BadgeColour { get; private set; }
+
     /// <summary>Seats taken by confirmed registrations.</summary>
     public int Confirmed { get; private set; }
 
@@ -88,6 +91,7 @@ public sealed class RegistrationCategory
         OpensAt = details.OpensAt?.ToUniversalTime();
         ClosesAt = details.ClosesAt?.ToUniversalTime();
         Order = details.Order;
+        BadgeColour = BadgeColours.Normalize(details.BadgeColour);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -104,7 +108,8 @@ public sealed record CategoryDetails(
     bool RequiresInvitation,
     DateTimeOffset? OpensAt,
     DateTimeOffset? ClosesAt,
-    int Order);
+    int Order,
+    string? BadgeColour = null);
 
 /// <summary>
 /// One person's registration for an edition. Status moves only through the write classes; the personal data can be
@@ -202,6 +207,9 @@ public sealed class Registration
     public string? BadgeCode { get; private set; }
 
     public string? CheckedInDesk { get; private set; }
+
+    /// <summary>The badge revision last printed in a finished print run (null: never printed), for "not printed yet" runs.</summary>
+    public int? BadgePrintedRevision { get; private set; }
 
     public string? NameZh => Speakers.SpeakerNames.Chinese(FamilyNameZh, GivenNameZh);
 

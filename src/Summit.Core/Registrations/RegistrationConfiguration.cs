@@ -15,6 +15,7 @@ internal sealed class RegistrationCategoryConfiguration : IEntityTypeConfigurati
         builder.Property(c => c.DescriptionEn).HasMaxLength(SaveCategory.DescriptionMaxLength);
         builder.Property(c => c.DescriptionZh).HasMaxLength(SaveCategory.DescriptionMaxLength);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.BadgeColour).HasMaxLength(7);
         builder.ToTable(t => t.HasCheckConstraint("CK_RegistrationCategories_Seats", "\"Capacity\" IS NULL OR \"Confirmed\" <= \"Capacity\""));
     }
 }

@@ -17,6 +17,9 @@ public interface IRegistrationListener
 
     /// <summary>What a badge prints changed (a name, an organisation, the category) while the status stayed.</summary>
     Task HandleDetailsChangedAsync(int registrationId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>What every badge of an edition (or of one of its categories) prints changed: a name, the dates, a colour.</summary>
+    Task HandleBadgesChangedAsync(int editionId, int? categoryId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Hands committed changes to every handler; one failing is logged and does not undo the change.</summary>
@@ -27,15 +30,18 @@ public sealed class RegistrationEvents(IEnumerable<IRegistrationListener> handle
     /// timed out): the change is committed, so its email must not be lost with the connection.
     /// </remarks>
     public Task RaiseAsync(IEnumerable<RegistrationChanged> changes, CancellationToken cancellationToken) =>
-        RaiseAsync(changes, (handler, change) => handler.HandleAsync(change, CancellationToken.None), change => (change.RegistrationId, change.To.ToString()), cancellationToken);
+        RaiseAsync(changes, (handler, change) => handler.HandleAsync(change, CancellationToken.None), change => $"registration {change.RegistrationId} becoming {change.To}", cancellationToken);
 
     public Task RaiseDetailsChangedAsync(int registrationId, CancellationToken cancellationToken) =>
-        RaiseAsync([registrationId], (handler, id) => handler.HandleDetailsChangedAsync(id, CancellationToken.None), id => (id, "details changed"), cancellationToken);
+        RaiseAsync([registrationId], (handler, id) => handler.HandleDetailsChangedAsync(id, CancellationToken.None), id => $"registration {id} changing its details", cancellationToken);
+
+    public Task RaiseBadgesChangedAsync(int editionId, int? categoryId, CancellationToken cancellationToken) =>
+        RaiseAsync([(editionId, categoryId)], (handler, changed) => handler.HandleBadgesChangedAsync(changed.editionId, changed.categoryId, CancellationToken.None), changed => $"the badges of edition {changed.editionId} changing", cancellationToken);
 
     public Task RaiseAsync(IEnumerable<SignupPromoted> promotions, CancellationToken cancellationToken) =>
-        RaiseAsync(promotions, (handler, promoted) => handler.HandleAsync(promoted, CancellationToken.None), promoted => (promoted.RegistrationId, $"seated at session {promoted.SessionId}"), cancellationToken);
+        RaiseAsync(promotions, (handler, promoted) => handler.HandleAsync(promoted, CancellationToken.None), promoted => $"registration {promoted.RegistrationId} seated at session {promoted.SessionId}", cancellationToken);
 
-    private async Task RaiseAsync<T>(IEnumerable<T> changes, Func<IRegistrationListener, T, Task> handle, Func<T, (int Registration, string Status)> describe, CancellationToken cancellationToken)
+    private async Task RaiseAsync<T>(IEnumerable<T> changes, Func<IRegistrationListener, T, Task> handle, Func<T, string> describe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         _ = cancellationToken;
@@ -51,8 +57,7 @@ public sealed class RegistrationEvents(IEnumerable<IRegistrationListener> handle
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    var (registration, status) = describe(change);
-                    logger.LogError(exception, "{Handler} failed on registration {Registration} becoming {Status}.", handler.GetType().Name, registration, status);
+                    logger.LogError(exception, "{Handler} failed on {Change}.", handler.GetType().Name, describe(change));
                 }
             }
         }

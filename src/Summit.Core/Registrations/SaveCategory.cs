@@ -15,7 +15,7 @@ public sealed record SaveCategoryResult(int? CategoryId, IReadOnlyList<Refusal> 
 /// Creates and edits registration categories, and issues invitation codes. A capacity can go up (the waiting list
 /// moves up at once) or down to the seats already confirmed, never below.
 /// </summary>
-public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, TimeProvider clock)
+public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, RegistrationEvents events, TimeProvider clock)
 {
     public const int NameMaxLength = 100;
     public const int DescriptionMaxLength = 1000;
@@ -33,6 +33,7 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
         public const string CodeShape = "Use 4 to 40 letters and digits for a code, or leave it empty to generate one.";
         public const string CodeTaken = "Another invitation code of this edition is already this.";
         public const string UsesRange = "A code can be used between 1 and 10,000 times.";
+        public const string ColourShape = "Choose the badge colour as # and six hexadecimal digits, for example #0b4f8a, or leave it empty.";
     }
 
     public async Task<SaveCategoryResult> RunAsync(int editionId, int? id, CategoryDetails details, CancellationToken cancellationToken = default)
@@ -54,6 +55,11 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
             refusals.Add(new(nameof(CategoryDetails.ClosesAt), Reasons.WindowOrder));
         }
 
+        if (!BadgeColours.IsValid(details.BadgeColour))
+        {
+            refusals.Add(new(nameof(CategoryDetails.BadgeColour), Reasons.ColourShape));
+        }
+
         refusals.AddRange(Texts.TooLong(
             Reasons.TextTooLong,
             (nameof(CategoryDetails.NameEn), details.NameEn, NameMaxLength),
@@ -67,6 +73,7 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
 
         RegistrationCategory category;
         var grew = false;
+        var reprint = false;
         if (id is null)
         {
             category = RegistrationCategory.Create(editionId, details);
@@ -93,7 +100,9 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
                 }
 
                 grew = details.Capacity is null ? found.Capacity is not null : found.Capacity is int old && details.Capacity > old;
+                var printed = (found.NameEn, found.NameZh, BadgeColours.For(found));
                 found.Apply(details);
+                reprint = printed != (found.NameEn, found.NameZh, BadgeColours.For(found));
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return null;
@@ -109,6 +118,11 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
         if (grew)
         {
             await change.PromoteAsync(category.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (reprint)
+        {
+            await events.RaiseBadgesChangedAsync(editionId, category.Id, cancellationToken).ConfigureAwait(false);
         }
 
         return new(category.Id, []);

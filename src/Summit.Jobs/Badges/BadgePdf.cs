@@ -64,8 +64,10 @@ public static class BadgePdf
         var inner = Width - (2 * Margin);
 
         graphics.DrawRectangle(new XSolidBrush(colour), x, y, Width, 70);
-        text.Write(badge.CategoryEn, x + Margin, y + 14, inner, 18, bold: true, XBrushes.White);
-        text.Write(badge.CategoryZh, x + Margin, y + 40, inner, 15, bold: true, XBrushes.White);
+        // White on the band, or black on a light colour an organizer chose.
+        var onBand = Core.Registrations.BadgeColours.NeedsDarkText(badge.Colour) ? XBrushes.Black : XBrushes.White;
+        text.Write(badge.CategoryEn, x + Margin, y + 14, inner, 18, bold: true, onBand);
+        text.Write(badge.CategoryZh, x + Margin, y + 40, inner, 15, bold: true, onBand);
 
         var top = y + 86;
         if (badge.NameZh is { Length: > 0 } chinese)
@@ -126,17 +128,35 @@ public static class BadgePdf
         using var data = generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M);
         var modules = data.ModuleMatrix;
         var cell = size / modules.Count;
+        // Each row's run of dark modules is one rectangle, and all are filled at once: a third of the drawing a square
+        // per module takes, which keeps a print run of thousands of badges small.
+        var runs = new List<XRect>();
         for (var row = 0; row < modules.Count; row++)
         {
-            for (var column = 0; column < modules[row].Count; column++)
+            var cells = modules[row];
+            for (var column = 0; column < cells.Count; column++)
             {
-                if (modules[row][column])
+                if (!cells[column])
                 {
-                    // A hair wider than the cell, so adjacent squares print as one dark area without hairline gaps.
-                    graphics.DrawRectangle(XBrushes.Black, x + (column * cell), y + (row * cell), cell + 0.05, cell + 0.05);
+                    continue;
                 }
+
+                var start = column;
+                while (column + 1 < cells.Count && cells[column + 1])
+                {
+                    column++;
+                }
+
+                // A hair taller and wider than the cells, so runs in adjacent rows print as one dark area without hairline gaps.
+                runs.Add(new XRect(start, row, column - start + 1.02, 1.02));
             }
         }
+
+        var state = graphics.Save();
+        graphics.TranslateTransform(x, y);
+        graphics.ScaleTransform(cell);
+        graphics.DrawRectangles(XBrushes.Black, [.. runs]);
+        graphics.Restore(state);
     }
 
     private static XColor Colour(string hex)

@@ -22,8 +22,6 @@ public sealed record BadgeFile(string Path, string Fingerprint, bool Rendered);
 /// </summary>
 public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOptions<StorageOptions> storage)
 {
-    private static readonly string[] Palette = ["#0b4f8a", "#8e24aa", "#c62828", "#00838f", "#8a5a00", "#ad1457"];
-
     /// <summary>What a registration's badge prints (without its token, which is issued at render time).</summary>
     public static BadgeData Compose(Registration r, RegistrationCategory category, Core.Editions.Edition edition)
     {
@@ -40,14 +38,7 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
         var datesZh = first == last ? first.ToString("yyyy年M月d日", chinese)
             : sameMonth ? $"{first.ToString("yyyy年M月d日", chinese)}至{last.ToString("%d", chinese)}日"
             : $"{first.ToString("yyyy年M月d日", chinese)}至{last.ToString("M月d日", chinese)}";
-        var colour = category.Kind switch
-        {
-            CategoryKind.Speaker => "#2e7d32",
-            CategoryKind.Press => "#6a1b9a",
-            CategoryKind.Staff => "#37474f",
-            _ => Palette[category.Order % Palette.Length],
-        };
-        return new BadgeData(edition.NameEn, edition.NameZh, datesEn, datesZh, category.NameEn, category.NameZh, colour,
+        return new BadgeData(edition.NameEn, edition.NameZh, datesEn, datesZh, category.NameEn, category.NameZh, BadgeColours.For(category),
             r.NameZh, r.NameLatin, r.Position, r.Organisation, "", BadgeTokens.FormatShortCode(r.BadgeCode!));
     }
 
@@ -172,6 +163,38 @@ public sealed class RenderBadgeJob(SummitDbContext db, BadgeService badges, Mail
     }
 }
 
+/// <summary>
+/// Draws again the badges of an edition (or of one category) after something every one of them prints changed: the
+/// edition's names or dates, a category's names or colour. People are not emailed again: the badge is the same badge
+/// (same code, same QR), only its print is newer, and the link in their email serves the new file. Do not rename:
+/// Hangfire stores this type's name.
+/// </summary>
+[Queue(JobQueues.Badges)]
+[AutomaticRetry(Attempts = 3)]
+public sealed class RefreshBadgesJob(SummitDbContext db, BadgeService badges, ILogger<RefreshBadgesJob> logger)
+{
+    public async Task RunAsync(int editionId, int? categoryId, CancellationToken cancellationToken)
+    {
+        var query = db.Registrations.Where(r => r.EditionId == editionId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null && r.BadgeCode != null);
+        if (categoryId is int category)
+        {
+            query = query.Where(r => r.CategoryId == category);
+        }
+
+        var ids = await query.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var drawn = 0;
+        foreach (var id in ids)
+        {
+            if (await badges.EnsureAsync(id, cancellationToken).ConfigureAwait(false) is { Rendered: true })
+            {
+                drawn++;
+            }
+        }
+
+        logger.LogInformation("Badges of edition {Edition} (category {Category}) drawn again: {Drawn} of {Count}.", editionId, categoryId, drawn, ids.Count);
+    }
+}
+
 /// <summary>Queues the badge whenever a registration becomes confirmed, stops being so, or changes what is printed.</summary>
 public sealed class QueueBadges(IBackgroundJobClient jobs) : IRegistrationListener
 {
@@ -189,6 +212,12 @@ public sealed class QueueBadges(IBackgroundJobClient jobs) : IRegistrationListen
     public Task HandleDetailsChangedAsync(int registrationId, CancellationToken cancellationToken)
     {
         jobs.Enqueue<RenderBadgeJob>(job => job.RunAsync(registrationId, CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task HandleBadgesChangedAsync(int editionId, int? categoryId, CancellationToken cancellationToken)
+    {
+        jobs.Enqueue<RefreshBadgesJob>(job => job.RunAsync(editionId, categoryId, CancellationToken.None));
         return Task.CompletedTask;
     }
 }

@@ -81,7 +81,7 @@ public class MigrationTests
 
     private static async Task RoundTripAnEdition(SummitDbContext db)
     {
-        var save = new SaveEdition(db, TimeProvider.System);
+        var save = new SaveEdition(db, new Summit.Core.Registrations.RegistrationEvents([], Microsoft.Extensions.Logging.Abstractions.NullLogger<Summit.Core.Registrations.RegistrationEvents>.Instance), TimeProvider.System);
         var details = new EditionDetails("2030", "CCI-FS 2030", "2030中新金融峰会", null, null, new DateOnly(2030, 11, 1), new DateOnly(2030, 11, 2), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open);
         var first = await save.RunAsync(null, details);
         Assert.True(first.Saved);

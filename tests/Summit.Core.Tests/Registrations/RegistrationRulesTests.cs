@@ -15,6 +15,7 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("summit-registrations-");
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly BadgeRecorder badgesChanged = new();
     private ServiceProvider services = null!;
     private int editionId;
 
@@ -26,6 +27,7 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         var collection = new ServiceCollection().AddLogging();
         collection.AddSummitCore(configuration);
         collection.AddSingleton<TimeProvider>(clock);
+        collection.AddSingleton<IRegistrationListener>(badgesChanged);
         services = collection.BuildServiceProvider();
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SummitDbContext>().Database.MigrateAsync(Cancel);
@@ -382,5 +384,132 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         Assert.Equal("ABCDEFGH", BadgeTokens.NormalizeShortCode(" abcd-efgh "));
         var log = await WithAsync(s => s.GetRequiredService<SummitDbContext>().CheckInScans.AsNoTracking().OrderBy(x => x.Id).Select(x => x.Result).ToListAsync(Cancel));
         Assert.Equal([CheckInResult.Welcome, CheckInResult.AlreadyCheckedIn, CheckInResult.NotConfirmed, CheckInResult.Cancelled, CheckInResult.Invalid, CheckInResult.Invalid, CheckInResult.Invalid, CheckInResult.OtherEdition], log);
+    }
+
+    [Theory]
+    [InlineData(null, true, null)]
+    [InlineData("  ", true, null)]
+    [InlineData("#0B4F8A", true, "#0b4f8a")]
+    [InlineData(" #ffee00 ", true, "#ffee00")]
+    [InlineData("0b4f8a", false, null)]
+    [InlineData("#0b4f8", false, null)]
+    [InlineData("#0b4f8g", false, null)]
+    [InlineData("red", false, null)]
+    public void Badge_colours_are_hash_and_six_hexadecimal_digits_or_nothing(string? typed, bool valid, string? stored)
+    {
+        Assert.Equal(valid, BadgeColours.IsValid(typed));
+        Assert.Equal(stored, BadgeColours.Normalize(typed));
+    }
+
+    [Fact]
+    public void A_light_band_gets_black_text_and_a_dark_band_white_text()
+    {
+        Assert.True(BadgeColours.NeedsDarkText("#ffee00"));
+        Assert.True(BadgeColours.NeedsDarkText("#ffffff"));
+        Assert.False(BadgeColours.NeedsDarkText("#0b4f8a"));
+        Assert.False(BadgeColours.NeedsDarkText(BadgeColours.Speaker));
+        Assert.Equal(1.0, BadgeColours.Luminance("#ffffff"), 3);
+        Assert.Equal(0.0, BadgeColours.Luminance("#000000"), 3);
+    }
+
+    [Fact]
+    public async Task A_category_keeps_its_own_badge_colour_or_its_kinds_and_a_change_to_what_badges_print_redraws_them()
+    {
+        var category = await CategoryAsync(capacity: null);
+        Task<SaveCategoryResult> Save(CategoryDetails details) => WithAsync(s => s.GetRequiredService<SaveCategory>().RunAsync(editionId, category, details, Cancel));
+        var details = new CategoryDetails("Delegate", "代表", null, null, CategoryKind.General, null, false, false, null, null, 1);
+        Task<RegistrationCategory> Load() => WithAsync(s => s.GetRequiredService<SummitDbContext>().RegistrationCategories.AsNoTracking().FirstAsync(c => c.Id == category, Cancel));
+
+        var refused = await Save(details with { BadgeColour = "yellow" });
+        Assert.Equal(SaveCategory.Reasons.ColourShape, Assert.Single(refused.Refusals).Message);
+        Assert.Empty(badgesChanged.Changes);
+
+        Assert.True((await Save(details with { Capacity = 500 })).Saved);
+        Assert.Empty(badgesChanged.Changes);
+
+        Assert.True((await Save(details with { BadgeColour = "#FFEE00" })).Saved);
+        Assert.Equal("#ffee00", BadgeColours.For(await Load()));
+        Assert.Equal([(editionId, (int?)category)], badgesChanged.Changes);
+
+        Assert.True((await Save(details with { Kind = CategoryKind.Speaker })).Saved);
+        Assert.Equal(BadgeColours.Speaker, BadgeColours.For(await Load()));
+        Assert.Equal(2, badgesChanged.Changes.Count);
+
+        var edition = new EditionDetails("2027", "CCI-FS 2027", "2027峰会", "A new tagline", null, new DateOnly(2027, 11, 5), new DateOnly(2027, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open);
+        Assert.True((await WithAsync(s => s.GetRequiredService<SaveEdition>().RunAsync(editionId, edition, Cancel))).Saved);
+        Assert.Equal(2, badgesChanged.Changes.Count);
+        Assert.True((await WithAsync(s => s.GetRequiredService<SaveEdition>().RunAsync(editionId, edition with { EndDate = new DateOnly(2027, 11, 7) }, Cancel))).Saved);
+        Assert.Equal((editionId, (int?)null), badgesChanged.Changes[^1]);
+    }
+
+    [Fact]
+    public async Task A_print_run_prints_confirmed_badges_only_and_not_printed_yet_means_new_or_reissued_since_the_last_run()
+    {
+        var open = await CategoryAsync(capacity: null);
+        var approval = await CategoryAsync(capacity: null, approval: true);
+        var first = (await RegisterAsync(open, Person("print-a@summit.test"))).RegistrationId!.Value;
+        var second = (await RegisterAsync(open, Person("print-b@summit.test"))).RegistrationId!.Value;
+        await RegisterAsync(approval, Person("print-pending@summit.test"));
+        Task<PlanBadgeSheetResult> Plan(BadgeSheetSelection selection, string? list = null, int? category = null) =>
+            WithAsync(s => s.GetRequiredService<PlanBadgeSheet>().RunAsync(editionId, category, selection, BadgeSheetLayout.FourPerA4, list, "organizer@summit.test", Cancel));
+        Task<List<int>> Members(int sheet) => WithAsync(async s =>
+        {
+            var db = s.GetRequiredService<SummitDbContext>();
+            var planned = await db.BadgeSheets.AsNoTracking().FirstAsync(x => x.Id == sheet, Cancel);
+            return await PlanBadgeSheet.Members(db, planned).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(Cancel);
+        });
+
+        var everyone = await Plan(BadgeSheetSelection.Confirmed);
+        Assert.Equal(2, everyone.Count);
+        Assert.Equal([first, second], await Members(everyone.SheetId!.Value));
+        Assert.Equal(2, (await Plan(BadgeSheetSelection.NotPrinted)).Count);
+
+        await WithAsync(async s =>
+        {
+            await PlanBadgeSheet.MarkPrintedAsync(s.GetRequiredService<SummitDbContext>(), [(first, 1), (second, 1)], Cancel);
+            return 0;
+        });
+        var nothing = await Plan(BadgeSheetSelection.NotPrinted);
+        Assert.Equal(PlanBadgeSheet.Reasons.NothingToPrint, Assert.Single(nothing.Refusals).Message);
+
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<ChangeRegistration>().ReissueBadgeAsync(second, Cancel)));
+        var reprint = await Plan(BadgeSheetSelection.NotPrinted);
+        Assert.Equal([second], await Members(reprint.SheetId!.Value));
+        // A run that drew revision 1 while the badge became revision 2 does not count the new badge as printed.
+        await WithAsync(async s =>
+        {
+            await PlanBadgeSheet.MarkPrintedAsync(s.GetRequiredService<SummitDbContext>(), [(second, 1)], Cancel);
+            return 0;
+        });
+        Assert.Equal(1, (await Plan(BadgeSheetSelection.NotPrinted)).Count);
+
+        var refused = await Plan(BadgeSheetSelection.List, "print-a@summit.test\n\nnobody@summit.test\nprint-pending@summit.test\nZZZZ-ZZZZ");
+        Assert.Null(refused.SheetId);
+        Assert.Equal(
+            [(PlanBadgeSheet.Reasons.LineUnknown, "3"), (PlanBadgeSheet.Reasons.LineNotConfirmed, "4"), (PlanBadgeSheet.Reasons.LineUnknown, "5")],
+            refused.Refusals.Select(r => (r.Message, r.Arguments[0])));
+        Assert.Equal(PlanBadgeSheet.Reasons.ListEmpty, Assert.Single((await Plan(BadgeSheetSelection.List, " \n ")).Refusals).Message);
+        Assert.Equal(PlanBadgeSheet.Reasons.LineOtherCategory, Assert.Single((await Plan(BadgeSheetSelection.List, "PRINT-A@summit.test", approval)).Refusals).Message);
+        Assert.Equal(PlanBadgeSheet.Reasons.UnknownCategory, Assert.Single((await Plan(BadgeSheetSelection.Confirmed, category: -1)).Refusals).Message);
+        Assert.Equal(PlanBadgeSheet.Reasons.UnknownChoice, Assert.Single((await Plan((BadgeSheetSelection)42)).Refusals).Message);
+
+        var listed = await Plan(BadgeSheetSelection.List, " PRINT-A@summit.test \nprint-a@summit.test");
+        Assert.Equal([first], await Members(listed.SheetId!.Value));
+        var sheets = await WithAsync(s => s.GetRequiredService<SummitDbContext>().BadgeSheets.CountAsync(Cancel));
+        Assert.Equal(5, sheets);
+    }
+
+    /// <summary>Records what the rules announce about every badge of an edition changing.</summary>
+    private sealed class BadgeRecorder : IRegistrationListener
+    {
+        public List<(int EditionId, int? CategoryId)> Changes { get; } = [];
+
+        public Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task HandleBadgesChangedAsync(int editionId, int? categoryId, CancellationToken cancellationToken)
+        {
+            Changes.Add((editionId, categoryId));
+            return Task.CompletedTask;
+        }
     }
 }

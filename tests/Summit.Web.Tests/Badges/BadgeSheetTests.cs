@@ -71,6 +71,88 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
         using var refused = await anonymous.GetAsync(new Uri($"/admin/registrations/2021/badges?handler=download&sheet={sheet}", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_run_of_badges_not_printed_yet_holds_the_new_and_the_reissued_ones_and_a_list_with_a_typo_changes_nothing()
+    {
+        var (category, ids) = await App.ScopedAsync(async s =>
+        {
+            var db = s.GetRequiredService<SummitDbContext>();
+            var editionId = await db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            var id = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Reprint {Guid.NewGuid():N}"[..20], "补印", null, null, CategoryKind.General, null, false, false, null, null, 98), Cancel)).CategoryId!.Value;
+            var made = new List<int>();
+            for (var i = 0; i < 3; i++)
+            {
+                made.Add((await s.GetRequiredService<RegisterAttendee>().RunAsync(id, Person(id, i), null, cancellationToken: Cancel)).RegistrationId!.Value);
+            }
+
+            return (id, made);
+        });
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Organizer);
+        using var client = App.Browser();
+        await client.SignInAsync(organizer.Email!);
+        Task<HttpResponseMessage> Start(BadgeSheetSelection selection, string? list = null) => client.PostAsync("/admin/registrations/2021/badges", new Dictionary<string, string>
+        {
+            ["CategoryId"] = category.ToString(CultureInfo.InvariantCulture),
+            ["Selection"] = selection.ToString(),
+            ["Layout"] = nameof(BadgeSheetLayout.OnePerPage),
+            ["List"] = list ?? "",
+        });
+
+        using (var everyone = await Start(BadgeSheetSelection.Confirmed))
+        {
+            Assert.Equal(["Guest0", "Guest1", "Guest2"], await PrintedAsync(client, everyone));
+        }
+
+        using (var nothingNew = await Start(BadgeSheetSelection.NotPrinted))
+        {
+            Assert.Equal(HttpStatusCode.OK, nothingNew.StatusCode);
+            Assert.Contains("there is nothing to print", WebUtility.HtmlDecode(await nothingNew.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        var added = await App.ScopedAsync(async s =>
+        {
+            Assert.Empty(await s.GetRequiredService<ChangeRegistration>().ReissueBadgeAsync(ids[1], Cancel));
+            return (await s.GetRequiredService<RegisterAttendee>().RunAsync(category, Person(category, 3), null, cancellationToken: Cancel)).RegistrationId!.Value;
+        });
+        using (var reprint = await Start(BadgeSheetSelection.NotPrinted))
+        {
+            Assert.Equal(["Guest1", "Guest3"], await PrintedAsync(client, reprint));
+        }
+
+        var sheets = await App.WithDbAsync(db => db.BadgeSheets.CountAsync(Cancel));
+        using (var typo = await Start(BadgeSheetSelection.List, $"print2-{category}-0@summit.test\nnobody-{category}@summit.test"))
+        {
+            Assert.Equal(HttpStatusCode.OK, typo.StatusCode);
+            Assert.Contains($"Line 2 (nobody-{category}@summit.test): no registration of this edition", WebUtility.HtmlDecode(await typo.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(sheets, await App.WithDbAsync(db => db.BadgeSheets.CountAsync(Cancel)));
+        var code = await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == added).Select(r => r.BadgeCode).FirstAsync(Cancel));
+        using (var listed = await Start(BadgeSheetSelection.List, $" PRINT2-{category}-0@summit.test \n{code!.ToLowerInvariant()}\n"))
+        {
+            Assert.Equal(["Guest0", "Guest3"], await PrintedAsync(client, listed));
+        }
+    }
+
+    private static RegistrationDetails Person(int category, int i) =>
+        new(null, null, "Chow", $"Guest{i}", false, null, null, $"print2-{category}-{i}@summit.test", null, "SG", "en", null, null, false, true, "2026-11");
+
+    /// <summary>Follows a started run to its PDF, and gives the given names on its pages, one badge per page.</summary>
+    private async Task<List<string>> PrintedAsync(HttpClient client, HttpResponseMessage started)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var sheet = int.Parse(started.Headers.Location!.OriginalString.Split("sheet=")[1], CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await App.WithDbAsync(db => db.BadgeSheets.Where(s => s.Id == sheet).Select(s => s.FinishedAt).FirstAsync(Cancel)) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Cancel);
+        }
+
+        var bytes = await client.GetByteArrayAsync(new Uri($"/admin/registrations/2021/badges?handler=download&sheet={sheet}", UriKind.Relative), Cancel);
+        using var pdf = PdfDocument.Open(bytes);
+        return pdf.GetPages().Select(p => System.Text.RegularExpressions.Regex.Match(string.Concat(p.Letters.Select(l => l.Value)), "Guest[0-9]").Value).Order(StringComparer.Ordinal).ToList();
+    }
 }
 
 public sealed class BadgeSheetTestsOnSqlite(SqliteApp app) : BadgeSheetTests<SqliteApp>(app), IClassFixture<SqliteApp>;

@@ -104,6 +104,71 @@ public abstract class BadgeTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Null(tokens.Read("42"));
         Assert.Null(tokens.Read(null));
     }
+
+    [Fact]
+    public async Task An_organizer_recolouring_a_category_redraws_its_badges_and_emails_nobody()
+    {
+        var email = $"recolour-{Guid.NewGuid():N}@summit.test";
+        var (id, category) = await App.ScopedAsync(async s =>
+        {
+            var db = s.GetRequiredService<SummitDbContext>();
+            var editionId = await db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            var made = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Colour {Guid.NewGuid():N}"[..20], "颜色", null, null, CategoryKind.General, null, false, false, null, null, 96), Cancel)).CategoryId!.Value;
+            var outcome = await s.GetRequiredService<RegisterAttendee>().RunAsync(made, new RegistrationDetails("曾", "刚", "Zeng", "Gang", true, "NIFD", null, email, null, "CN", "en", null, null, false, true, "2026-11"), null, cancellationToken: Cancel);
+            return (outcome.RegistrationId!.Value, made);
+        });
+        await App.WaitForMailAsync(email, BadgeMails.ReadyKind);
+        var folder = App.Services.GetRequiredService<IOptions<StorageOptions>>().Value.SubFolder("badges");
+        var before = Assert.Single(Directory.GetFiles(folder, $"{id}-*.pdf"));
+        var name = await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Id == category).Select(c => c.NameEn).FirstAsync(Cancel));
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Organizer);
+        using var client = App.Browser();
+        await client.SignInAsync(organizer.Email!);
+        Dictionary<string, string> Form(string colour) => new()
+        {
+            ["Input.Id"] = category.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.NameEn"] = name,
+            ["Input.NameZh"] = "颜色",
+            ["Input.Kind"] = nameof(CategoryKind.General),
+            ["Input.Capacity"] = "",
+            ["Input.RequiresApproval"] = "false",
+            ["Input.RequiresInvitation"] = "false",
+            ["Input.Order"] = "96",
+            ["Input.OwnColour"] = "true",
+            ["Input.BadgeColour"] = colour,
+        };
+
+        using (var refused = await client.PostAsync("/admin/registrations/2021/categories", Form("yellow")))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Choose the badge colour as # and six hexadecimal digits", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        using (var saved = await client.PostAsync("/admin/registrations/2021/categories", Form("#FFEE00")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        // The refresh job draws the badge again: a new file replaces the old.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string[] now;
+        while ((now = Directory.GetFiles(folder, $"{id}-*.pdf")).Length != 1 || now[0] == before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The badge was not drawn again.");
+            await Task.Delay(200, Cancel);
+        }
+
+        using (var pdf = PdfDocument.Open(await File.ReadAllBytesAsync(now[0], Cancel)))
+        {
+            // On a light yellow band, the category's name is printed black.
+            var letter = pdf.GetPage(1).Letters.First(l => l.Value == name[0].ToString());
+            Assert.Equal((0.0, 0.0, 0.0), letter.Color.ToRGBValues());
+        }
+
+        Assert.Equal("#ffee00", await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Id == category).Select(c => c.BadgeColour).FirstAsync(Cancel)));
+        await Task.Delay(1500, Cancel);
+        Assert.Equal(1, await App.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.ToAddress == email && m.Kind == BadgeMails.ReadyKind, Cancel)));
+    }
 }
 
 public sealed class BadgeTestsOnSqlite(SqliteApp app) : BadgeTests<SqliteApp>(app), IClassFixture<SqliteApp>;

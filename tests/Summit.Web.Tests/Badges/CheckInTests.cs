@@ -37,12 +37,32 @@ public abstract class CheckInTests<TApp>(TApp app) where TApp : SummitApp
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("camera=(self)", response.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+            Assert.Contains("script-src 'self' 'wasm-unsafe-eval';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         }
         else
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Contains(role is null ? "/account/login" : "/account/access-denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_camera_QR_reader_is_served_from_the_site_and_only_the_desk_may_compile_it()
+    {
+        using var client = App.Browser();
+
+        using var wasm = await client.GetAsync(new Uri("/lib/barcode-detector/zxing_reader.wasm", UriKind.Relative), Cancel);
+        using var script = await client.GetAsync(new Uri("/lib/barcode-detector/ponyfill.js", UriKind.Relative), Cancel);
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, wasm.StatusCode);
+        Assert.Equal("application/wasm", wasm.Content.Headers.ContentType?.MediaType);
+        // The reader is the one the library was built for: the library names its SHA-256.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await wasm.Content.ReadAsByteArrayAsync(Cancel)));
+        Assert.Contains(hash, await script.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        var policy = home.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("wasm-unsafe-eval", policy, StringComparison.Ordinal);
+        Assert.Contains("camera=()", home.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
     }
 
     [Fact]

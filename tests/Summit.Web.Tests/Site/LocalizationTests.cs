@@ -39,7 +39,7 @@ public partial class LocalizationTests
                      typeof(Core.Scheduling.ScheduleRules.Reasons), typeof(Core.Scheduling.ScheduleSession.Reasons), typeof(Core.Scheduling.SaveSession.Reasons), typeof(Core.Scheduling.SaveProgrammeItem.Reasons),
                      typeof(Core.Scheduling.PublishSchedule.Reasons), typeof(Core.Scheduling.PersonalAgenda.Reasons), typeof(Core.Scheduling.SetSpeakerAvailability.Reasons),
                      typeof(Core.Registrations.RegisterAttendee.Reasons), typeof(Core.Registrations.ChangeRegistration.Reasons), typeof(Core.Registrations.SaveCategory.Reasons),
-                     typeof(Core.Registrations.SignUpForSession.Reasons), typeof(Core.Registrations.RegistrationCsv.Reasons),
+                     typeof(Core.Registrations.SignUpForSession.Reasons), typeof(Core.Registrations.RegistrationCsv.Reasons), typeof(Core.Registrations.PlanBadgeSheet.Reasons),
                      typeof(Jobs.Mail.BulkMails.Reasons), typeof(Jobs.Mail.MailTemplates.Reasons), typeof(Jobs.Mail.MailOverrides.Reasons) })
         {
             foreach (var reason in reasons.GetFields().Select(f => (string)f.GetValue(null)!))

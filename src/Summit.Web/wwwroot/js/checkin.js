@@ -1,39 +1,127 @@
-// Camera scanning at the check-in desk, where the browser has BarcodeDetector (Chrome, Edge, Android): the page works
-// without it (a hand scanner types into the field like a keyboard, or staff type the code).
+// Camera scanning at the check-in desk. The browser's own BarcodeDetector reads the QR code where it has one that
+// knows QR codes (Chrome on Android and macOS, Edge); elsewhere (Firefox, Safari, Chrome on Linux and Windows) the
+// barcode-detector library served from /lib (see tools/client-libs.sh) does the same with a WebAssembly reader. The page
+// works without either: a hand scanner types into the field like a keyboard, or staff type the code. Once started, the
+// camera starts again by itself after each check-in, until it is stopped.
 (function () {
-  if (!('BarcodeDetector' in window) || !navigator.mediaDevices) {
-    return;
+  'use strict';
+  var remember = 'summit-checkin-camera';
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error('could not load ' + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  // The browser's detector when it reads QR codes, or the library's.
+  async function makeDetector(box) {
+    if ('BarcodeDetector' in window) {
+      var formats = await window.BarcodeDetector.getSupportedFormats().catch(function () { return []; });
+      if (formats.indexOf('qr_code') >= 0) {
+        return new window.BarcodeDetector({ formats: ['qr_code'] });
+      }
+    }
+
+    if (!('WebAssembly' in window)) {
+      return null;
+    }
+
+    await loadScript(box.dataset.reader);
+    var api = window.BarcodeDetectionAPI;
+    var wasm = new URL(box.dataset.wasm, window.location.href).href;
+    api.prepareZXingModule({
+      overrides: {
+        locateFile: function (path, prefix) { return path.endsWith('.wasm') ? wasm : prefix + path; },
+      },
+      fireImmediately: true,
+    });
+    return new api.BarcodeDetector({ formats: ['qr_code'] });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     var box = document.querySelector('.checkin-camera');
-    var button = document.getElementById('camera-start');
+    var start = document.getElementById('camera-start');
+    var stop = document.getElementById('camera-stop');
+    var status = document.getElementById('camera-status');
     var video = document.getElementById('camera');
     var form = document.getElementById('checkin-form');
     var field = document.getElementById('Code');
-    if (!box || !button || !video || !form || !field) {
+    if (!box || !start || !stop || !status || !video || !form || !field || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
       return;
     }
 
     box.hidden = false;
-    button.addEventListener('click', async function () {
-      var detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-      var stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+    var stream = null;
+
+    function halt() {
+      if (stream) {
+        stream.getTracks().forEach(function (track) { track.stop(); });
+        stream = null;
+      }
+      video.hidden = true;
+      stop.hidden = true;
+      start.hidden = false;
+    }
+
+    async function run() {
+      start.hidden = true;
+      status.textContent = box.dataset.starting;
+      var detector;
+      try {
+        detector = await makeDetector(box);
+      } catch (e) {
+        detector = null;
+      }
+      if (!detector) {
+        status.textContent = box.dataset.unsupported;
+        start.hidden = false;
+        window.sessionStorage.removeItem(remember);
+        return;
+      }
+
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+      } catch (e) {
+        status.textContent = box.dataset.refused;
+        start.hidden = false;
+        window.sessionStorage.removeItem(remember);
+        return;
+      }
+
+      window.sessionStorage.setItem(remember, 'on');
       video.srcObject = stream;
       video.hidden = false;
+      stop.hidden = false;
       await video.play();
-      button.hidden = true;
+      status.textContent = box.dataset.ready;
       var scan = async function () {
-        var codes = await detector.detect(video).catch(function () { return []; });
+        if (!stream) {
+          return;
+        }
+        var codes = video.readyState >= 2 ? await detector.detect(video).catch(function () { return []; }) : [];
         if (codes.length > 0 && codes[0].rawValue) {
-          stream.getTracks().forEach(function (t) { t.stop(); });
+          halt();
           field.value = codes[0].rawValue;
           form.submit();
           return;
         }
-        window.requestAnimationFrame(scan);
+        window.setTimeout(scan, 120);
       };
-      window.requestAnimationFrame(scan);
+      scan();
+    }
+
+    start.addEventListener('click', run);
+    stop.addEventListener('click', function () {
+      window.sessionStorage.removeItem(remember);
+      halt();
+      status.textContent = '';
     });
+    if (window.sessionStorage.getItem(remember) === 'on') {
+      run();
+    }
   });
 })();

@@ -673,6 +673,11 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int?>("Total")
                         .HasColumnType("integer");
 
@@ -681,6 +686,21 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.HasIndex("EditionId");
 
                     b.ToTable("BadgeSheets");
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.BadgeSheetEntry", b =>
+                {
+                    b.Property<int>("BadgeSheetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BadgeSheetId", "RegistrationId");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("BadgeSheetEntries");
                 });
 
             modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
@@ -791,6 +811,9 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.Property<string>("BadgeCode")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("BadgePrintedRevision")
+                        .HasColumnType("integer");
 
                     b.Property<int>("BadgeRevision")
                         .ValueGeneratedOnAdd()
@@ -936,6 +959,10 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BadgeColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
@@ -1832,6 +1859,21 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Core.Registrations.BadgeSheetEntry", b =>
+                {
+                    b.HasOne("Summit.Core.Registrations.BadgeSheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BadgeSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Core.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
                 {
                     b.HasOne("Summit.Core.Editions.Edition", null)
@@ -2260,6 +2302,11 @@ namespace Summit.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Summit.Core.Mail.OutgoingMail", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.BadgeSheet", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Summit.Core.Scheduling.ScheduleVersion", b =>

@@ -648,6 +648,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Total")
                         .HasColumnType("INTEGER");
 
@@ -656,6 +661,21 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.HasIndex("EditionId");
 
                     b.ToTable("BadgeSheets");
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.BadgeSheetEntry", b =>
+                {
+                    b.Property<int>("BadgeSheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BadgeSheetId", "RegistrationId");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("BadgeSheetEntries");
                 });
 
             modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
@@ -760,6 +780,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.Property<string>("BadgeCode")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("BadgePrintedRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BadgeRevision")
                         .ValueGeneratedOnAdd()
@@ -903,6 +926,10 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("BadgeColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
@@ -1773,6 +1800,21 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Core.Registrations.BadgeSheetEntry", b =>
+                {
+                    b.HasOne("Summit.Core.Registrations.BadgeSheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BadgeSheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Summit.Core.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Core.Registrations.CheckInScan", b =>
                 {
                     b.HasOne("Summit.Core.Editions.Edition", null)
@@ -2193,6 +2235,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Summit.Core.Mail.OutgoingMail", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Summit.Core.Registrations.BadgeSheet", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Summit.Core.Scheduling.ScheduleVersion", b =>

@@ -9,17 +9,33 @@ using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Registrations;
 using Summit.Jobs.Badges;
+using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.Admin.Registrations;
 
-/// <summary>Print runs of an edition's badges: start one (a category or all, a layout), follow it, download it.</summary>
-public sealed class BadgesModel(SummitDbContext db, IBackgroundJobClient jobs, IOptions<StorageOptions> storage, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+/// <summary>Print runs of an edition's badges: start one (whose badges, a category or all, a layout), follow it, download it.</summary>
+public sealed class BadgesModel(SummitDbContext db, PlanBadgeSheet plan, IBackgroundJobClient jobs, IOptions<StorageOptions> storage, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
 
     public IReadOnlyList<RegistrationCategory> Categories { get; private set; } = [];
 
     public IReadOnlyList<BadgeSheet> Sheets { get; private set; } = [];
+
+    /// <summary>Confirmed registrations whose current badge no finished run has printed yet.</summary>
+    public int NotPrinted { get; private set; }
+
+    [BindProperty]
+    public int? CategoryId { get; set; }
+
+    [BindProperty]
+    public BadgeSheetSelection Selection { get; set; }
+
+    [BindProperty]
+    public BadgeSheetLayout Layout { get; set; }
+
+    [BindProperty]
+    public string? List { get; set; }
 
     /// <summary>The run shown with its progress bar (the newest, or the one asked for).</summary>
     public BadgeSheet? Current { get; private set; }
@@ -35,24 +51,23 @@ public sealed class BadgesModel(SummitDbContext db, IBackgroundJobClient jobs, I
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string edition, int? categoryId, BadgeSheetLayout layout, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string edition, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(edition, cancellationToken))
         {
             return NotFound();
         }
 
-        if (categoryId is int chosen && Categories.All(c => c.Id != chosen) || !Enum.IsDefined(layout))
+        var planned = await plan.RunAsync(Edition.Id, CategoryId, Selection, Layout, Selection == BadgeSheetSelection.List ? List : null, User.FindFirstValue(ClaimTypes.Email) ?? "", cancellationToken);
+        if (!planned.Planned)
         {
-            ModelState.AddModelError("", L["Choose one of this edition's categories."]);
+            ModelState.AddRefusals(planned.Refusals, L, prefix: "");
             return Page();
         }
 
-        var sheet = new BadgeSheet(Edition.Id, categoryId, layout, User.FindFirstValue(ClaimTypes.Email) ?? "", clock.GetUtcNow());
-        db.BadgeSheets.Add(sheet);
-        await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<RenderBadgeSheetJob>(job => job.RunAsync(sheet.Id, CancellationToken.None));
-        return RedirectToPage(new { edition = Edition.Slug, sheet = sheet.Id });
+        var id = planned.SheetId!.Value;
+        jobs.Enqueue<RenderBadgeSheetJob>(job => job.RunAsync(id, CancellationToken.None));
+        return RedirectToPage(new { edition = Edition.Slug, sheet = id });
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(string edition, int sheet, CancellationToken cancellationToken)
@@ -79,6 +94,7 @@ public sealed class BadgesModel(SummitDbContext db, IBackgroundJobClient jobs, I
         Edition = found;
         Categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == found.Id).OrderBy(c => c.Order).ToListAsync(cancellationToken);
         Sheets = await db.BadgeSheets.AsNoTracking().Where(s => s.EditionId == found.Id).OrderByDescending(s => s.Id).Take(20).ToListAsync(cancellationToken);
+        NotPrinted = await db.Registrations.CountAsync(r => r.EditionId == found.Id && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null && (r.BadgePrintedRevision == null || r.BadgePrintedRevision != r.BadgeRevision), cancellationToken);
         return true;
     }
 }

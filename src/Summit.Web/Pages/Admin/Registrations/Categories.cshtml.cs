@@ -49,6 +49,11 @@ public sealed class CategoriesModel(SummitDbContext db, SaveCategory save, IStri
 
         [Display(Name = "Order")]
         public int Order { get; set; }
+
+        /// <summary>Whether the badge band takes <see cref="BadgeColour"/> rather than the kind's default.</summary>
+        public bool OwnColour { get; set; }
+
+        public string? BadgeColour { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(string edition, CancellationToken cancellationToken) =>
@@ -69,7 +74,7 @@ public sealed class CategoriesModel(SummitDbContext db, SaveCategory save, IStri
         var existing = Input.Id is int id ? Categories.FirstOrDefault(c => c.Id == id) : null;
         var result = await save.RunAsync(Edition.Id, Input.Id, new CategoryDetails(
             Input.NameEn, Input.NameZh, existing?.DescriptionEn, existing?.DescriptionZh, Input.Kind, Input.Capacity, Input.RequiresApproval, Input.RequiresInvitation,
-            existing?.OpensAt, existing?.ClosesAt, Input.Order), cancellationToken);
+            existing?.OpensAt, existing?.ClosesAt, Input.Order, Input.OwnColour ? Input.BadgeColour : null), cancellationToken);
         if (!result.Saved)
         {
             ModelState.AddRefusals(result.Refusals, L);

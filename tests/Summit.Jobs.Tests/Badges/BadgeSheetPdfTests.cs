@@ -1,0 +1,89 @@
+using Summit.Core.Registrations;
+using Summit.Jobs.Badges;
+using UglyToad.PdfPig;
+
+namespace Summit.Jobs.Tests.Badges;
+
+/// <summary>Print runs longer than one part: the parts are joined into one PDF in order, nothing lost, nothing left behind.</summary>
+public sealed class BadgeSheetPdfTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("summit-sheets-");
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private static IEnumerable<BadgeData> Badges(int count) => Enumerable.Range(0, count).Select(i => new BadgeData(
+        "CCI-FS 2021", "2021峰会", "5–6 November 2021", "2021年11月5日至6日", "Delegate", "代表", "#ffee00",
+        "曾刚", $"Guest {i:D4}", null, "Сбербанк", $"S1.token-{i}", "K7PM-3XWQ"));
+
+    [Fact]
+    public async Task Four_hundred_and_ten_badges_in_three_parts_make_one_PDF_of_103_A4_sheets_in_order()
+    {
+        var path = Path.Combine(folder.FullName, "run.pdf");
+        var reported = new List<int>();
+
+        var written = await BadgeSheetPdf.WriteAsync(Badges(410), BadgeSheetLayout.FourPerA4, "Badges", path, done =>
+        {
+            reported.Add(done);
+            return Task.CompletedTask;
+        }, Cancel);
+
+        Assert.Equal(410, written);
+        Assert.Equal(410, reported[^1]);
+        Assert.Equal(reported.Order(), reported);
+        Assert.Contains(BadgeSheetPdf.PartSize, reported);
+        Assert.Equal(["run.pdf"], folder.GetFiles().Select(f => f.Name));
+        using var pdf = PdfDocument.Open(path);
+        var pages = pdf.GetPages().ToList();
+        Assert.Equal(103, pages.Count);
+        Assert.All(pages, p => Assert.Equal((BadgeSheetPdf.A4Width, BadgeSheetPdf.A4Height), (Math.Round(p.Width, 2), Math.Round(p.Height, 2))));
+        string Text(int page) => string.Concat(pages[page].Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(0, 103), i => Assert.Contains("曾刚", Text(i), StringComparison.Ordinal));
+        Assert.Contains("Guest0000", Text(0), StringComparison.Ordinal);
+        Assert.Contains("Guest0003", Text(0), StringComparison.Ordinal);
+        // The first badge of the second part is the first on sheet 51.
+        Assert.Contains("Guest0200", Text(50), StringComparison.Ordinal);
+        Assert.Contains("Guest0409", Text(102), StringComparison.Ordinal);
+        Assert.Contains("Сбербанк", Text(102), StringComparison.Ordinal);
+        Assert.DoesNotContain("?", Text(102), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_badge_per_page_gives_A6_pages_and_an_empty_run_is_one_blank_page()
+    {
+        var path = Path.Combine(folder.FullName, "printer.pdf");
+        Assert.Equal(3, await BadgeSheetPdf.WriteAsync(Badges(3), BadgeSheetLayout.OnePerPage, "Badges", path, _ => Task.CompletedTask, Cancel));
+        using (var pdf = PdfDocument.Open(path))
+        {
+            Assert.Equal(3, pdf.NumberOfPages);
+            Assert.All(pdf.GetPages(), p => Assert.Equal(BadgePdf.Width, p.Width, 1));
+        }
+
+        var empty = Path.Combine(folder.FullName, "empty.pdf");
+        Assert.Equal(0, await BadgeSheetPdf.WriteAsync([], BadgeSheetLayout.FourPerA4, "Badges", empty, _ => Task.CompletedTask, Cancel));
+        using var blank = PdfDocument.Open(empty);
+        Assert.Equal(1, blank.NumberOfPages);
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_half_way_leaves_the_previous_file_and_no_parts()
+    {
+        var path = Path.Combine(folder.FullName, "kept.pdf");
+        await File.WriteAllTextAsync(path, "previous", Cancel);
+        IEnumerable<BadgeData> Failing()
+        {
+            foreach (var badge in Badges(250))
+            {
+                yield return badge;
+            }
+
+            throw new InvalidOperationException("database went away");
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BadgeSheetPdf.WriteAsync(Failing(), BadgeSheetLayout.FourPerA4, "Badges", path, _ => Task.CompletedTask, Cancel));
+
+        Assert.Equal("previous", await File.ReadAllTextAsync(path, Cancel));
+        Assert.Equal(["kept.pdf"], folder.GetFiles().Select(f => f.Name));
+    }
+}
