@@ -148,7 +148,7 @@ public sealed class RegistrationBrowserTests(BrowserApp app) : IClassFixture<Bro
         await page.GotoAsync("/admin/registrations/2021");
         await page.GetByRole(AriaRole.Link, new() { Name = "Print badges" }).ClickAsync();
         await page.GetByLabel("Layout").SelectOptionAsync(new SelectOptionValue { Label = "Four per A4 sheet" });
-        var categoryName = await page.Locator("#categoryId option").Filter(new() { HasText = "Printer" }).First.TextContentAsync();
+        var categoryName = await page.Locator("#CategoryId option").Filter(new() { HasText = "Printer" }).First.TextContentAsync();
         await page.GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = categoryName! });
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
 

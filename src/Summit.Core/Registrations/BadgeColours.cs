@@ -41,7 +41,8 @@ public static class BadgeColours
         CategoryKind.Speaker => Speaker,
         CategoryKind.Press => Press,
         CategoryKind.Staff => Staff,
-        _ => Palette[Math.Abs(order) % Palette.Length],
+        // Unsigned, so any order (even int.MinValue, whose absolute value does not exist) picks a colour.
+        _ => Palette[(int)((uint)order % (uint)Palette.Length)],
     };
 
     /// <summary>Whether black text reads better than white on this colour (by WCAG contrast).</summary>

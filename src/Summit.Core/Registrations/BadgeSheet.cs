@@ -21,7 +21,7 @@ public enum BadgeSheetSelection
     /// <summary>Confirmed registrations whose current badge has not been in a finished print run: new ones, and reissued ones.</summary>
     NotPrinted,
 
-    /// <summary>The registrations an organizer listed, by email address or badge code (see <see cref="BadgeSheetEntry"/>).</summary>
+    /// <summary>The registrations an organizer listed, by email address or badge code.</summary>
     List,
 }
 
@@ -67,7 +67,7 @@ public sealed class BadgeSheet
 
     public string? Error { get; private set; }
 
-    /// <summary>The registrations listed, for a run by <see cref="BadgeSheetSelection.List"/>.</summary>
+    /// <summary>The run's registrations, chosen when it was planned.</summary>
     public ICollection<BadgeSheetEntry> Entries { get; private set; } = [];
 }
 
@@ -83,7 +83,7 @@ internal sealed class BadgeSheetConfiguration : IEntityTypeConfiguration<BadgeSh
     }
 }
 
-/// <summary>One registration listed for a print run chosen by <see cref="BadgeSheetSelection.List"/>.</summary>
+/// <summary>One registration of a print run, chosen when the run was planned: a retry prints the same badges.</summary>
 public sealed class BadgeSheetEntry
 {
     private BadgeSheetEntry()

@@ -12,7 +12,8 @@ public sealed record PlanBadgeSheetResult(int? SheetId, int Count, IReadOnlyList
 /// <summary>
 /// An organizer's print run: whose badges (every confirmed registration, those not printed yet, or a pasted list of
 /// email addresses and badge codes), of which category, in which layout. A run that would print nothing, or a list
-/// with a line that names nobody or somebody without a badge, is refused with the lines to fix; nothing is saved.
+/// with a line that names nobody or somebody without a badge, is refused with the lines to fix; nothing is saved. The
+/// registrations are chosen when the run is planned and kept with it (<see cref="BadgeSheetEntry"/>).
 /// </summary>
 public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
 {
@@ -46,7 +47,7 @@ public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
             return Refused(new Refusal("CategoryId", Reasons.UnknownCategory));
         }
 
-        var sheet = new BadgeSheet(editionId, categoryId, selection, layout, createdBy, clock.GetUtcNow());
+        var query = Chosen(db.Registrations.AsNoTracking(), editionId, categoryId, selection);
         if (selection == BadgeSheetSelection.List)
         {
             var (ids, refusals) = await ResolveAsync(editionId, categoryId, list, cancellationToken).ConfigureAwait(false);
@@ -55,54 +56,49 @@ public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
                 return new(null, 0, refusals);
             }
 
-            foreach (var id in ids)
-            {
-                sheet.Entries.Add(new BadgeSheetEntry(id));
-            }
+            query = query.Where(r => ids.Contains(r.Id));
         }
 
-        var count = await Members(db, sheet).CountAsync(cancellationToken).ConfigureAwait(false);
-        if (count == 0)
+        // The run's badges are fixed now, whatever its selection: a retried job prints the same ones, even after the
+        // first attempt marked them printed.
+        var members = await query.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (members.Count == 0)
         {
             return Refused(new Refusal("", Reasons.NothingToPrint));
         }
 
+        var sheet = new BadgeSheet(editionId, categoryId, selection, layout, createdBy, clock.GetUtcNow());
+        foreach (var id in members)
+        {
+            sheet.Entries.Add(new BadgeSheetEntry(id));
+        }
+
         db.BadgeSheets.Add(sheet);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new(sheet.Id, count, []);
+        return new(sheet.Id, members.Count, []);
     }
 
-    /// <summary>The confirmed registrations a run prints, as the run was chosen (a list run reads its entries from the database).</summary>
+    /// <summary>The badges a planned run prints: its registrations that are still confirmed (one cancelled since is left out).</summary>
     public static IQueryable<Registration> Members(SummitDbContext db, BadgeSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(sheet);
-        var query = db.Registrations.Where(r => r.EditionId == sheet.EditionId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null);
-        if (sheet.CategoryId is int category)
+        var id = sheet.Id;
+        return db.Registrations.Where(r => r.EditionId == sheet.EditionId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null
+            && db.BadgeSheetEntries.Any(e => e.BadgeSheetId == id && e.RegistrationId == r.Id));
+    }
+
+    private static IQueryable<Registration> Chosen(IQueryable<Registration> registrations, int editionId, int? categoryId, BadgeSheetSelection selection)
+    {
+        var query = registrations.Where(r => r.EditionId == editionId && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null);
+        if (categoryId is int category)
         {
             query = query.Where(r => r.CategoryId == category);
         }
 
-        if (sheet.Selection == BadgeSheetSelection.NotPrinted)
-        {
-            query = query.Where(r => r.BadgePrintedRevision == null || r.BadgePrintedRevision != r.BadgeRevision);
-        }
-        else if (sheet.Selection == BadgeSheetSelection.List)
-        {
-            if (sheet.Id == 0)
-            {
-                // Not saved yet: the entries are in memory.
-                var ids = sheet.Entries.Select(e => e.RegistrationId).ToList();
-                query = query.Where(r => ids.Contains(r.Id));
-            }
-            else
-            {
-                var id = sheet.Id;
-                query = query.Where(r => db.BadgeSheetEntries.Any(e => e.BadgeSheetId == id && e.RegistrationId == r.Id));
-            }
-        }
-
-        return query;
+        return selection == BadgeSheetSelection.NotPrinted
+            ? query.Where(r => r.BadgePrintedRevision == null || r.BadgePrintedRevision != r.BadgeRevision)
+            : query;
     }
 
     /// <summary>Records that these badges (registration and the revision drawn) were printed by a finished run.</summary>

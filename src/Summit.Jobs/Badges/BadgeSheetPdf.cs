@@ -34,6 +34,7 @@ public static class BadgeSheetPdf
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(progress);
         PdfFonts.Install();
+        RemoveAbandonedParts(path);
         var stem = $"{path}.{Guid.NewGuid():N}";
         var parts = new List<string>();
         try
@@ -107,6 +108,23 @@ public static class BadgeSheetPdf
             foreach (var part in parts)
             {
                 File.Delete(part);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the parts of an earlier attempt at this file that died without cleaning up (a killed process): named
+    /// after the file, and untouched for an hour, so a run still writing is never disturbed.
+    /// </summary>
+    private static void RemoveAbandonedParts(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var cutoff = DateTime.UtcNow.AddHours(-1);
+        foreach (var stale in Directory.EnumerateFiles(folder, $"{Path.GetFileName(path)}.*.tmp"))
+        {
+            if (File.GetLastWriteTimeUtc(stale) < cutoff)
+            {
+                File.Delete(stale);
             }
         }
     }

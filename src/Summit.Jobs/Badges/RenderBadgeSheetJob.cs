@@ -64,9 +64,15 @@ public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, 
                 PathOf(storage.Value, sheetId),
                 done => Progress(done, registrations.Count),
                 cancellationToken).ConfigureAwait(false);
-            await PlanBadgeSheet.MarkPrintedAsync(db, registrations.Select(r => (r.Id, r.BadgeRevision)), cancellationToken).ConfigureAwait(false);
-            await db.BadgeSheets.Where(s => s.Id == sheetId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Done, written).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            // Printed and finished together: a run is never finished with its badges still "not printed", nor the reverse.
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await PlanBadgeSheet.MarkPrintedAsync(db, registrations.Select(r => (r.Id, r.BadgeRevision)), cancellationToken).ConfigureAwait(false);
+                await db.BadgeSheets.Where(s => s.Id == sheetId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Done, written).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             logger.LogInformation("Badge sheet {Sheet}: {Count} badges.", sheetId, written);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -76,7 +82,8 @@ public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, 
             throw;
         }
 
+        // Clears an earlier attempt's error too: a retry that gets on is no longer "stopped".
         Task Progress(int done, int total) => db.BadgeSheets.Where(s => s.Id == sheetId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Done, done).SetProperty(x => x.Total, total), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Done, done).SetProperty(x => x.Total, total).SetProperty(x => x.Error, (string?)null), cancellationToken);
     }
 }

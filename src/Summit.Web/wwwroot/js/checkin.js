@@ -2,10 +2,23 @@
 // knows QR codes (Chrome on Android and macOS, Edge); elsewhere (Firefox, Safari, Chrome on Linux and Windows) the
 // barcode-detector library served from /lib (see tools/client-libs.sh) does the same with a WebAssembly reader. The page
 // works without either: a hand scanner types into the field like a keyboard, or staff type the code. Once started, the
-// camera starts again by itself after each check-in, until it is stopped.
+// camera starts again by itself after each check-in, until it is stopped; the badge just sent is not sent again for
+// ten seconds, as its guest is usually still holding it up.
 (function () {
   'use strict';
   var remember = 'summit-checkin-camera';
+  // The code last sent, and when: the guest still holds the badge up when the camera starts again for the next one.
+  var lastSent = 'summit-checkin-last';
+  var sameBadgeMs = 10000;
+
+  function recentlySent(code) {
+    try {
+      var last = JSON.parse(window.sessionStorage.getItem(lastSent) || 'null');
+      return last !== null && last.code === code && Date.now() - last.at < sameBadgeMs;
+    } catch (e) {
+      return false;
+    }
+  }
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -33,7 +46,8 @@
     await loadScript(box.dataset.reader);
     var api = window.BarcodeDetectionAPI;
     var wasm = new URL(box.dataset.wasm, window.location.href).href;
-    api.prepareZXingModule({
+    // Loaded now, so a reader that cannot load (a network cut, no memory) says so instead of never reading anything.
+    await api.prepareZXingModule({
       overrides: {
         locateFile: function (path, prefix) { return path.endsWith('.wasm') ? wasm : prefix + path; },
       },
@@ -98,14 +112,31 @@
       stop.hidden = false;
       await video.play();
       status.textContent = box.dataset.ready;
+      var failures = 0;
       var scan = async function () {
         if (!stream) {
           return;
         }
-        var codes = video.readyState >= 2 ? await detector.detect(video).catch(function () { return []; }) : [];
-        if (codes.length > 0 && codes[0].rawValue) {
+        var codes = [];
+        if (video.readyState >= 2) {
+          try {
+            codes = await detector.detect(video);
+            failures = 0;
+          } catch (e) {
+            // A frame may fail now and then; a reader that fails every time is broken: say so and stop.
+            if (++failures >= 25) {
+              halt();
+              status.textContent = box.dataset.unsupported;
+              window.sessionStorage.removeItem(remember);
+              return;
+            }
+          }
+        }
+        var code = codes.length > 0 ? codes[0].rawValue : '';
+        if (code && !recentlySent(code)) {
           halt();
-          field.value = codes[0].rawValue;
+          window.sessionStorage.setItem(lastSent, JSON.stringify({ code: code, at: Date.now() }));
+          field.value = code;
           form.submit();
           return;
         }

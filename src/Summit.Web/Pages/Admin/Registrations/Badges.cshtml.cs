@@ -58,6 +58,11 @@ public sealed class BadgesModel(SummitDbContext db, PlanBadgeSheet plan, IBackgr
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var planned = await plan.RunAsync(Edition.Id, CategoryId, Selection, Layout, Selection == BadgeSheetSelection.List ? List : null, User.FindFirstValue(ClaimTypes.Email) ?? "", cancellationToken);
         if (!planned.Planned)
         {
