@@ -66,6 +66,17 @@ public static class SummitCoreServices
         services.AddScoped<Scheduling.ScheduleChangeAudience>();
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Registrations.PlanBadgeSheet>();
+        services.AddScoped<Press.ArticleEvents>();
+        services.AddScoped<Press.SaveArticle>();
+        services.AddScoped<Press.RequestSignOff>();
+        services.AddScoped<Press.AnswerSignOff>();
+        services.AddScoped<Press.SubmitArticle>();
+        services.AddScoped<Press.SendBackArticle>();
+        services.AddScoped<Press.ScheduleArticle>();
+        services.AddScoped<Press.UnpublishArticle>();
+        services.AddScoped<Press.RestoreArticleRevision>();
+        services.AddScoped<Press.PublishDueArticles>();
+        services.AddScoped<Scheduling.ISchedulePublishedHandler, Press.FollowSessionTimes>();
         services.AddScoped<Registrations.RegistrationCsv>();
         services.AddScoped<Registrations.IRegistrationListener, Registrations.GrantPressAccreditation>();
         services.AddScoped<Scheduling.ISchedulePublishedHandler, Registrations.SyncSpeakerRegistrations>();

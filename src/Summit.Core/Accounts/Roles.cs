@@ -10,5 +10,8 @@ public static class Roles
     /// <summary>Desk volunteers: they check people in at the door and see nothing of <c>/admin</c>.</summary>
     public const string CheckIn = "Check-in";
 
-    public static readonly IReadOnlyList<string> All = [Organizer, Speaker, Press, Attendee, CheckIn];
+    /// <summary>Press users the organizers trust to approve and schedule articles (organizers are editors too).</summary>
+    public const string Editor = "Press editor";
+
+    public static readonly IReadOnlyList<string> All = [Organizer, Speaker, Press, Attendee, CheckIn, Editor];
 }

@@ -68,6 +68,12 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<BadgeSheetEntry> BadgeSheetEntries => Set<BadgeSheetEntry>();
 
+    public DbSet<Press.Article> Articles => Set<Press.Article>();
+
+    public DbSet<Press.ArticleRevision> ArticleRevisions => Set<Press.ArticleRevision>();
+
+    public DbSet<Press.ArticleEvent> ArticleEvents => Set<Press.ArticleEvent>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<BulkMail> BulkMails => Set<BulkMail>();

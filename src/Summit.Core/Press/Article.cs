@@ -1,0 +1,499 @@
+namespace Summit.Core.Press;
+
+public enum ArticleKind
+{
+    Interview,
+    Report,
+    Announcement,
+}
+
+/// <summary>
+/// Where an article stands. Draft → (optional) QuoteReview → EditorReview → Scheduled → Published → Unpublished; a
+/// Scheduled article whose session is cancelled is Held until an editor schedules it again.
+/// </summary>
+public enum ArticleStatus
+{
+    Draft,
+
+    /// <summary>The quoted passages are with the interviewed speaker for sign-off.</summary>
+    QuoteReview,
+
+    /// <summary>Submitted by its author; waits for an editor.</summary>
+    EditorReview,
+
+    /// <summary>An editor set its publication time (fixed, or relative to a session); the publishing job publishes it.</summary>
+    Scheduled,
+
+    Published,
+
+    /// <summary>Taken off the site by an editor after publication.</summary>
+    Unpublished,
+
+    /// <summary>Scheduled relative to a session that was cancelled or taken off the programme; its author was told.</summary>
+    Held,
+}
+
+/// <summary>The interviewed speaker's answer on the quoted passages.</summary>
+public enum SignOffStatus
+{
+    NotRequested,
+    Requested,
+    Approved,
+    ChangesRequested,
+}
+
+/// <summary>Which end of a session a relative publication time counts from.</summary>
+public enum SessionAnchor
+{
+    Start,
+    End,
+}
+
+/// <summary>
+/// A press article (interview, report, announcement) in English and/or Chinese, tied to an edition and to the speakers
+/// and sessions it covers. Headline, lead and body are Markdown, rendered through <see cref="Text.RichText"/>. State
+/// changes only through the transition classes of this namespace; <see cref="Revision"/> rises with every save, which
+/// also keeps a copy (<see cref="ArticleRevision"/>).
+/// </summary>
+public sealed class Article
+{
+    public const int HeadlineMaxLength = 300;
+    public const int LeadMaxLength = 2000;
+    public const int BodyMaxLength = 100_000;
+    public const int DatelineMaxLength = 100;
+    public const int SlugMaxLength = 80;
+    public const int SeoTitleMaxLength = 70;
+    public const int SeoDescriptionMaxLength = 300;
+    public const int QuotesMaxLength = 20_000;
+    public const int CommentMaxLength = 2000;
+
+    private Article()
+    {
+    }
+
+    internal Article(int editionId, string createdBy, DateTimeOffset now)
+    {
+        EditionId = editionId;
+        CreatedBy = createdBy;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public int Id { get; private set; }
+
+    public int EditionId { get; private set; }
+
+    public ArticleKind Kind { get; private set; }
+
+    /// <summary>The address under <c>/news/</c>; unique.</summary>
+    public string Slug { get; private set; } = "";
+
+    public ArticleStatus Status { get; private set; }
+
+    public string? HeadlineEn { get; private set; }
+
+    public string? HeadlineZh { get; private set; }
+
+    public string? LeadEn { get; private set; }
+
+    public string? LeadZh { get; private set; }
+
+    public string? BodyEn { get; private set; }
+
+    public string? BodyZh { get; private set; }
+
+    /// <summary>The city the report is filed from ("Chongqing"), printed before the lead.</summary>
+    public string? DatelineEn { get; private set; }
+
+    public string? DatelineZh { get; private set; }
+
+    public string? SeoTitle { get; private set; }
+
+    public string? SeoDescription { get; private set; }
+
+    /// <summary>The passages that quote the interviewed speaker, as sent for sign-off (plain text).</summary>
+    public string? QuotedPassages { get; private set; }
+
+    public SignOffStatus SignOff { get; private set; }
+
+    /// <summary>The speaker asked to sign off (one of the speakers covered).</summary>
+    public int? SignOffSpeakerId { get; private set; }
+
+    /// <summary>SHA-256 of the single-use link's token while a sign-off is requested; null once answered.</summary>
+    public string? SignOffTokenHash { get; private set; }
+
+    public DateTimeOffset? SignOffRequestedAt { get; private set; }
+
+    public DateTimeOffset? SignOffAnsweredAt { get; private set; }
+
+    /// <summary>The speaker's comment with the answer (what to change).</summary>
+    public string? SignOffComment { get; private set; }
+
+    /// <summary>The editor who scheduled the article without the speaker's sign-off, recorded with the time.</summary>
+    public string? SignOffOverriddenBy { get; private set; }
+
+    public DateTimeOffset? SignOffOverriddenAt { get; private set; }
+
+    /// <summary>When the publishing job publishes it; for a time relative to a session, recomputed with each programme version.</summary>
+    public DateTimeOffset? PublishAt { get; private set; }
+
+    public int? PublishSessionId { get; private set; }
+
+    public SessionAnchor? PublishAnchor { get; private set; }
+
+    /// <summary>Minutes after (or, negative, before) the anchor.</summary>
+    public int? PublishOffsetMinutes { get; private set; }
+
+    public string? ScheduledBy { get; private set; }
+
+    /// <summary>The date the article carries: its first publication.</summary>
+    public DateTimeOffset? FirstPublishedAt { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>Why a scheduled article is held (its session was cancelled), or why it was unpublished.</summary>
+    public string? StatusNote { get; private set; }
+
+    /// <summary>Rises with every save; a save based on an older one is refused (two people editing at once).</summary>
+    public int Revision { get; private set; }
+
+    public string CreatedBy { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public ICollection<ArticleAuthor> Authors { get; private set; } = [];
+
+    public ICollection<ArticleContributor> Contributors { get; private set; } = [];
+
+    public ICollection<ArticleTag> Tags { get; private set; } = [];
+
+    public ICollection<ArticleSpeaker> Speakers { get; private set; } = [];
+
+    public ICollection<ArticleSession> Sessions { get; private set; } = [];
+
+    public ICollection<ArticleCorrection> Corrections { get; private set; } = [];
+
+    public string? Headline(bool chinese) => chinese ? HeadlineZh ?? HeadlineEn : HeadlineEn ?? HeadlineZh;
+
+    /// <summary>
+    /// Whether publishing needs the speaker's sign-off (or an editor's recorded override): an article with quoted
+    /// passages, or an interview of a speaker.
+    /// </summary>
+    public bool NeedsSignOff(bool coversSpeakers) => !string.IsNullOrWhiteSpace(QuotedPassages) || (Kind == ArticleKind.Interview && coversSpeakers);
+
+    internal void Apply(ArticleContent content, DateTimeOffset now)
+    {
+        Kind = content.Kind;
+        Slug = content.Slug!.Trim();
+        HeadlineEn = Clean(content.HeadlineEn);
+        HeadlineZh = Clean(content.HeadlineZh);
+        LeadEn = Clean(content.LeadEn);
+        LeadZh = Clean(content.LeadZh);
+        BodyEn = Clean(content.BodyEn);
+        BodyZh = Clean(content.BodyZh);
+        DatelineEn = Clean(content.DatelineEn);
+        DatelineZh = Clean(content.DatelineZh);
+        SeoTitle = Clean(content.SeoTitle);
+        SeoDescription = Clean(content.SeoDescription);
+        var quotes = Clean(content.QuotedPassages);
+        if (quotes != QuotedPassages && SignOff != SignOffStatus.NotRequested)
+        {
+            // The speaker signed off (or is reading) other words: the answer no longer stands.
+            ResetSignOff();
+        }
+
+        QuotedPassages = quotes;
+        Revision++;
+        UpdatedAt = now;
+    }
+
+    internal void MoveTo(ArticleStatus status, DateTimeOffset now, string? note = null)
+    {
+        Status = status;
+        StatusNote = note;
+        UpdatedAt = now;
+    }
+
+    internal void RequestSignOff(int speakerId, string tokenHash, DateTimeOffset now)
+    {
+        SignOff = SignOffStatus.Requested;
+        SignOffSpeakerId = speakerId;
+        SignOffTokenHash = tokenHash;
+        SignOffRequestedAt = now;
+        SignOffAnsweredAt = null;
+        SignOffComment = null;
+        Status = ArticleStatus.QuoteReview;
+        UpdatedAt = now;
+    }
+
+    internal void Schedule(DateTimeOffset publishAt, int? sessionId, SessionAnchor? anchor, int? offsetMinutes, string editor, bool overrideSignOff, DateTimeOffset now)
+    {
+        PublishAt = publishAt;
+        PublishSessionId = sessionId;
+        PublishAnchor = anchor;
+        PublishOffsetMinutes = offsetMinutes;
+        ScheduledBy = editor;
+        if (overrideSignOff)
+        {
+            SignOffOverriddenBy = editor;
+            SignOffOverriddenAt = now;
+        }
+
+        MoveTo(ArticleStatus.Scheduled, now);
+    }
+
+    internal void Reschedule(DateTimeOffset publishAt, DateTimeOffset now)
+    {
+        PublishAt = publishAt;
+        UpdatedAt = now;
+    }
+
+    private void ResetSignOff()
+    {
+        SignOff = SignOffStatus.NotRequested;
+        SignOffTokenHash = null;
+        SignOffAnsweredAt = null;
+        SignOffComment = null;
+        if (Status == ArticleStatus.QuoteReview)
+        {
+            Status = ArticleStatus.Draft;
+        }
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
+}
+
+/// <summary>A Press account that writes the article; authors (and editors) may edit it and see it before publication.</summary>
+public sealed class ArticleAuthor
+{
+    private ArticleAuthor()
+    {
+    }
+
+    internal ArticleAuthor(string userId, string name)
+    {
+        UserId = userId;
+        Name = name;
+    }
+
+    public int ArticleId { get; private set; }
+
+    public string UserId { get; private set; } = "";
+
+    /// <summary>The byline, as the author's account names them when they were added.</summary>
+    public string Name { get; private set; } = "";
+}
+
+/// <summary>Someone credited in the contributor line ("Zhang Yue, as an intern, also contributed to this report").</summary>
+public sealed class ArticleContributor
+{
+    public const int NameMaxLength = 100;
+    public const int RoleMaxLength = 100;
+
+    private ArticleContributor()
+    {
+    }
+
+    internal ArticleContributor(int order, string name, string? role)
+    {
+        Order = order;
+        Name = name;
+        Role = role;
+    }
+
+    public int Id { get; private set; }
+
+    public int ArticleId { get; private set; }
+
+    public int Order { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>"as an intern"; null for a plain credit.</summary>
+    public string? Role { get; private set; }
+}
+
+public sealed class ArticleTag
+{
+    public const int MaxLength = 40;
+
+    private ArticleTag()
+    {
+    }
+
+    internal ArticleTag(string tag) => Tag = tag;
+
+    public int ArticleId { get; private set; }
+
+    /// <summary>Lower case, as typed otherwise ("green finance", "碳中和").</summary>
+    public string Tag { get; private set; } = "";
+}
+
+public sealed class ArticleSpeaker
+{
+    private ArticleSpeaker()
+    {
+    }
+
+    internal ArticleSpeaker(int speakerId) => SpeakerId = speakerId;
+
+    public int ArticleId { get; private set; }
+
+    public int SpeakerId { get; private set; }
+}
+
+public sealed class ArticleSession
+{
+    private ArticleSession()
+    {
+    }
+
+    internal ArticleSession(int sessionId) => SessionId = sessionId;
+
+    public int ArticleId { get; private set; }
+
+    public int SessionId { get; private set; }
+}
+
+/// <summary>A dated note shown on a published article changed after publication ("Corrected on 6 November: …").</summary>
+public sealed class ArticleCorrection
+{
+    public const int NoteMaxLength = 500;
+
+    private ArticleCorrection()
+    {
+    }
+
+    internal ArticleCorrection(string note, string by, DateTimeOffset at)
+    {
+        Note = note;
+        By = by;
+        At = at;
+    }
+
+    public int Id { get; private set; }
+
+    public int ArticleId { get; private set; }
+
+    public string Note { get; private set; } = "";
+
+    public string By { get; private set; } = "";
+
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>A copy of an article's words as one save left them: view, compare, restore.</summary>
+public sealed class ArticleRevision
+{
+    private ArticleRevision()
+    {
+    }
+
+    internal ArticleRevision(int articleId, int number, string snapshot, string savedBy, DateTimeOffset savedAt, string? note, int? restoredFrom)
+    {
+        ArticleId = articleId;
+        Number = number;
+        Snapshot = snapshot;
+        SavedBy = savedBy;
+        SavedAt = savedAt;
+        Note = note;
+        RestoredFrom = restoredFrom;
+    }
+
+    public long Id { get; private set; }
+
+    public int ArticleId { get; private set; }
+
+    /// <summary>The article's <see cref="Article.Revision"/> this save made.</summary>
+    public int Number { get; private set; }
+
+    /// <summary>The <see cref="ArticleContent"/> saved, as JSON.</summary>
+    public string Snapshot { get; private set; } = "";
+
+    public string SavedBy { get; private set; } = "";
+
+    public DateTimeOffset SavedAt { get; private set; }
+
+    /// <summary>The correction's note, for a change after publication.</summary>
+    public string? Note { get; private set; }
+
+    /// <summary>The revision this save brought back, when it was a restore.</summary>
+    public int? RestoredFrom { get; private set; }
+}
+
+public enum ArticleEventKind
+{
+    Created,
+    Saved,
+    Corrected,
+    SignOffRequested,
+    SignOffApproved,
+    SignOffChangesRequested,
+    Submitted,
+    SentBack,
+    Scheduled,
+    SignOffOverridden,
+    Published,
+    Unpublished,
+    Held,
+    Restored,
+}
+
+/// <summary>The article's history: who did what, when (the editor sees the sign-off's outcome and any override here).</summary>
+public sealed class ArticleEvent
+{
+    public const int DetailMaxLength = 2000;
+
+    private ArticleEvent()
+    {
+    }
+
+    internal ArticleEvent(int articleId, ArticleEventKind kind, string? by, string? detail, DateTimeOffset at)
+    {
+        ArticleId = articleId;
+        Kind = kind;
+        By = by;
+        Detail = detail is { Length: > DetailMaxLength } ? detail[..DetailMaxLength] : detail;
+        At = at;
+    }
+
+    public long Id { get; private set; }
+
+    public int ArticleId { get; private set; }
+
+    public ArticleEventKind Kind { get; private set; }
+
+    /// <summary>The account (email) or, for the speaker's link, "speaker:{id}"; null for the publishing job.</summary>
+    public string? By { get; private set; }
+
+    public string? Detail { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>What an author or editor types: the words, the labels and the links to speakers and sessions.</summary>
+public sealed record ArticleContent(
+    ArticleKind Kind,
+    string? Slug,
+    string? HeadlineEn,
+    string? HeadlineZh,
+    string? LeadEn,
+    string? LeadZh,
+    string? BodyEn,
+    string? BodyZh,
+    string? DatelineEn,
+    string? DatelineZh,
+    string? SeoTitle,
+    string? SeoDescription,
+    string? QuotedPassages,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<ContributorDetails> Contributors,
+    IReadOnlyList<int> SpeakerIds,
+    IReadOnlyList<int> SessionIds);
+
+public sealed record ContributorDetails(string Name, string? Role);
+
+/// <summary>Who acts on an article: an account, and whether it is an editor (an Organizer, or a Press editor).</summary>
+public sealed record ArticleActor(string UserId, string Email, string Name, bool IsEditor);

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+
+namespace Summit.Core.Press;
+
+public sealed record ArticleOutcome(int? ArticleId, IReadOnlyList<Refusal> Refusals)
+{
+    public bool Succeeded => ArticleId is not null;
+
+    internal static ArticleOutcome Refused(string reason, string field = "") => new(null, [new Refusal(field, reason)]);
+}
+
+/// <summary>What every transition checks: who may see and change an article, in which state, and its history.</summary>
+public static class ArticleRules
+{
+    public static class Reasons
+    {
+        public const string NotFound = "This article does not exist, or you may not see it.";
+        public const string NotYours = "Only the article's authors and the editors may change it.";
+        public const string EditorsOnly = "Only an editor may do this.";
+        public const string WrongState = "This cannot be done while the article is {0}.";
+        public const string Stale = "Someone saved this article after you opened it: reload it to see their changes, then make yours again.";
+    }
+
+    /// <summary>Authors of the article, and editors, see it in every state; everyone else only once it is published.</summary>
+    public static bool MaySee(Article article, ArticleActor? actor) =>
+        article.Status == ArticleStatus.Published || (actor is not null && (actor.IsEditor || IsAuthor(article, actor)));
+
+    public static bool MayEdit(Article article, ArticleActor actor) => actor.IsEditor || IsAuthor(article, actor);
+
+    public static bool IsAuthor(Article article, ArticleActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(actor);
+        return article.Authors.Any(a => a.UserId == actor.UserId);
+    }
+
+    /// <summary>The article with what the rules need (authors, links, corrections), tracked for a change.</summary>
+    internal static Task<Article?> LoadAsync(SummitDbContext db, int articleId, CancellationToken cancellationToken) =>
+        db.Articles.Include(a => a.Authors).Include(a => a.Speakers).Include(a => a.Sessions).Include(a => a.Tags).Include(a => a.Contributors)
+            .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+
+    internal static Refusal WrongState(Article article) => Refusal.With("", Reasons.WrongState, article.Status.ToString());
+
+    internal static void Record(SummitDbContext db, Article article, ArticleEventKind kind, string? by, string? detail, DateTimeOffset at) =>
+        db.ArticleEvents.Add(new ArticleEvent(article.Id, kind, by, detail, at));
+
+    internal static string Snapshot(ArticleContent content) => JsonSerializer.Serialize(content, SnapshotOptions);
+
+    public static ArticleContent? ReadSnapshot(string snapshot) => JsonSerializer.Deserialize<ArticleContent>(snapshot, SnapshotOptions);
+
+    internal static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>The words and links of an article as they stand, in the shape a save takes.</summary>
+    public static ArticleContent ContentOf(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new ArticleContent(
+            article.Kind, article.Slug, article.HeadlineEn, article.HeadlineZh, article.LeadEn, article.LeadZh, article.BodyEn, article.BodyZh,
+            article.DatelineEn, article.DatelineZh, article.SeoTitle, article.SeoDescription, article.QuotedPassages,
+            [.. article.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal)],
+            [.. article.Contributors.OrderBy(c => c.Order).Select(c => new ContributorDetails(c.Name, c.Role))],
+            [.. article.Speakers.Select(s => s.SpeakerId).Order()],
+            [.. article.Sessions.Select(s => s.SessionId).Order()]);
+    }
+
+    private static readonly JsonSerializerOptions SnapshotOptions = new(JsonSerializerDefaults.Web);
+}

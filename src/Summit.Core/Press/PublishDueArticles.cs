@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Scheduling;
+
+namespace Summit.Core.Press;
+
+/// <summary>
+/// Publishes the scheduled articles whose time has come. Each is taken with one conditional update (still scheduled,
+/// still due), so two runs at the same moment, on two workers, publish it once between them.
+/// </summary>
+public sealed class PublishDueArticles(SummitDbContext db, ArticleEvents events, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<int>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishAt <= now).OrderBy(a => a.PublishAt).Select(a => a.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var published = new List<int>();
+        foreach (var id in due)
+        {
+            var taken = await db.Articles.Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.PublishAt <= now)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.Status, ArticleStatus.Published)
+                    .SetProperty(a => a.PublishedAt, now)
+                    .SetProperty(a => a.FirstPublishedAt, a => a.FirstPublishedAt ?? now)
+                    .SetProperty(a => a.StatusNote, (string?)null)
+                    .SetProperty(a => a.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+            if (taken == 1)
+            {
+                db.ArticleEvents.Add(new ArticleEvent(id, ArticleEventKind.Published, null, null, now));
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                published.Add(id);
+                await events.RaiseAsync(new ArticlePublished(id)).ConfigureAwait(false);
+            }
+        }
+
+        return published;
+    }
+}
+
+/// <summary>
+/// After each programme version: an article scheduled relative to a session follows the session's new time; if the
+/// session is cancelled or taken off the programme, the article is held and its authors told.
+/// </summary>
+public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events, TimeProvider clock) : ISchedulePublishedHandler
+{
+    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        var articles = await db.Articles.AsNoTracking()
+            .Where(a => a.EditionId == published.EditionId && a.Status == ArticleStatus.Scheduled && a.PublishSessionId != null)
+            .Select(a => new { a.Id, SessionId = a.PublishSessionId!.Value, a.PublishAnchor, a.PublishOffsetMinutes, a.PublishAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        foreach (var article in articles)
+        {
+            var session = await db.PublishedSessions.AsNoTracking()
+                .FirstOrDefaultAsync(s => s.VersionId == published.VersionId && s.SessionId == article.SessionId, cancellationToken).ConfigureAwait(false);
+            // Only if still scheduled after this very session: an editor may have changed it meanwhile.
+            var same = db.Articles.Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.PublishSessionId == article.SessionId);
+            if (session is null || session.IsCancelled)
+            {
+                var note = session is null ? "session removed from the programme" : "session cancelled";
+                if (await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Held).SetProperty(a => a.StatusNote, note).SetProperty(a => a.UpdatedAt, now), cancellationToken).ConfigureAwait(false) == 1)
+                {
+                    db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Held, null, $"{note} (v{published.Number})", now));
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await events.RaiseAsync(new ArticleHeld(article.Id, article.SessionId)).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            var publishAt = ArticleTransitions.TimeAfter(session.StartsAt, session.EndsAt, article.PublishAnchor ?? SessionAnchor.End, article.PublishOffsetMinutes ?? 0);
+            if (publishAt != article.PublishAt
+                && await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishAt, publishAt).SetProperty(a => a.UpdatedAt, now), cancellationToken).ConfigureAwait(false) == 1)
+            {
+                db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Scheduled, null, $"moved with its session (v{published.Number}) → {publishAt:O}", now));
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+
+namespace Summit.Core.Press;
+
+/// <summary>
+/// An author sends the quoted passages to the interviewed speaker: a single-use link by email (to the speaker's
+/// contact address), also answerable from the speaker's own account. The article waits in quote review.
+/// </summary>
+public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, TimeProvider clock)
+{
+    public static class Reasons
+    {
+        public const string NoQuotes = "Paste the passages that quote the speaker first: they are what the speaker signs off.";
+        public const string NotCovered = "Choose one of the speakers this article covers.";
+        public const string NoAddress = "This speaker has neither a contact email address nor an account: ask the organizers to add one.";
+    }
+
+    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, int speakerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
+        if (article is null || !ArticleRules.MaySee(article, actor))
+        {
+            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
+        }
+
+        if (!ArticleRules.MayEdit(article, actor))
+        {
+            return ArticleOutcome.Refused(ArticleRules.Reasons.NotYours);
+        }
+
+        if (article.Status is not (ArticleStatus.Draft or ArticleStatus.QuoteReview or ArticleStatus.EditorReview))
+        {
+            return new(null, [ArticleRules.WrongState(article)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(article.QuotedPassages))
+        {
+            return ArticleOutcome.Refused(Reasons.NoQuotes, nameof(Article.QuotedPassages));
+        }
+
+        if (article.Speakers.All(s => s.SpeakerId != speakerId))
+        {
+            return ArticleOutcome.Refused(Reasons.NotCovered, "SpeakerId");
+        }
+
+        var speaker = await db.Speakers.AsNoTracking().FirstAsync(s => s.Id == speakerId, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(speaker.ContactEmail) && speaker.UserId is null)
+        {
+            return ArticleOutcome.Refused(Reasons.NoAddress, "SpeakerId");
+        }
+
+        // A new request replaces an earlier one: its link stops working.
+        var token = ArticleRules.NewToken();
+        var now = clock.GetUtcNow();
+        article.RequestSignOff(speakerId, ArticleRules.Hash(token), now);
+        ArticleRules.Record(db, article, ArticleEventKind.SignOffRequested, actor.Email, speaker.DisplayName(chinese: false), now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
+        }
+
+        await events.RaiseAsync(new SignOffRequested(article.Id, speakerId, token)).ConfigureAwait(false);
+        return new(article.Id, []);
+    }
+}
