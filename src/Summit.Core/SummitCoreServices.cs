@@ -68,6 +68,7 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.PlanBadgeSheet>();
         services.AddScoped<Press.ArticleEvents>();
         services.AddScoped<Press.SaveArticle>();
+        services.AddScoped<Press.ArticlePhotos>();
         services.AddScoped<Press.RequestSignOff>();
         services.AddScoped<Press.AnswerSignOff>();
         services.AddScoped<Press.SubmitArticle>();

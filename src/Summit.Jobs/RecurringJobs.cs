@@ -20,5 +20,10 @@ public static class RecurringJobs
             JobQueues.Default,
             job => job.RunAsync(CancellationToken.None),
             "7 * * * *");
+        manager.AddOrUpdate<Press.PublishArticlesJob>(
+            Press.PublishArticlesJob.RecurringJobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely());
     }
 }

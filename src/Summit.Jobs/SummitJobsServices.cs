@@ -73,6 +73,8 @@ public static class SummitJobsServices
         services.AddScoped<Badges.BadgeService>();
         services.AddScoped<Badges.RenderBadgeJob>();
         services.AddScoped<Badges.RenderBadgeSheetJob>();
+        services.AddScoped<Badges.RefreshBadgesJob>();
+        services.AddScoped<Press.PublishArticlesJob>();
         services.AddScoped<Core.Registrations.IRegistrationListener, Badges.QueueBadges>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();

@@ -74,6 +74,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<Press.ArticleEvent> ArticleEvents => Set<Press.ArticleEvent>();
 
+    public DbSet<Press.ArticlePhoto> ArticlePhotos => Set<Press.ArticlePhoto>();
+
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public DbSet<BulkMail> BulkMails => Set<BulkMail>();

@@ -21,6 +21,8 @@ public sealed class DemoSeed(
     ScheduleSession schedule,
     SaveSession saveSession,
     Registrations.SaveCategory saveCategory,
+    Press.SaveArticle saveArticle,
+    Press.ArticlePhotos articlePhotos,
     TimeProvider clock,
     ILogger<DemoSeed> logger)
 {
@@ -102,6 +104,7 @@ public sealed class DemoSeed(
 
         await SeedProgrammeAsync(edition.Id, cancellationToken).ConfigureAwait(false);
         await SeedCategoriesAsync(edition.Id, cancellationToken).ConfigureAwait(false);
+        await DemoPress.SeedAsync(db, saveArticle, articlePhotos, edition.Id, cancellationToken).ConfigureAwait(false);
 
         logger.LogWarning(
             "Seeded the demo edition and the demo accounts ({Accounts}), whose password is published in the README. Never set Demo:Seed on a real deployment.",

@@ -14,7 +14,7 @@ public static class AccountMails
     public const string TwoFactorCodeKind = "account.two-factor-code";
 
     /// <summary>Emails whose text is a credential (a sign-in code, a password or confirmation link): the mail log hides it.</summary>
-    public static bool CarriesSecret(string kind) => kind.StartsWith("account.", StringComparison.Ordinal) || kind == "registration.link";
+    public static bool CarriesSecret(string kind) => kind.StartsWith("account.", StringComparison.Ordinal) || kind is "registration.link" or Press.PressMails.SignOffRequestKind;
 
     /// <summary>A one-time sign-in code, for someone without their authenticator app at hand.</summary>
     public static MailDraft TwoFactorCode(string to, string name, string culture, string code, Uri page) =>

@@ -32,6 +32,9 @@ public static class SummitWebServices
 
     /// <summary>The door: organizers and check-in staff (who get nothing else).</summary>
     public const string CheckInPolicy = "CheckIn";
+
+    /// <summary>The newsroom: Press accounts, Press editors and organizers (who are editors).</summary>
+    public const string NewsroomPolicy = "Newsroom";
     public const string FormsRateLimit = "forms";
 
     /// <summary>The door: per signed-in volunteer, not per address (desks share the venue's network), and generous.</summary>
@@ -56,6 +59,7 @@ public static class SummitWebServices
             {
                 o.Conventions.AuthorizeFolder("/Admin", OrganizerPolicy);
                 o.Conventions.AuthorizeFolder("/CheckIn", CheckInPolicy);
+                o.Conventions.AuthorizeFolder("/Newsroom", NewsroomPolicy);
                 o.Conventions.AuthorizeFolder("/Account/Manage");
                 o.Conventions.AuthorizeFolder("/My");
                 o.Conventions.AddPageRoute("/Speakers/Index", "{edition}/speakers");
@@ -118,7 +122,8 @@ public static class SummitWebServices
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(OrganizerPolicy, p => p.RequireRole(Roles.Organizer))
-            .AddPolicy(CheckInPolicy, p => p.RequireRole(Roles.Organizer, Roles.CheckIn));
+            .AddPolicy(CheckInPolicy, p => p.RequireRole(Roles.Organizer, Roles.CheckIn))
+            .AddPolicy(NewsroomPolicy, p => p.RequireRole(Roles.Organizer, Roles.Press, Roles.Editor));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -156,6 +161,8 @@ public static class SummitWebServices
         services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();
 
         services.AddScoped<Summit.Core.Registrations.IRegistrationListener, Summit.Web.Registrations.RegistrationMailer>();
+        services.AddScoped<Summit.Core.Press.IArticleListener, Summit.Web.Press.PressMailer>();
+        services.AddScoped<Summit.Core.Press.IArticleListener, Summit.Web.Press.EvictPressCoverage>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<SiteLinks>();
@@ -230,6 +237,7 @@ public static class SummitWebServices
         app.MapOpenApi();
         app.MapSpeakersApi();
         app.MapSpeakerMedia();
+        Summit.Web.Press.PressMedia.MapPressEndpoints(app);
         app.MapProgrammeFeeds();
         app.MapProgrammeApi();
         return app;

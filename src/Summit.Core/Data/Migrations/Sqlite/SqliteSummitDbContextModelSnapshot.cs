@@ -877,6 +877,64 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.ToTable("ArticleEvents");
                 });
 
+            modelBuilder.Entity("Summit.Core.Press.ArticlePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaptionEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaptionZh")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCover")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticlePhotos");
+                });
+
             modelBuilder.Entity("Summit.Core.Press.ArticleRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -2201,6 +2259,15 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Summit.Core.Press.ArticlePhoto", b =>
+                {
+                    b.HasOne("Summit.Core.Press.Article", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Summit.Core.Press.ArticleRevision", b =>
                 {
                     b.HasOne("Summit.Core.Press.Article", null)
@@ -2702,6 +2769,8 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.Navigation("Contributors");
 
                     b.Navigation("Corrections");
+
+                    b.Navigation("Photos");
 
                     b.Navigation("Sessions");
 

@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Photos;
+using Summit.Core.Text;
+
+namespace Summit.Core.Press;
+
+public sealed record ArticlePhotoDetails(string? CaptionEn, string? CaptionZh, string? Credit, bool IsCover);
+
+/// <summary>
+/// An article's photos: uploaded by its authors or editors, checked and re-encoded like speakers' photos (no metadata,
+/// no decompression bombs), each with a caption and a credit. One photo at most is the cover.
+/// </summary>
+public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimeProvider clock)
+{
+    public const int MaxPhotos = 30;
+
+    public static class Reasons
+    {
+        public const string CreditRequired = "Say who took the photo or who owns it (the credit printed with it).";
+        public const string TooLong = "A caption or credit is too long.";
+        public const string TooMany = "An article can have at most 30 photos.";
+        public const string PhotoNotFound = "This photo does not exist (any more).";
+    }
+
+    public async Task<(int? Number, IReadOnlyList<Refusal> Refusals)> UploadAsync(ArticleActor actor, int articleId, byte[] upload, ArticlePhotoDetails details, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(details);
+        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
+        if (article is null || !ArticleRules.MaySee(article, actor))
+        {
+            return (null, [new("", ArticleRules.Reasons.NotFound)]);
+        }
+
+        if (!ArticleRules.MayEdit(article, actor))
+        {
+            return (null, [new("", ArticleRules.Reasons.NotYours)]);
+        }
+
+        var refusals = Check(details).ToList();
+        if (article.Photos.Count >= MaxPhotos)
+        {
+            refusals.Add(new("Photo", Reasons.TooMany));
+        }
+
+        var processed = PhotoProcessor.Process(upload);
+        if (processed is PhotoRefused refused)
+        {
+            refusals.Insert(0, new("Photo", refused.Reason));
+        }
+
+        if (refusals.Count > 0)
+        {
+            return (null, refusals);
+        }
+
+        var accepted = (PhotoAccepted)processed;
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        foreach (var (variant, bytes) in accepted.Variants)
+        {
+            await store.SaveAsync(key, variant, bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (details.IsCover)
+        {
+            foreach (var other in article.Photos)
+            {
+                other.MakeCover(false);
+            }
+        }
+
+        var number = article.Photos.Count == 0 ? 1 : article.Photos.Max(p => p.Number) + 1;
+        var photo = new ArticlePhoto(article.Id, number, key, accepted.Width, accepted.Height, Clean(details.CaptionEn), Clean(details.CaptionZh), details.Credit!.Trim(), details.IsCover, actor.Email, clock.GetUtcNow());
+        article.Photos.Add(photo);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Two uploads took the same number at once: the files go, the person tries again.
+            store.Delete(key);
+            throw;
+        }
+
+        return (number, []);
+    }
+
+    public async Task<IReadOnlyList<Refusal>> RemoveAsync(ArticleActor actor, int articleId, int number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
+        if (article is null || !ArticleRules.MaySee(article, actor))
+        {
+            return [new("", ArticleRules.Reasons.NotFound)];
+        }
+
+        if (!ArticleRules.MayEdit(article, actor))
+        {
+            return [new("", ArticleRules.Reasons.NotYours)];
+        }
+
+        var photo = article.Photos.FirstOrDefault(p => p.Number == number);
+        if (photo is null)
+        {
+            return [new("", Reasons.PhotoNotFound)];
+        }
+
+        article.Photos.Remove(photo);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        store.Delete(photo.Key);
+        return [];
+    }
+
+    public static IEnumerable<Refusal> Check(ArticlePhotoDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (string.IsNullOrWhiteSpace(details.Credit))
+        {
+            yield return new("Credit", Reasons.CreditRequired);
+        }
+
+        if ((details.Credit?.Trim().Length ?? 0) > Speakers.SpeakerPhoto.CreditMaxLength
+            || (details.CaptionEn?.Trim().Length ?? 0) > ArticlePhoto.CaptionMaxLength
+            || (details.CaptionZh?.Trim().Length ?? 0) > ArticlePhoto.CaptionMaxLength)
+        {
+            yield return new("Caption", Reasons.TooLong);
+        }
+
+        if (new[] { details.Credit, details.CaptionEn, details.CaptionZh }.Any(t => Texts.HasControlCharacters(t) || Texts.LooksLikeMarkup(t)))
+        {
+            yield return new("Caption", SaveArticle.Reasons.Markup);
+        }
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Photos;
+using Summit.Core.Press;
+using Summit.Core.Speakers;
+using Summit.Web.Hosting;
+using Summit.Web.Localization;
+using Summit.Web.Scheduling;
+
+namespace Summit.Web.Press;
+
+/// <summary>The signed-in person as the article rules see them: an editor if Organizer or Press editor.</summary>
+public static class PressActors
+{
+    public static ArticleActor? Of(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        {
+            return null;
+        }
+
+        var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? id;
+        return new ArticleActor(id, email, user.Identity?.Name ?? email, user.IsInRole(Roles.Organizer) || user.IsInRole(Roles.Editor));
+    }
+}
+
+/// <summary>
+/// <c>/media/press/{key}/{large|square}</c>: a published article's photo for everyone (cached for a year: a new upload
+/// is a new key); an unpublished article's only for its authors and the editors; anything else is 404.
+/// </summary>
+public static class PressMedia
+{
+    public static string Url(string key, PhotoVariant variant) => $"/media/press/{key}/{variant.ToString().ToLowerInvariant()}";
+
+    public static IEndpointRouteBuilder MapPressEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/media/press/{key}/{variant}", ServeAsync).ExcludeFromDescription();
+        app.MapGet("/news/feed.atom", (SummitDbContext db, HttpContext http, CancellationToken ct) => FeedAsync(db, http, null, null, ct)).ExcludeFromDescription();
+        app.MapGet("/news/tags/{tag}/feed.atom", (string tag, SummitDbContext db, HttpContext http, CancellationToken ct) => FeedAsync(db, http, tag, null, ct)).ExcludeFromDescription();
+        app.MapGet("/news/speakers/{slug}/feed.atom", (string slug, SummitDbContext db, HttpContext http, CancellationToken ct) => FeedAsync(db, http, null, slug, ct)).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(string key, string variant, SummitDbContext db, IPhotoStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (key.Length != 32 || !key.All(Uri.IsHexDigit) || !Enum.TryParse<PhotoVariant>(variant, ignoreCase: true, out var size) || !Enum.IsDefined(size))
+        {
+            return Results.NotFound();
+        }
+
+        var articleId = await db.ArticlePhotos.AsNoTracking().Where(p => p.Key == key).Select(p => (int?)p.ArticleId).FirstOrDefaultAsync(cancellationToken);
+        var article = articleId is null ? null : await db.Articles.AsNoTracking().Include(a => a.Authors).FirstAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null || !ArticleRules.MaySee(article, PressActors.Of(http.User)))
+        {
+            return Results.NotFound();
+        }
+
+        var stream = store.OpenRead(key, size);
+        if (stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = article.Status == ArticleStatus.Published ? "public, max-age=31536000, immutable" : "private, no-store";
+        return Results.Stream(stream, "image/jpeg", enableRangeProcessing: false, entityTag: new EntityTagHeaderValue($"\"{key}-{size}\""));
+    }
+
+    /// <summary>An Atom feed of the newest published articles (all, by tag, or about a speaker), in the visitor's language.</summary>
+    private static async Task<IResult> FeedAsync(SummitDbContext db, HttpContext http, string? tag, string? speakerSlug, CancellationToken cancellationToken)
+    {
+        int? speakerId = null;
+        string? speakerName = null;
+        var chinese = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
+        if (speakerSlug is not null)
+        {
+            var key = speakerSlug.ToLowerInvariant();
+            var speaker = await db.Speakers.AsNoTracking().Published().FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
+            if (speaker is null)
+            {
+                return Results.NotFound();
+            }
+
+            (speakerId, speakerName) = (speaker.Id, speaker.DisplayName(chinese));
+        }
+
+        var articles = await db.Articles.AsNoTracking().Published().Filter(db, null, tag, speakerId).Summaries().Take(50).ToListAsync(cancellationToken);
+        var ids = articles.Select(a => a.Id).ToList();
+        var authors = await db.Set<ArticleAuthor>().AsNoTracking().Where(a => ids.Contains(a.ArticleId)).ToListAsync(cancellationToken);
+        var self = tag is not null ? $"/news/tags/{Uri.EscapeDataString(tag)}/feed.atom" : speakerSlug is not null ? $"/news/speakers/{speakerSlug}/feed.atom" : "/news/feed.atom";
+        var title = chinese ? "中新金融峰会 · 新闻" : "CCI-FS Summit · News";
+        title += tag is not null ? $" · {tag}" : speakerName is not null ? $" · {speakerName}" : "";
+        var feed = new SyndicationFeed(title, chinese ? "峰会嘉宾访谈与报道" : "Interviews and reports from the summit", http.PublicUri("/news"))
+        {
+            Id = http.PublicUri(self).AbsoluteUri,
+            Language = chinese ? "zh-Hans" : "en",
+            LastUpdatedTime = articles.Count == 0 ? DateTimeOffset.UnixEpoch : articles.Max(a => a.UpdatedAt),
+            Items = articles.Select(a =>
+            {
+                var link = http.PublicUri($"/news/{a.Slug}");
+                var item = new SyndicationItem(a.Headline(chinese), a.Lead(chinese) ?? "", link, link.AbsoluteUri, a.UpdatedAt) { PublishDate = a.PublishedAt };
+                foreach (var author in authors.Where(x => x.ArticleId == a.Id))
+                {
+                    item.Authors.Add(new SyndicationPerson { Name = author.Name });
+                }
+
+                return item;
+            }).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(http.PublicUri(self)) { RelationshipType = "self", MediaType = "application/atom+xml" });
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Async = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+}
+
+/// <summary>
+/// Newly published articles show in the "Coverage" of cached session pages at once on this node (others within the
+/// programme cache's ten minutes).
+/// </summary>
+public sealed class EvictPressCoverage(SummitDbContext db, IOutputCacheStore store) : IArticleListener
+{
+    public async Task HandleAsync(ArticlePublished published, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        await EvictAsync(db, store, published.ArticleId, cancellationToken);
+    }
+
+    public static async Task EvictAsync(SummitDbContext db, IOutputCacheStore store, int articleId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(store);
+        var slug = await db.Articles.Where(a => a.Id == articleId).Join(db.Editions, a => a.EditionId, e => e.Id, (a, e) => e.Slug).FirstOrDefaultAsync(cancellationToken);
+        if (slug is not null)
+        {
+            await store.EvictByTagAsync(ProgrammeCachePolicy.Tag(slug), cancellationToken);
+        }
+    }
+}
