@@ -65,7 +65,7 @@ public static class DemoPress
         var actor = new ArticleActor(press.Id, press.Email!, press.DisplayName, IsEditor: false);
         var content = new ArticleContent(
             ArticleKind.Interview, Slug, report.Headline, null, report.Lead, null, body.ToString().Trim(), null, report.Dateline, null,
-            report.Headline, report.Lead.Length > Article.SeoDescriptionMaxLength ? report.Lead[..(Article.SeoDescriptionMaxLength - 1)] + "…" : report.Lead,
+            null, report.Lead.Length > Article.SeoDescriptionMaxLength ? report.Lead[..(Article.SeoDescriptionMaxLength - 1)] + "…" : report.Lead,
             string.Join("\n\n", quotes), ["green finance", "carbon neutrality", "Chongqing"], contributors, [speaker.Id], session is null ? [] : [session.SessionId]);
         var saved = await save.RunAsync(actor, editionId, null, content, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!saved.Succeeded)

@@ -29,7 +29,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(details);
-        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
+        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
         if (article is null || !ArticleRules.MaySee(article, actor))
         {
             return (null, [new("", ArticleRules.Reasons.NotFound)]);
@@ -92,7 +92,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     public async Task<IReadOnlyList<Refusal>> RemoveAsync(ArticleActor actor, int articleId, int number, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
+        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
         if (article is null || !ArticleRules.MaySee(article, actor))
         {
             return [new("", ArticleRules.Reasons.NotFound)];

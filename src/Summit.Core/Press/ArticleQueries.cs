@@ -3,7 +3,7 @@ using Summit.Core.Data;
 
 namespace Summit.Core.Press;
 
-/// <summary>A published article as lists, feeds and links show it.</summary>
+/// <summary>A published article as lists, feeds and links show it; <see cref="UpdatedAt"/> is its last correction, or its publication.</summary>
 public sealed record ArticleSummary(int Id, string Slug, ArticleKind Kind, string? HeadlineEn, string? HeadlineZh, string? LeadEn, string? LeadZh, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string? CoverKey)
 {
     public string Headline(bool chinese) => (chinese ? HeadlineZh ?? HeadlineEn : HeadlineEn ?? HeadlineZh) ?? "";
@@ -21,7 +21,8 @@ public static class ArticleQueries
 
     public static IQueryable<ArticleSummary> Summaries(this IQueryable<Article> articles) => articles
         .OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)
-        .Select(a => new ArticleSummary(a.Id, a.Slug, a.Kind, a.HeadlineEn, a.HeadlineZh, a.LeadEn, a.LeadZh, a.FirstPublishedAt!.Value, a.UpdatedAt,
+        .Select(a => new ArticleSummary(a.Id, a.Slug, a.Kind, a.HeadlineEn, a.HeadlineZh, a.LeadEn, a.LeadZh, a.FirstPublishedAt!.Value,
+            a.Corrections.OrderByDescending(c => c.At).Select(c => (DateTimeOffset?)c.At).FirstOrDefault() ?? a.FirstPublishedAt!.Value,
             a.Photos.Where(p => p.IsCover).Select(p => p.Key).FirstOrDefault()));
 
     public static IQueryable<Article> Filter(this IQueryable<Article> articles, SummitDbContext db, int? editionId, string? tag, int? speakerId, int? sessionId = null)

@@ -22,7 +22,7 @@ public static class ArticleRules
         public const string NotFound = "This article does not exist, or you may not see it.";
         public const string NotYours = "Only the article's authors and the editors may change it.";
         public const string EditorsOnly = "Only an editor may do this.";
-        public const string WrongState = "This cannot be done while the article is {0}.";
+        public const string WrongState = "This cannot be done in the state the article is in now (see “Where it stands”).";
         public const string Stale = "Someone saved this article after you opened it: reload it to see their changes, then make yours again.";
     }
 
@@ -44,7 +44,7 @@ public static class ArticleRules
         db.Articles.Include(a => a.Authors).Include(a => a.Speakers).Include(a => a.Sessions).Include(a => a.Tags).Include(a => a.Contributors)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
 
-    internal static Refusal WrongState(Article article) => Refusal.With("", Reasons.WrongState, article.Status.ToString());
+    internal static Refusal WrongState() => new("", Reasons.WrongState);
 
     internal static void Record(SummitDbContext db, Article article, ArticleEventKind kind, string? by, string? detail, DateTimeOffset at) =>
         db.ArticleEvents.Add(new ArticleEvent(article.Id, kind, by, detail, at));

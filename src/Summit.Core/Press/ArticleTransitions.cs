@@ -24,7 +24,7 @@ public sealed class SubmitArticle(SummitDbContext db, TimeProvider clock)
 
         if (article.Status != ArticleStatus.Draft)
         {
-            return new(null, [ArticleRules.WrongState(article)]);
+            return new(null, [ArticleRules.WrongState()]);
         }
 
         var now = clock.GetUtcNow();
@@ -58,7 +58,7 @@ public sealed class SendBackArticle(SummitDbContext db, TimeProvider clock)
 
         if (article.Status is not (ArticleStatus.EditorReview or ArticleStatus.Scheduled or ArticleStatus.Held))
         {
-            return new(null, [ArticleRules.WrongState(article)]);
+            return new(null, [ArticleRules.WrongState()]);
         }
 
         if (string.IsNullOrWhiteSpace(comment) || comment.Trim().Length > Article.CommentMaxLength || Texts.HasControlCharacters(comment))
@@ -113,7 +113,7 @@ public sealed class ScheduleArticle(SummitDbContext db, TimeProvider clock)
         var waitingForSpeaker = article.Status == ArticleStatus.QuoteReview;
         if (article.Status is ArticleStatus.Published || (waitingForSpeaker && !overrideSignOff))
         {
-            return new(null, waitingForSpeaker ? [new Refusal("", Reasons.SignOffMissing)] : [ArticleRules.WrongState(article)]);
+            return new(null, waitingForSpeaker ? [new Refusal("", Reasons.SignOffMissing)] : [ArticleRules.WrongState()]);
         }
 
         var signedOff = !article.NeedsSignOff(article.Speakers.Count > 0) || article.SignOff == SignOffStatus.Approved;
@@ -189,7 +189,7 @@ public sealed class UnpublishArticle(SummitDbContext db, TimeProvider clock)
 
         if (article.Status != ArticleStatus.Published)
         {
-            return new(null, [ArticleRules.WrongState(article)]);
+            return new(null, [ArticleRules.WrongState()]);
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Article.CommentMaxLength || Texts.HasControlCharacters(reason))

@@ -33,7 +33,7 @@ public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, Tim
 
         if (article.Status is not (ArticleStatus.Draft or ArticleStatus.QuoteReview or ArticleStatus.EditorReview))
         {
-            return new(null, [ArticleRules.WrongState(article)]);
+            return new(null, [ArticleRules.WrongState()]);
         }
 
         if (string.IsNullOrWhiteSpace(article.QuotedPassages))

@@ -40,6 +40,9 @@ public partial class LocalizationTests
                      typeof(Core.Scheduling.PublishSchedule.Reasons), typeof(Core.Scheduling.PersonalAgenda.Reasons), typeof(Core.Scheduling.SetSpeakerAvailability.Reasons),
                      typeof(Core.Registrations.RegisterAttendee.Reasons), typeof(Core.Registrations.ChangeRegistration.Reasons), typeof(Core.Registrations.SaveCategory.Reasons),
                      typeof(Core.Registrations.SignUpForSession.Reasons), typeof(Core.Registrations.RegistrationCsv.Reasons), typeof(Core.Registrations.PlanBadgeSheet.Reasons),
+                     typeof(Core.Press.ArticleRules.Reasons), typeof(Core.Press.SaveArticle.Reasons), typeof(Core.Press.RequestSignOff.Reasons), typeof(Core.Press.AnswerSignOff.Reasons),
+                     typeof(Core.Press.SendBackArticle.Reasons), typeof(Core.Press.ScheduleArticle.Reasons), typeof(Core.Press.UnpublishArticle.Reasons), typeof(Core.Press.RestoreArticleRevision.Reasons),
+                     typeof(Core.Press.ArticlePhotos.Reasons),
                      typeof(Jobs.Mail.BulkMails.Reasons), typeof(Jobs.Mail.MailTemplates.Reasons), typeof(Jobs.Mail.MailOverrides.Reasons) })
         {
             foreach (var reason in reasons.GetFields().Select(f => (string)f.GetValue(null)!))
@@ -59,6 +62,11 @@ public partial class LocalizationTests
         keys.UnionWith(Enum.GetValues<Core.Mail.MailStatus>().Select(global::Summit.Web.Mail.MailLabels.Status));
         keys.UnionWith(Enum.GetValues<Core.Registrations.RegistrationStatus>().Select(global::Summit.Web.Registrations.RegistrationLabels.Status));
         keys.UnionWith(Jobs.Mail.MailOverrides.Kinds.Select(global::Summit.Web.Mail.MailLabels.Kind));
+        keys.UnionWith(Enum.GetValues<Core.Press.ArticleStatus>().Select(global::Summit.Web.Press.PressLabels.Status));
+        keys.UnionWith(Enum.GetValues<Core.Press.SignOffStatus>().Select(global::Summit.Web.Press.PressLabels.SignOff));
+        keys.UnionWith(Enum.GetValues<Core.Press.ArticleKind>().Select(global::Summit.Web.Press.PressLabels.Kind));
+        keys.UnionWith(Enum.GetValues<Core.Press.ArticleEventKind>().Select(global::Summit.Web.Press.PressLabels.Event));
+        keys.UnionWith(global::Summit.Web.Press.PressLabels.Fields.Select(global::Summit.Web.Press.PressLabels.Field));
 
         Assert.True(keys.Count > 100, $"Only {keys.Count} UI strings found; the scan is broken.");
         var resources = new ResourceManager("Summit.Web.Resources.SharedResource", typeof(SharedResource).Assembly);

@@ -22,6 +22,9 @@ public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : P
 
     public bool? Starred { get; private set; }
 
+    /// <summary>Published articles covering the session, newest first.</summary>
+    public IReadOnlyList<Summit.Core.Press.ArticleSummary> Coverage { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string edition, int id, CancellationToken cancellationToken)
     {
         var programme = await reader.LatestAsync(edition, cancellationToken);
@@ -44,6 +47,8 @@ public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : P
             return Page();
         }
 
+        Coverage = await Summit.Core.Press.ArticleQueries.Summaries(Summit.Core.Press.ArticleQueries.Filter(Summit.Core.Press.ArticleQueries.Published(db.Articles.AsNoTracking()), db, null, null, null, id))
+            .Take(10).ToListAsync(cancellationToken);
         if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
             Starred = await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == id, cancellationToken);

@@ -23,6 +23,9 @@ public sealed class ProfileModel(SummitDbContext db) : PageModel
     /// <summary>The speaker's sessions on the latest published programme of each public edition.</summary>
     public IReadOnlyList<SessionLine> Sessions { get; private set; } = [];
 
+    /// <summary>Published articles covering the speaker, newest first.</summary>
+    public IReadOnlyList<Summit.Core.Press.ArticleSummary> InThePress { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var key = slug.ToLowerInvariant();
@@ -50,6 +53,8 @@ public sealed class ProfileModel(SummitDbContext db) : PageModel
                 orderby published.StartsAt
                 select new SessionLine(edition.Slug, edition.TimeZoneId, published.SessionId, published.TitleEn, published.TitleZh, published.StartsAt, published.EndsAt, published.IsCancelled))
             .ToListAsync(cancellationToken);
+        InThePress = await Summit.Core.Press.ArticleQueries.Summaries(Summit.Core.Press.ArticleQueries.Filter(Summit.Core.Press.ArticleQueries.Published(db.Articles.AsNoTracking()), db, null, null, speaker.Id))
+            .Take(10).ToListAsync(cancellationToken);
         return Page();
     }
 }

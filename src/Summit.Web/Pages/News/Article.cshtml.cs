@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Photos;
+using Summit.Core.Press;
+using Summit.Core.Speakers;
+using Summit.Web.Hosting;
+using Summit.Web.Localization;
+using Summit.Web.Press;
+
+namespace Summit.Web.Pages.News;
+
+/// <summary>
+/// One article laid out as a news page: headline, dateline and lead, cover photo with caption and credit, the body with
+/// its figures, the contributor line, corrections, the speakers and sessions covered, related articles; with OpenGraph
+/// and schema.org NewsArticle for sharing and search. Before publication only its authors and the editors see it.
+/// </summary>
+public sealed class ArticleModel(SummitDbContext db) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+
+    public Edition Edition { get; private set; } = null!;
+
+    /// <summary>Whether the page shows the Chinese text (the visitor's language, or the only one the article has).</summary>
+    public bool ShowsChinese { get; private set; }
+
+    public IReadOnlyList<Speaker> Speakers { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string TitleEn, string TitleZh)> Sessions { get; private set; } = [];
+
+    public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
+
+    public ArticlePhoto? Cover => Article.Photos.FirstOrDefault(p => p.IsCover);
+
+    public IReadOnlyList<ArticleBlock> Body { get; private set; } = [];
+
+    public string JsonLd { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var key = slug.ToLowerInvariant();
+        var article = await db.Articles.AsNoTracking()
+            .Include(a => a.Authors).Include(a => a.Photos).Include(a => a.Speakers).Include(a => a.Sessions).Include(a => a.Tags).Include(a => a.Contributors).Include(a => a.Corrections)
+            .AsSplitQuery().FirstOrDefaultAsync(a => a.Slug == key, cancellationToken);
+        if (article is null || !ArticleRules.MaySee(article, PressActors.Of(User)))
+        {
+            return NotFound();
+        }
+
+        Article = article;
+        Edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == article.EditionId, cancellationToken);
+        var chinese = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
+        ShowsChinese = chinese ? article.HeadlineZh is not null : article.HeadlineEn is null;
+        Body = ArticleBody.Blocks(ShowsChinese ? article.BodyZh : article.BodyEn);
+        var speakerIds = article.Speakers.Select(s => s.SpeakerId).ToList();
+        Speakers = await db.Speakers.AsNoTracking().Published().Where(s => speakerIds.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var sessionIds = article.Sessions.Select(s => s.SessionId).ToList();
+        var version = await db.ScheduleVersions.Where(v => v.EditionId == article.EditionId).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
+        Sessions = (await db.PublishedSessions.AsNoTracking().Where(p => p.VersionId == version && sessionIds.Contains(p.SessionId))
+            .OrderBy(p => p.StartsAt).Select(p => new { p.SessionId, p.TitleEn, p.TitleZh }).ToListAsync(cancellationToken))
+            .Select(p => (p.SessionId, p.TitleEn, p.TitleZh)).ToList();
+        Related = await ArticleQueries.RelatedAsync(db, article, 4, cancellationToken);
+        JsonLd = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = Headline,
+            ["description"] = Description,
+            ["inLanguage"] = ShowsChinese ? "zh-Hans" : "en",
+            ["datePublished"] = article.FirstPublishedAt,
+            ["dateModified"] = article.Corrections.Count > 0 ? article.Corrections.Max(c => c.At) : article.FirstPublishedAt,
+            ["author"] = article.Authors.Select(a => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = a.Name }).ToList(),
+            ["image"] = Cover is { } cover ? HttpContext.PublicUri(PressMedia.Url(cover.Key, PhotoVariant.Large)).AbsoluteUri : null,
+            ["mainEntityOfPage"] = HttpContext.PublicUri($"/news/{article.Slug}").AbsoluteUri,
+            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = "China-Singapore (Chongqing) Connectivity Initiative Financial Summit" },
+            ["about"] = Speakers.Select(s => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = s.DisplayName(ShowsChinese) }).ToList(),
+        });
+        return Page();
+    }
+
+    public string Headline => Article.Headline(ShowsChinese) ?? "";
+
+    public string? Lead => ShowsChinese ? Article.LeadZh : Article.LeadEn;
+
+    public string? Dateline => ShowsChinese ? Article.DatelineZh ?? Article.DatelineEn : Article.DatelineEn;
+
+    /// <summary>For search results and link previews: the editor's description, or the lead, or the start of the text.</summary>
+    public string Description => Article.SeoDescription ?? Lead ?? ArticleBody.PlainText(ShowsChinese ? Article.BodyZh : Article.BodyEn, 200);
+}

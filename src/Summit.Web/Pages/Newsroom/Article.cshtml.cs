@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Summit.Core.Data;
+using Summit.Core.Editions;
+using Summit.Core.Press;
+using Summit.Core.Scheduling;
+using Summit.Core.Speakers;
+using Summit.Web.Localization;
+using Summit.Web.Press;
+
+namespace Summit.Web.Pages.Newsroom;
+
+/// <summary>
+/// One article in the newsroom: where it stands and what waits, with the actions its state allows (submit, ask the
+/// speaker to sign off, schedule, send back, unpublish), its photos, its revisions and its history.
+/// </summary>
+public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public Article Article { get; private set; } = null!;
+
+    public Edition Edition { get; private set; } = null!;
+
+    public ArticleActor Actor { get; private set; } = null!;
+
+    public IReadOnlyList<Speaker> Speakers { get; private set; } = [];
+
+    /// <summary>Sessions of the latest published programme, for a publication time relative to one.</summary>
+    public IReadOnlyList<PublishedSession> Sessions { get; private set; } = [];
+
+    public IReadOnlyList<ArticleEvent> History { get; private set; } = [];
+
+    public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
+
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SubmitArticle submit, CancellationToken cancellationToken) =>
+        ActAsync(id, () => submit.RunAsync(Actor, id, cancellationToken), L["Sent to the editors."], cancellationToken);
+
+    public Task<IActionResult> OnPostSignOffAsync(int id, int speakerId, [FromServices] RequestSignOff request, CancellationToken cancellationToken) =>
+        ActAsync(id, () => request.RunAsync(Actor, id, speakerId, cancellationToken), L["The speaker has been asked to sign off the quotes."], cancellationToken);
+
+    public Task<IActionResult> OnPostSendBackAsync(int id, string? comment, [FromServices] SendBackArticle sendBack, CancellationToken cancellationToken) =>
+        ActAsync(id, () => sendBack.RunAsync(Actor, id, comment, cancellationToken), L["Sent back to its author."], cancellationToken);
+
+    public Task<IActionResult> OnPostUnpublishAsync(int id, string? reason, [FromServices] UnpublishArticle unpublish, [FromServices] IOutputCacheStore cache, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            var outcome = await unpublish.RunAsync(Actor, id, reason, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                await EvictPressCoverage.EvictAsync(db, cache, id, cancellationToken);
+            }
+
+            return outcome;
+        }, L["Taken off the site."], cancellationToken);
+
+    /// <param name="when">"time" (a fixed time, <paramref name="at"/> in the edition's zone) or "session".</param>
+    public Task<IActionResult> OnPostScheduleAsync(int id, string? when, string? at, int? sessionId, SessionAnchor anchor, int offset, bool overrideSignOff, [FromServices] ScheduleArticle schedule, CancellationToken cancellationToken) =>
+        ActAsync(id, () =>
+        {
+            PublishTime time;
+            if (when == "session")
+            {
+                time = new PublishTime(null, sessionId, anchor, offset);
+            }
+            else
+            {
+                var fixedTime = DateTime.TryParseExact(at, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+                    ? ScheduleTime.ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local), Zone)
+                    : (DateTimeOffset?)null;
+                time = new PublishTime(fixedTime);
+            }
+
+            return schedule.RunAsync(Actor, id, time, overrideSignOff, cancellationToken);
+        }, L["Scheduled."], cancellationToken);
+
+    public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? photo, string? captionEn, string? captionZh, string? credit, bool cover, [FromServices] ArticlePhotos photos, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            byte[] bytes = [];
+            if (photo is { Length: > 0 and <= Summit.Core.Photos.PhotoProcessor.MaxBytes })
+            {
+                using var buffer = new MemoryStream();
+                await photo.CopyToAsync(buffer, cancellationToken);
+                bytes = buffer.ToArray();
+            }
+            else if (photo is { Length: > Summit.Core.Photos.PhotoProcessor.MaxBytes })
+            {
+                return new ArticleOutcome(null, [new("Photo", Summit.Core.Photos.PhotoProcessor.Reasons.TooLarge)]);
+            }
+
+            var (number, refusals) = await photos.UploadAsync(Actor, id, bytes, new ArticlePhotoDetails(captionEn, captionZh, credit, cover), cancellationToken);
+            return number is null ? new ArticleOutcome(null, refusals) : new ArticleOutcome(id, []);
+        }, L["Photo added."], cancellationToken);
+
+    public Task<IActionResult> OnPostRemovePhotoAsync(int id, int number, [FromServices] ArticlePhotos photos, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            var refusals = await photos.RemoveAsync(Actor, id, number, cancellationToken);
+            return new ArticleOutcome(refusals.Count == 0 ? id : null, refusals);
+        }, L["Photo removed."], cancellationToken);
+
+    private async Task<IActionResult> ActAsync(int id, Func<Task<ArticleOutcome>> act, string done, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var outcome = await act();
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddRefusals(outcome.Refusals, L, prefix: "");
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        Message = done;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (PressActors.Of(User) is not { } actor)
+        {
+            return false;
+        }
+
+        var article = await db.Articles.AsNoTracking()
+            .Include(a => a.Authors).Include(a => a.Photos).Include(a => a.Speakers).Include(a => a.Sessions).Include(a => a.Tags).Include(a => a.Corrections)
+            .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null || !ArticleRules.MaySee(article, actor) || !ArticleRules.MayEdit(article, actor))
+        {
+            return false;
+        }
+
+        Actor = actor;
+        Article = article;
+        Edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == article.EditionId, cancellationToken);
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(Edition.TimeZoneId);
+        var speakerIds = article.Speakers.Select(s => s.SpeakerId).ToList();
+        Speakers = await db.Speakers.AsNoTracking().Where(s => speakerIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var version = await db.ScheduleVersions.Where(v => v.EditionId == article.EditionId).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
+        Sessions = await db.PublishedSessions.AsNoTracking().Where(p => p.VersionId == version && !p.IsCancelled).OrderBy(p => p.StartsAt).ToListAsync(cancellationToken);
+        History = await db.ArticleEvents.AsNoTracking().Where(e => e.ArticleId == id).OrderByDescending(e => e.Id).Take(100).ToListAsync(cancellationToken);
+        Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Number).Take(50).ToListAsync(cancellationToken);
+        return true;
+    }
+}
