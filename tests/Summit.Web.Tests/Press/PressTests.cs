@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+using Summit.Core.Demo;
+using Summit.Core.Press;
+using Summit.Core.Speakers;
+using Summit.Jobs.Press;
+using Summit.Testing;
+
+namespace Summit.Web.Tests.Press;
+
+/// <summary>The newsroom and the news over HTTP: who sees drafts, inert scripts, the publishing job, feeds, JSON-LD, revisions, sign-off.</summary>
+public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
+{
+    protected SummitFactory App => app.Factory;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string Html(string text) => WebUtility.HtmlDecode(text);
+
+    /// <summary>A Press user writes a draft through the newsroom's form; returns the article's id and slug.</summary>
+    private async Task<(int Id, string Slug)> WriteAsync(HttpClient client, string body, string? quotes = null, int? speakerId = null)
+    {
+        var slug = $"test-{Guid.NewGuid():N}"[..20];
+        var editionId = await App.WithDbAsync(db => db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.EditionId"] = editionId.ToString(CultureInfo.InvariantCulture),
+            ["Input.Kind"] = nameof(ArticleKind.Interview),
+            ["Input.Slug"] = slug,
+            ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
+            ["Input.LeadEn"] = "The lead.",
+            ["Input.BodyEn"] = body,
+            ["Input.Tags"] = "green finance, bonds",
+            ["Input.Contributors"] = "Zhang Yue, as an intern",
+            ["Input.QuotedPassages"] = quotes ?? "",
+        };
+        if (speakerId is int speaker)
+        {
+            fields["Input.SpeakerIds"] = speaker.ToString(CultureInfo.InvariantCulture);
+        }
+
+        using var saved = await client.PostAsync("/newsroom/edit", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = int.Parse(NumberPattern().Match(saved.Headers.Location!.OriginalString).Value, CultureInfo.InvariantCulture);
+        return (id, slug);
+    }
+
+    private async Task PublishNowAsync(int id)
+    {
+        var editor = await App.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Editor);
+        using var client = App.Browser();
+        await client.SignInAsync(editor.Email!);
+        using var scheduled = await client.PostAsync($"/newsroom/{id}", new Dictionary<string, string>
+        {
+            ["when"] = "time",
+            ["at"] = DateTimeOffset.UtcNow.AddHours(-1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            ["anchor"] = nameof(SessionAnchor.End),
+            ["offset"] = "0",
+            ["overrideSignOff"] = "true",
+        }, $"/newsroom/{id}?handler=Schedule");
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        await App.ScopedAsync(s => s.GetRequiredService<PublishArticlesJob>().RunAsync(Cancel).ContinueWith(_ => true, Cancel));
+        Assert.Equal(ArticleStatus.Published, await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).FirstAsync(Cancel)));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(Roles.Attendee, false)]
+    [InlineData(Roles.Speaker, false)]
+    [InlineData(Roles.CheckIn, false)]
+    [InlineData(Roles.Press, true)]
+    [InlineData(Roles.Editor, true)]
+    [InlineData(Roles.Organizer, true)]
+    public async Task Only_press_editors_and_organizers_open_the_newsroom(string? role, bool allowed)
+    {
+        using var client = App.Browser();
+        if (role is not null)
+        {
+            var user = await App.CreateUserAsync($"newsroom-{Guid.NewGuid():N}@summit.test", role);
+            await client.SignInAsync(user.Email!);
+        }
+
+        foreach (var page in new[] { "/newsroom", "/newsroom/edit" })
+        {
+            using var response = await client.GetAsync(new Uri(page, UriKind.Relative), Cancel);
+            if (allowed)
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.Contains(role is null ? "/account/login" : "/account/access-denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_draft_is_seen_only_by_its_author_and_editors_and_once_published_its_scripts_are_inert()
+    {
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        var other = await App.CreateUserAsync($"other-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        var (id, slug) = await WriteAsync(author, "Intro.\n\n<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n[click me](javascript:alert(1))\n\n### Carbon\n\n> “Quote,” said Zeng.");
+
+        using var anonymous = App.Browser();
+        using var otherPress = App.Browser();
+        await otherPress.SignInAsync(other.Email!);
+        foreach (var (client, status) in new[] { (anonymous, HttpStatusCode.NotFound), (otherPress, HttpStatusCode.NotFound), (author, HttpStatusCode.OK) })
+        {
+            using var response = await client.GetAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel);
+            Assert.Equal(status, response.StatusCode);
+        }
+
+        using (var notHis = await otherPress.GetAsync(new Uri($"/newsroom/{id}", UriKind.Relative), Cancel))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notHis.StatusCode);
+        }
+
+        Assert.DoesNotContain(slug, await anonymous.GetStringAsync(new Uri("/news", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        Assert.DoesNotContain($"/newsroom/{id}\"", await otherPress.GetStringAsync(new Uri("/newsroom", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        var preview = Html(await author.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel));
+        Assert.Contains("only its authors and the editors see this page", preview, StringComparison.Ordinal);
+
+        await PublishNowAsync(id);
+        var page = await anonymous.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel);
+        var body = page[page.IndexOf("<div class=\"news-body\">", StringComparison.Ordinal)..page.IndexOf("</article>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<h3>Carbon</h3>", body, StringComparison.Ordinal);
+        Assert.Contains("<blockquote>", body, StringComparison.Ordinal);
+        Assert.Contains("(Zhang Yue, as an intern, also contributed to this report.)", Html(page), StringComparison.Ordinal);
+        Assert.Contains(slug, await anonymous.GetStringAsync(new Uri("/news", UriKind.Relative), Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_publishing_job_run_twice_at_the_same_moment_publishes_a_due_article_once()
+    {
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        var (id, _) = await WriteAsync(author, "Due now.");
+        var editor = new ArticleActor((await App.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Editor)).Id, "editor@summit.test", "Editor", IsEditor: true);
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(DateTimeOffset.UtcNow.AddMinutes(-1)), overrideSignOff: true, Cancel))).Succeeded);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.ScopedAsync(s => s.GetRequiredService<PublishDueArticles>().RunAsync(Cancel))));
+
+        Assert.Equal([id], runs.SelectMany(r => r).Where(x => x == id));
+        Assert.Equal(1, await App.WithDbAsync(db => db.ArticleEvents.CountAsync(e => e.ArticleId == id && e.Kind == ArticleEventKind.Published, Cancel)));
+    }
+
+    [Fact]
+    public async Task The_feed_is_Atom_a_parser_reads_and_the_page_carries_NewsArticle_JSON_LD()
+    {
+        using var client = App.Browser();
+        using var response = await client.GetAsync(new Uri("/news/feed.atom", UriKind.Relative), Cancel);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync(Cancel));
+        var feed = SyndicationFeed.Load(reader);
+
+        Assert.False(string.IsNullOrWhiteSpace(feed.Title.Text));
+        var item = Assert.Single(feed.Items, i => i.Links.Any(l => l.Uri.AbsolutePath == $"/news/{DemoPress.Slug}"));
+        Assert.StartsWith("Zeng Gang:", item.Title.Text, StringComparison.Ordinal);
+        Assert.True(item.LastUpdatedTime > DateTimeOffset.MinValue);
+        Assert.Contains(item.Authors, a => a.Name == "Demo Press");
+
+        using var tagged = await client.GetAsync(new Uri("/news/tags/green%20finance/feed.atom", UriKind.Relative), Cancel);
+        Assert.Contains(DemoPress.Slug, await tagged.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        using var bySpeaker = await client.GetAsync(new Uri("/news/speakers/zeng-gang/feed.atom", UriKind.Relative), Cancel);
+        Assert.Contains(DemoPress.Slug, await bySpeaker.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        using var noSpeaker = await client.GetAsync(new Uri("/news/speakers/nobody-at-all/feed.atom", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, noSpeaker.StatusCode);
+
+        var page = await client.GetStringAsync(new Uri($"/news/{DemoPress.Slug}", UriKind.Relative), Cancel);
+        var json = JsonLdPattern().Match(page);
+        Assert.True(json.Success, "The page has no JSON-LD.");
+        using var document = JsonDocument.Parse(json.Groups[1].Value);
+        Assert.Equal("NewsArticle", document.RootElement.GetProperty("@type").GetString());
+        Assert.StartsWith("Zeng Gang: Chongqing Should Focus", document.RootElement.GetProperty("headline").GetString(), StringComparison.Ordinal);
+        Assert.Contains("property=\"og:type\" content=\"article\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_report_keeps_its_caption_credit_and_contributor_line_and_shows_on_its_speaker_and_session()
+    {
+        using var client = App.Browser();
+        var page = Html(await client.GetStringAsync(new Uri($"/news/{DemoPress.Slug}", UriKind.Relative), Cancel));
+
+        Assert.Contains("Chongqing –", page, StringComparison.Ordinal);
+        Assert.Contains("(iChongqing / Vivian Yan)", page, StringComparison.Ordinal);
+        Assert.Contains("(iChongqing file photo)", page, StringComparison.Ordinal);
+        Assert.Contains("<h3>Carbon emission reduction</h3>", page, StringComparison.Ordinal);
+        Assert.Contains("(Zhang Yue, as an intern, also contributed to this report.)", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/speakers/zeng-gang\"", page, StringComparison.Ordinal);
+        var session = await App.WithDbAsync(db => db.Articles.Where(a => a.Slug == DemoPress.Slug).SelectMany(a => a.Sessions).Select(s => s.SessionId).FirstAsync(Cancel));
+        Assert.Contains($"href=\"/2021/sessions/{session}\"", page, StringComparison.Ordinal);
+
+        Assert.Contains("In the press", await client.GetStringAsync(new Uri("/speakers/zeng-gang", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        var sessionPage = await client.GetStringAsync(new Uri($"/2021/sessions/{session}", UriKind.Relative), Cancel);
+        Assert.Contains("Coverage", sessionPage, StringComparison.Ordinal);
+        Assert.Contains($"/news/{DemoPress.Slug}", sessionPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restored_revision_brings_back_the_old_text()
+    {
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        var (id, slug) = await WriteAsync(author, "The first wording.");
+        var edit = await author.GetStringAsync(new Uri($"/newsroom/edit/{id}", UriKind.Relative), Cancel);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Revision"] = "1", ["Input.Kind"] = nameof(ArticleKind.Interview), ["Input.Slug"] = slug, ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
+            ["Input.LeadEn"] = "The lead.", ["Input.BodyEn"] = "The second wording.",
+        };
+        using (var saved = await author.PostAsync($"/newsroom/edit/{id}", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Contains("The second wording.", await author.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        var compare = Html(await author.GetStringAsync(new Uri($"/newsroom/{id}/revisions?a=1&b=2", UriKind.Relative), Cancel));
+        Assert.Contains("The first wording.", compare, StringComparison.Ordinal);
+        Assert.Contains("<ins>", compare, StringComparison.Ordinal);
+
+        using (var restored = await author.PostAsync($"/newsroom/{id}/revisions", new Dictionary<string, string> { ["number"] = "1" }, $"/newsroom/{id}/revisions?handler=Restore"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        }
+
+        var page = await author.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel);
+        Assert.Contains("The first wording.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("The second wording.", page, StringComparison.Ordinal);
+        Assert.Equal(3, await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Revision).FirstAsync(Cancel)));
+        Assert.Contains("Green bonds", edit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_speaker_signs_off_through_the_emailed_link_once()
+    {
+        var speakerEmail = $"speaker-{Guid.NewGuid():N}@summit.test";
+        var speakerId = await App.ScopedAsync(async s =>
+        {
+            var edition = await s.GetRequiredService<SummitDbContext>().Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            return (await s.GetRequiredService<SaveSpeaker>().RunAsync(null, new SpeakerDetails(
+                $"quoted-{Guid.NewGuid():N}"[..20], "王", "芳", "Wang", "Fang", true, null, null, "CN", null, null, speakerEmail, [], []), [edition], Cancel)).SpeakerId!.Value;
+        });
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        var (id, _) = await WriteAsync(author, "Text.", "“Green bonds are growing,” said Wang.", speakerId);
+
+        using (var asked = await author.PostAsync($"/newsroom/{id}", new Dictionary<string, string> { ["speakerId"] = speakerId.ToString(CultureInfo.InvariantCulture) }, $"/newsroom/{id}?handler=SignOff"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        }
+
+        var mail = await App.WaitForMailAsync(speakerEmail, PressMails.SignOffRequestKind);
+        Assert.Contains("Green bonds are growing", mail.TextBody, StringComparison.Ordinal);
+        var link = SummitFactory.FirstLink(mail);
+        using var speaker = App.Browser();
+        var page = Html(await speaker.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative), Cancel));
+        Assert.Contains("“Green bonds are growing,” said Wang.", page, StringComparison.Ordinal);
+
+        using (var approved = await speaker.PostAsync(link.PathAndQuery, new Dictionary<string, string> { ["decision"] = "approve" }))
+        {
+            Assert.Contains("the quotes are approved", Html(await approved.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        var article = await App.WithDbAsync(db => db.Articles.AsNoTracking().FirstAsync(a => a.Id == id, Cancel));
+        Assert.Equal((ArticleStatus.EditorReview, SignOffStatus.Approved), (article.Status, article.SignOff));
+        Assert.Contains("This link cannot be used", Html(await speaker.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative), Cancel)), StringComparison.Ordinal);
+        await App.WaitForMailAsync(writer.Email!, PressMails.SignOffAnswerKind);
+    }
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex JsonLdPattern();
+}
+
+public sealed class PressTestsOnSqlite(SqliteApp app) : PressTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PressTestsOnPostgres(PostgresApp app) : PressTests<PostgresApp>(app), IClassFixture<PostgresApp>;
