@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         "/speakers", "/2021/speakers", "/speakers/zeng-gang", "/speakers?q=%E6%9B%BE",
         "/2021/schedule", "/2021/schedule?day=2021-11-06&view=list", "/2021/schedule/changelog", "/2021/sessions/2",
         "/2021/register", "/2021/register/sent", "/registration/erased",
+        "/news", "/news?tag=green%20finance", "/news/zeng-gang-energy-saving-emission-reduction-2021", "/press/sign-off/not-a-real-token",
     ];
 
     [Theory]
