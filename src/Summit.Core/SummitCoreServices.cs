@@ -76,6 +76,7 @@ public static class SummitCoreServices
         services.AddScoped<Press.ScheduleArticle>();
         services.AddScoped<Press.UnpublishArticle>();
         services.AddScoped<Press.RestoreArticleRevision>();
+        services.AddScoped<Press.ChangeArticleAuthors>();
         services.AddScoped<Press.PublishDueArticles>();
         services.AddScoped<Scheduling.ISchedulePublishedHandler, Press.FollowSessionTimes>();
         services.AddScoped<Registrations.RegistrationCsv>();

@@ -177,6 +177,9 @@ public sealed class Article
 
     public ICollection<ArticlePhoto> Photos { get; private set; } = [];
 
+    /// <summary>The image for sharing: the one chosen for it, or the cover.</summary>
+    public ArticlePhoto? SocialImage => Photos.FirstOrDefault(p => p.IsSocial) ?? Photos.FirstOrDefault(p => p.IsCover);
+
     public string? Headline(bool chinese) => chinese ? HeadlineZh ?? HeadlineEn : HeadlineEn ?? HeadlineZh;
 
     /// <summary>
@@ -560,6 +563,9 @@ public sealed class ArticlePhoto
 
     public bool IsCover { get; private set; }
 
+    /// <summary>The image shown when the article is shared (OpenGraph, Twitter); without one, the cover.</summary>
+    public bool IsSocial { get; private set; }
+
     public string UploadedBy { get; private set; } = "";
 
     public DateTimeOffset UploadedAt { get; private set; }
@@ -567,4 +573,6 @@ public sealed class ArticlePhoto
     public string? Caption(bool chinese) => chinese ? CaptionZh ?? CaptionEn : CaptionEn ?? CaptionZh;
 
     internal void MakeCover(bool cover) => IsCover = cover;
+
+    internal void MakeSocial(bool social) => IsSocial = social;
 }

@@ -56,7 +56,8 @@ public static partial class ArticleBody
     public static string PlainText(string? markdown, int maxLength)
     {
         var html = string.Concat(Blocks(markdown).Select(b => b.Html));
-        var plain = System.Net.WebUtility.HtmlDecode(Tags().Replace(html, " "));
+        // Blocks part words; inline tags (emphasis, links) sit inside them.
+        var plain = System.Net.WebUtility.HtmlDecode(Tags().Replace(BlockTags().Replace(html, " "), ""));
         plain = Spaces().Replace(plain, " ").Trim();
         return plain.Length <= maxLength ? plain : plain[..(maxLength - 1)].TrimEnd() + "…";
     }
@@ -66,6 +67,9 @@ public static partial class ArticleBody
 
     [GeneratedRegex("<[^>]+>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Tags();
+
+    [GeneratedRegex("</?(?:p|h[1-6]|li|ul|ol|blockquote|pre|br|hr)\\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BlockTags();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Spaces();

@@ -7,7 +7,7 @@ using Summit.Core.Text;
 
 namespace Summit.Core.Press;
 
-public sealed record ArticlePhotoDetails(string? CaptionEn, string? CaptionZh, string? Credit, bool IsCover);
+public sealed record ArticlePhotoDetails(string? CaptionEn, string? CaptionZh, string? Credit, bool IsCover, bool IsSocial = false);
 
 /// <summary>
 /// An article's photos: uploaded by its authors or editors, checked and re-encoded like speakers' photos (no metadata,
@@ -72,8 +72,17 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
             }
         }
 
+        if (details.IsSocial)
+        {
+            foreach (var other in article.Photos)
+            {
+                other.MakeSocial(false);
+            }
+        }
+
         var number = article.Photos.Count == 0 ? 1 : article.Photos.Max(p => p.Number) + 1;
         var photo = new ArticlePhoto(article.Id, number, key, accepted.Width, accepted.Height, Clean(details.CaptionEn), Clean(details.CaptionZh), details.Credit!.Trim(), details.IsCover, actor.Email, clock.GetUtcNow());
+        photo.MakeSocial(details.IsSocial);
         article.Photos.Add(photo);
         try
         {
@@ -112,6 +121,42 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         article.Photos.Remove(photo);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         store.Delete(photo.Key);
+        return [];
+    }
+
+    /// <summary>Makes a photo the cover, or the image for sharing (one of each per article).</summary>
+    public async Task<IReadOnlyList<Refusal>> ChooseAsync(ArticleActor actor, int articleId, int number, bool cover, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
+        if (article is null || !ArticleRules.MaySee(article, actor))
+        {
+            return [new("", ArticleRules.Reasons.NotFound)];
+        }
+
+        if (!ArticleRules.MayEdit(article, actor))
+        {
+            return [new("", ArticleRules.Reasons.NotYours)];
+        }
+
+        if (article.Photos.All(p => p.Number != number))
+        {
+            return [new("", Reasons.PhotoNotFound)];
+        }
+
+        foreach (var photo in article.Photos)
+        {
+            if (cover)
+            {
+                photo.MakeCover(photo.Number == number);
+            }
+            else
+            {
+                photo.MakeSocial(photo.Number == number);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return [];
     }
 

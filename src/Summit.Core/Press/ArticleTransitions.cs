@@ -257,3 +257,82 @@ internal static class ArticleTransitions
     public static DateTimeOffset TimeAfter(DateTimeOffset startsAt, DateTimeOffset endsAt, SessionAnchor anchor, int offsetMinutes) =>
         (anchor == SessionAnchor.Start ? startsAt : endsAt).ToUniversalTime().AddMinutes(offsetMinutes);
 }
+
+/// <summary>
+/// An article's authors: any author or editor adds another Press account (or a Press editor) by email as co-author,
+/// or removes one; the last author stays. Authors are the byline, and they (with the editors) see the drafts.
+/// </summary>
+public sealed class ChangeArticleAuthors(SummitDbContext db, TimeProvider clock)
+{
+    public static class Reasons
+    {
+        public const string NotPress = "No Press account has this email address.";
+        public const string AlreadyAuthor = "This person is already an author of the article.";
+        public const string LastAuthor = "An article keeps at least one author.";
+        public const string NotAuthor = "This person is not an author of the article.";
+    }
+
+    public async Task<ArticleOutcome> AddAsync(ArticleActor actor, int articleId, string? email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
+        if (article is null || !ArticleRules.MaySee(article, actor))
+        {
+            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
+        }
+
+        if (!ArticleRules.MayEdit(article, actor))
+        {
+            return ArticleOutcome.Refused(ArticleRules.Reasons.NotYours);
+        }
+
+        var normalized = (email ?? "").Trim().ToUpperInvariant();
+        var pressRoles = new[] { Accounts.Roles.Press, Accounts.Roles.Editor };
+        var user = normalized.Length == 0 ? null : await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalized && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && pressRoles.Contains(r.Name!))))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return ArticleOutcome.Refused(Reasons.NotPress, "Email");
+        }
+
+        if (article.Authors.Any(a => a.UserId == user.Id))
+        {
+            return ArticleOutcome.Refused(Reasons.AlreadyAuthor, "Email");
+        }
+
+        article.Authors.Add(new ArticleAuthor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email! : user.DisplayName));
+        ArticleRules.Record(db, article, ArticleEventKind.Saved, actor.Email, $"+ {user.Email}", clock.GetUtcNow());
+        return await ArticleTransitions.SaveAsync(db, article, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ArticleOutcome> RemoveAsync(ArticleActor actor, int articleId, string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
+        if (article is null || !ArticleRules.MaySee(article, actor))
+        {
+            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
+        }
+
+        if (!ArticleRules.MayEdit(article, actor))
+        {
+            return ArticleOutcome.Refused(ArticleRules.Reasons.NotYours);
+        }
+
+        var author = article.Authors.FirstOrDefault(a => a.UserId == userId);
+        if (author is null)
+        {
+            return ArticleOutcome.Refused(Reasons.NotAuthor);
+        }
+
+        if (article.Authors.Count == 1)
+        {
+            return ArticleOutcome.Refused(Reasons.LastAuthor);
+        }
+
+        article.Authors.Remove(author);
+        ArticleRules.Record(db, article, ArticleEventKind.Saved, actor.Email, $"− {author.Name}", clock.GetUtcNow());
+        return await ArticleTransitions.SaveAsync(db, article, cancellationToken).ConfigureAwait(false);
+    }
+}

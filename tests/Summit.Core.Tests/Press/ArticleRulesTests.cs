@@ -310,6 +310,44 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Equal(ScheduleArticle.Reasons.SessionCancelled, Assert.Single((await ScheduleAsync(editor, id, new PublishTime(null, session, SessionAnchor.End, 10), overrideSignOff: true)).Refusals).Message);
     }
 
+    [Fact]
+    public async Task Authors_add_press_co_authors_keep_at_least_one_and_only_they_add_photos_with_a_credit()
+    {
+        var id = await DraftAsync();
+        await WithAsync(async s =>
+        {
+            var db = s.GetRequiredService<SummitDbContext>();
+            var role = new Microsoft.AspNetCore.Identity.IdentityRole(Roles.Press) { NormalizedName = Roles.Press.ToUpperInvariant() };
+            db.Roles.Add(role);
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { RoleId = role.Id, UserId = otherWriter.UserId });
+            await db.SaveChangesAsync(Cancel);
+            return 0;
+        });
+
+        Assert.Equal(ChangeArticleAuthors.Reasons.NotPress, Assert.Single((await WithAsync(s => s.GetRequiredService<ChangeArticleAuthors>().AddAsync(writer, id, "editor@summit.test", Cancel))).Refusals).Message);
+        Assert.Equal(ArticleRules.Reasons.NotFound, Assert.Single((await WithAsync(s => s.GetRequiredService<ChangeArticleAuthors>().AddAsync(otherWriter, id, "other@press.test", Cancel))).Refusals).Message);
+        Assert.True((await WithAsync(s => s.GetRequiredService<ChangeArticleAuthors>().AddAsync(writer, id, " OTHER@press.test ", Cancel))).Succeeded);
+        Assert.Equal(ChangeArticleAuthors.Reasons.AlreadyAuthor, Assert.Single((await WithAsync(s => s.GetRequiredService<ChangeArticleAuthors>().AddAsync(writer, id, "other@press.test", Cancel))).Refusals).Message);
+        // Now an author, the other writer may change the draft.
+        Assert.True((await SaveAsync(otherWriter, Content(body: "Co-written.", speakers: [speakerId]), id)).Succeeded);
+        Assert.True((await WithAsync(s => s.GetRequiredService<ChangeArticleAuthors>().RemoveAsync(otherWriter, id, writer.UserId, Cancel))).Succeeded);
+        Assert.Equal(ChangeArticleAuthors.Reasons.LastAuthor, Assert.Single((await WithAsync(s => s.GetRequiredService<ChangeArticleAuthors>().RemoveAsync(otherWriter, id, otherWriter.UserId, Cancel))).Refusals).Message);
+        Assert.Equal(ArticleRules.Reasons.NotFound, Assert.Single((await SaveAsync(writer, Content(body: "Locked out.", speakers: [speakerId]), id)).Refusals).Message);
+
+        var photo = Summit.Testing.TestImages.Jpeg(800, 600);
+        Task<(int? Number, IReadOnlyList<Refusal> Refusals)> Upload(ArticleActor actor, string? credit, bool cover = false, bool social = false) =>
+            WithAsync(s => s.GetRequiredService<ArticlePhotos>().UploadAsync(actor, id, photo, new ArticlePhotoDetails("A caption", null, credit, cover, social), Cancel));
+        Assert.Equal(ArticlePhotos.Reasons.CreditRequired, Assert.Single((await Upload(otherWriter, " ")).Refusals).Message);
+        Assert.Equal(ArticleRules.Reasons.NotFound, Assert.Single((await Upload(writer, "Me")).Refusals).Message);
+        Assert.Equal(1, (await Upload(otherWriter, "iChongqing / Vivian Yan", cover: true)).Number);
+        Assert.Equal(2, (await Upload(otherWriter, "iChongqing file photo", cover: true)).Number);
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<ArticlePhotos>().ChooseAsync(editor, id, 1, cover: false, Cancel)));
+        var photos = await WithAsync(s => s.GetRequiredService<SummitDbContext>().ArticlePhotos.AsNoTracking().Where(p => p.ArticleId == id).OrderBy(p => p.Number).ToListAsync(Cancel));
+        Assert.Equal([(1, false, true), (2, true, false)], photos.Select(p => (p.Number, p.IsCover, p.IsSocial)));
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<ArticlePhotos>().RemoveAsync(otherWriter, id, 2, Cancel)));
+        Assert.Equal(ArticlePhotos.Reasons.PhotoNotFound, Assert.Single(await WithAsync(s => s.GetRequiredService<ArticlePhotos>().RemoveAsync(otherWriter, id, 2, Cancel))).Message);
+    }
+
     private sealed class Recorder : IArticleListener
     {
         public List<SignOffRequested> Requested { get; } = [];

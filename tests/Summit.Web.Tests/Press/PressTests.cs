@@ -284,6 +284,39 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         await App.WaitForMailAsync(writer.Email!, PressMails.SignOffAnswerKind);
     }
 
+    [Fact]
+    public async Task An_unpublished_articles_photos_are_its_authors_only_until_publication()
+    {
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        var (id, _) = await WriteAsync(author, "[photo 1]\n\nText.");
+        var actor = new ArticleActor(writer.Id, writer.Email!, "Writer", IsEditor: false);
+        var (number, refusals) = await App.ScopedAsync(s => s.GetRequiredService<ArticlePhotos>().UploadAsync(actor, id, TestImages.Jpeg(900, 600), new ArticlePhotoDetails("The hall", "会场", "Summit / Li Lei", IsCover: true), Cancel));
+        Assert.Empty(refusals);
+        var key = await App.WithDbAsync(db => db.ArticlePhotos.Where(p => p.ArticleId == id && p.Number == number).Select(p => p.Key).FirstAsync(Cancel));
+        var url = new Uri($"/media/press/{key}/large", UriKind.Relative);
+        using var anonymous = App.Browser();
+
+        using (var hidden = await anonymous.GetAsync(url, Cancel))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
+        using (var own = await author.GetAsync(url, Cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Equal((true, true), (own.Headers.CacheControl?.Private, own.Headers.CacheControl?.NoStore));
+        }
+
+        await PublishNowAsync(id);
+        using var shown = await anonymous.GetAsync(url, Cancel);
+        Assert.Equal(("image/jpeg", true), (shown.Content.Headers.ContentType?.MediaType, shown.Headers.CacheControl?.Public));
+        var page = Html(await anonymous.GetStringAsync(new Uri($"/news/{await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Slug).FirstAsync(Cancel))}", UriKind.Relative), Cancel));
+        Assert.Contains("The hall <span class=\"credit\">(Summit / Li Lei)</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"property=\"og:image\" content=\"https://localhost/media/press/{key}/large\"", page, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("[0-9]+")]
     private static partial Regex NumberPattern();
 

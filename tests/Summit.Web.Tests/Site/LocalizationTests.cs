@@ -42,7 +42,7 @@ public partial class LocalizationTests
                      typeof(Core.Registrations.SignUpForSession.Reasons), typeof(Core.Registrations.RegistrationCsv.Reasons), typeof(Core.Registrations.PlanBadgeSheet.Reasons),
                      typeof(Core.Press.ArticleRules.Reasons), typeof(Core.Press.SaveArticle.Reasons), typeof(Core.Press.RequestSignOff.Reasons), typeof(Core.Press.AnswerSignOff.Reasons),
                      typeof(Core.Press.SendBackArticle.Reasons), typeof(Core.Press.ScheduleArticle.Reasons), typeof(Core.Press.UnpublishArticle.Reasons), typeof(Core.Press.RestoreArticleRevision.Reasons),
-                     typeof(Core.Press.ArticlePhotos.Reasons),
+                     typeof(Core.Press.ArticlePhotos.Reasons), typeof(Core.Press.ChangeArticleAuthors.Reasons),
                      typeof(Jobs.Mail.BulkMails.Reasons), typeof(Jobs.Mail.MailTemplates.Reasons), typeof(Jobs.Mail.MailOverrides.Reasons) })
         {
             foreach (var reason in reasons.GetFields().Select(f => (string)f.GetValue(null)!))

@@ -73,7 +73,7 @@ public sealed class ArticleModel(SummitDbContext db) : PageModel
             ["datePublished"] = article.FirstPublishedAt,
             ["dateModified"] = article.Corrections.Count > 0 ? article.Corrections.Max(c => c.At) : article.FirstPublishedAt,
             ["author"] = article.Authors.Select(a => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = a.Name }).ToList(),
-            ["image"] = Cover is { } cover ? HttpContext.PublicUri(PressMedia.Url(cover.Key, PhotoVariant.Large)).AbsoluteUri : null,
+            ["image"] = article.SocialImage is { } image ? HttpContext.PublicUri(PressMedia.Url(image.Key, PhotoVariant.Large)).AbsoluteUri : null,
             ["mainEntityOfPage"] = HttpContext.PublicUri($"/news/{article.Slug}").AbsoluteUri,
             ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = "China-Singapore (Chongqing) Connectivity Initiative Financial Summit" },
             ["about"] = Speakers.Select(s => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = s.DisplayName(ShowsChinese) }).ToList(),

@@ -84,7 +84,7 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
             return schedule.RunAsync(Actor, id, time, overrideSignOff, cancellationToken);
         }, L["Scheduled."], cancellationToken);
 
-    public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? photo, string? captionEn, string? captionZh, string? credit, bool cover, [FromServices] ArticlePhotos photos, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? photo, string? captionEn, string? captionZh, string? credit, bool cover, bool social, [FromServices] ArticlePhotos photos, CancellationToken cancellationToken) =>
         ActAsync(id, async () =>
         {
             byte[] bytes = [];
@@ -99,9 +99,22 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
                 return new ArticleOutcome(null, [new("Photo", Summit.Core.Photos.PhotoProcessor.Reasons.TooLarge)]);
             }
 
-            var (number, refusals) = await photos.UploadAsync(Actor, id, bytes, new ArticlePhotoDetails(captionEn, captionZh, credit, cover), cancellationToken);
+            var (number, refusals) = await photos.UploadAsync(Actor, id, bytes, new ArticlePhotoDetails(captionEn, captionZh, credit, cover, social), cancellationToken);
             return number is null ? new ArticleOutcome(null, refusals) : new ArticleOutcome(id, []);
         }, L["Photo added."], cancellationToken);
+
+    public Task<IActionResult> OnPostChoosePhotoAsync(int id, int number, bool cover, [FromServices] ArticlePhotos photos, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            var refusals = await photos.ChooseAsync(Actor, id, number, cover, cancellationToken);
+            return new ArticleOutcome(refusals.Count == 0 ? id : null, refusals);
+        }, cover ? L["Cover photo chosen."] : L["Image for sharing chosen."], cancellationToken);
+
+    public Task<IActionResult> OnPostAddAuthorAsync(int id, string? email, [FromServices] ChangeArticleAuthors authors, CancellationToken cancellationToken) =>
+        ActAsync(id, () => authors.AddAsync(Actor, id, email, cancellationToken), L["Co-author added."], cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAuthorAsync(int id, string userId, [FromServices] ChangeArticleAuthors authors, CancellationToken cancellationToken) =>
+        ActAsync(id, () => authors.RemoveAsync(Actor, id, userId, cancellationToken), L["Author removed."], cancellationToken);
 
     public Task<IActionResult> OnPostRemovePhotoAsync(int id, int number, [FromServices] ArticlePhotos photos, CancellationToken cancellationToken) =>
         ActAsync(id, async () =>

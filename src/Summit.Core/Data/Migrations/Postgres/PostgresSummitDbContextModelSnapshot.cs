@@ -938,6 +938,9 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.Property<bool>("IsCover")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsSocial")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(32)

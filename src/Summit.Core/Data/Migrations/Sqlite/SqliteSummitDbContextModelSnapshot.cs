@@ -905,6 +905,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.Property<bool>("IsCover")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSocial")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(32)
