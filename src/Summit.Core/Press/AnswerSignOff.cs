@@ -34,7 +34,7 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
     /// <summary>The articles waiting for this account's speaker to sign off.</summary>
     public Task<List<Article>> WaitingForAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Articles.AsNoTracking()
-            .Where(a => a.SignOff == SignOffStatus.Requested && db.Speakers.Any(s => s.Id == a.SignOffSpeakerId && s.UserId == userId))
+            .Where(a => a.SignOff == SignOffStatus.Requested && a.SignOffTokenHash != null && db.Speakers.Any(s => s.Id == a.SignOffSpeakerId && s.UserId == userId))
             .OrderBy(a => a.SignOffRequestedAt).ToListAsync(cancellationToken);
 
     public async Task<ArticleOutcome> RunAsync(string? token, bool approve, string? comment, CancellationToken cancellationToken = default)
@@ -76,6 +76,7 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
         }
 
         var now = clock.GetUtcNow();
+        var stamp = Article.NewStamp();
         var (signOff, status) = approve ? (SignOffStatus.Approved, ArticleStatus.EditorReview) : (SignOffStatus.ChangesRequested, ArticleStatus.Draft);
         var claimed = await db.Articles
             .Where(a => a.Id == articleId && a.SignOff == SignOffStatus.Requested && a.SignOffTokenHash == hash)
@@ -85,7 +86,8 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
                 .SetProperty(a => a.SignOffTokenHash, (string?)null)
                 .SetProperty(a => a.SignOffAnsweredAt, now)
                 .SetProperty(a => a.SignOffComment, text)
-                .SetProperty(a => a.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+                .SetProperty(a => a.UpdatedAt, now)
+                .SetProperty(a => a.ConcurrencyStamp, stamp), cancellationToken).ConfigureAwait(false);
         if (claimed == 0)
         {
             return ArticleOutcome.Refused(Reasons.NotUsable);

@@ -154,8 +154,15 @@ public sealed class Article
     /// <summary>Why a scheduled article is held (its session was cancelled), or why it was unpublished.</summary>
     public string? StatusNote { get; private set; }
 
-    /// <summary>Rises with every save; a save based on an older one is refused (two people editing at once).</summary>
+    /// <summary>Rises with every save (and numbers its <see cref="ArticleRevision"/>); a save based on an older one is refused.</summary>
     public int Revision { get; private set; }
+
+    /// <summary>
+    /// New with every change of the row, by a tracked save or a single-statement update (a sign-off answer, the
+    /// publishing job): the concurrency token, so a change based on what another one replaced fails instead of
+    /// overwriting it.
+    /// </summary>
+    public string ConcurrencyStamp { get; private set; } = NewStamp();
 
     public string CreatedBy { get; private set; } = "";
 
@@ -211,14 +218,14 @@ public sealed class Article
 
         QuotedPassages = quotes;
         Revision++;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     internal void MoveTo(ArticleStatus status, DateTimeOffset now, string? note = null)
     {
         Status = status;
         StatusNote = note;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     internal void RequestSignOff(int speakerId, string tokenHash, DateTimeOffset now)
@@ -230,7 +237,7 @@ public sealed class Article
         SignOffAnsweredAt = null;
         SignOffComment = null;
         Status = ArticleStatus.QuoteReview;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     internal void Schedule(DateTimeOffset publishAt, int? sessionId, SessionAnchor? anchor, int? offsetMinutes, string editor, bool overrideSignOff, DateTimeOffset now)
@@ -244,6 +251,8 @@ public sealed class Article
         {
             SignOffOverriddenBy = editor;
             SignOffOverriddenAt = now;
+            // The editor decided without the speaker: a link still out no longer answers anything.
+            SignOffTokenHash = null;
         }
 
         MoveTo(ArticleStatus.Scheduled, now);
@@ -252,7 +261,15 @@ public sealed class Article
     internal void Reschedule(DateTimeOffset publishAt, DateTimeOffset now)
     {
         PublishAt = publishAt;
+        Touch(now);
+    }
+
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    private void Touch(DateTimeOffset now)
+    {
         UpdatedAt = now;
+        ConcurrencyStamp = NewStamp();
     }
 
     /// <summary>For the demo edition's seeded report: signed off and published at a given past time, with no job or email.</summary>
@@ -271,10 +288,13 @@ public sealed class Article
         SignOffTokenHash = null;
         SignOffAnsweredAt = null;
         SignOffComment = null;
-        if (Status == ArticleStatus.QuoteReview)
+        // Back to where the words are worked on: a scheduled article does not go out with unapproved quotes.
+        Status = Status switch
         {
-            Status = ArticleStatus.Draft;
-        }
+            ArticleStatus.QuoteReview => ArticleStatus.Draft,
+            ArticleStatus.Scheduled => ArticleStatus.EditorReview,
+            _ => Status,
+        };
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -296,6 +316,16 @@ public sealed class ArticleAuthor
     public int ArticleId { get; private set; }
 
     public string UserId { get; private set; } = "";
+
+    public const int NameMaxLength = 200;
+
+    /// <summary>The account's display name, or else the name given, cut to the column.</summary>
+    public static string Byline(string? displayName, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        var name = string.IsNullOrWhiteSpace(displayName) ? fallback : displayName.Trim();
+        return name.Length > NameMaxLength ? name[..NameMaxLength] : name;
+    }
 
     /// <summary>The byline, as the author's account names them when they were added.</summary>
     public string Name { get; private set; } = "";
@@ -454,6 +484,9 @@ public enum ArticleEventKind
     Unpublished,
     Held,
     Restored,
+
+    /// <summary>Taken off the schedule because its words or quotes changed after an editor scheduled it.</summary>
+    Unscheduled,
 }
 
 /// <summary>The article's history: who did what, when (the editor sees the sign-off's outcome and any override here).</summary>

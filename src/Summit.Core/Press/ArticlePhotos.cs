@@ -23,6 +23,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         public const string TooLong = "A caption or credit is too long.";
         public const string TooMany = "An article can have at most 30 photos.";
         public const string PhotoNotFound = "This photo does not exist (any more).";
+        public const string Busy = "Another photo was added to this article at the same moment: add yours again.";
     }
 
     public async Task<(int? Number, IReadOnlyList<Refusal> Refusals)> UploadAsync(ArticleActor actor, int articleId, byte[] upload, ArticlePhotoDetails details, CancellationToken cancellationToken = default)
@@ -90,9 +91,10 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         }
         catch (DbUpdateException)
         {
-            // Two uploads took the same number at once: the files go, the person tries again.
+            // Two uploads took the same number at once: the files go, the person is asked to add theirs again.
             store.Delete(key);
-            throw;
+            db.ChangeTracker.Clear();
+            return (null, [new("Photo", Reasons.Busy)]);
         }
 
         return (number, []);

@@ -301,7 +301,7 @@ public sealed class ChangeArticleAuthors(SummitDbContext db, TimeProvider clock)
             return ArticleOutcome.Refused(Reasons.AlreadyAuthor, "Email");
         }
 
-        article.Authors.Add(new ArticleAuthor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email! : user.DisplayName));
+        article.Authors.Add(new ArticleAuthor(user.Id, ArticleAuthor.Byline(user.DisplayName, user.Email!.Split('@')[0])));
         ArticleRules.Record(db, article, ArticleEventKind.Saved, actor.Email, $"+ {user.Email}", clock.GetUtcNow());
         return await ArticleTransitions.SaveAsync(db, article, cancellationToken).ConfigureAwait(false);
     }

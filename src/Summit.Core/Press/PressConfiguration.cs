@@ -35,7 +35,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ScheduledBy).HasMaxLength(254);
         builder.Property(a => a.StatusNote).HasMaxLength(Article.CommentMaxLength);
         builder.Property(a => a.CreatedBy).HasMaxLength(254);
-        builder.Property(a => a.Revision).IsConcurrencyToken();
+        builder.Property(a => a.ConcurrencyStamp).HasMaxLength(32).IsConcurrencyToken();
         builder.HasOne<Speaker>().WithMany().HasForeignKey(a => a.SignOffSpeakerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Session>().WithMany().HasForeignKey(a => a.PublishSessionId).OnDelete(DeleteBehavior.SetNull);
     }
@@ -48,7 +48,7 @@ internal sealed class ArticleAuthorConfiguration : IEntityTypeConfiguration<Arti
         builder.HasKey(a => new { a.ArticleId, a.UserId });
         builder.HasOne<Article>().WithMany(a => a.Authors).HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Name).HasMaxLength(ArticleAuthor.NameMaxLength);
         builder.HasIndex(a => a.UserId);
     }
 }
@@ -114,7 +114,7 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         builder.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
         builder.Property(r => r.SavedBy).HasMaxLength(254);
-        builder.Property(r => r.Note).HasMaxLength(300);
+        builder.Property(r => r.Note).HasMaxLength(ArticleCorrection.NoteMaxLength);
     }
 }
 

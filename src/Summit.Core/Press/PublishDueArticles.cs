@@ -24,7 +24,8 @@ public sealed class PublishDueArticles(SummitDbContext db, ArticleEvents events,
                     .SetProperty(a => a.PublishedAt, now)
                     .SetProperty(a => a.FirstPublishedAt, a => a.FirstPublishedAt ?? now)
                     .SetProperty(a => a.StatusNote, (string?)null)
-                    .SetProperty(a => a.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+                    .SetProperty(a => a.UpdatedAt, now)
+                    .SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken).ConfigureAwait(false);
             if (taken == 1)
             {
                 db.ArticleEvents.Add(new ArticleEvent(id, ArticleEventKind.Published, null, null, now));
@@ -57,11 +58,12 @@ public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events,
             var session = await db.PublishedSessions.AsNoTracking()
                 .FirstOrDefaultAsync(s => s.VersionId == published.VersionId && s.SessionId == article.SessionId, cancellationToken).ConfigureAwait(false);
             // Only if still scheduled after this very session: an editor may have changed it meanwhile.
-            var same = db.Articles.Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.PublishSessionId == article.SessionId);
+            var same = db.Articles.Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.PublishSessionId == article.SessionId
+                && a.PublishAnchor == article.PublishAnchor && a.PublishOffsetMinutes == article.PublishOffsetMinutes);
             if (session is null || session.IsCancelled)
             {
                 var note = session is null ? "session removed from the programme" : "session cancelled";
-                if (await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Held).SetProperty(a => a.StatusNote, note).SetProperty(a => a.UpdatedAt, now), cancellationToken).ConfigureAwait(false) == 1)
+                if (await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Held).SetProperty(a => a.StatusNote, note).SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken).ConfigureAwait(false) == 1)
                 {
                     db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Held, null, $"{note} (v{published.Number})", now));
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -73,7 +75,7 @@ public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events,
 
             var publishAt = ArticleTransitions.TimeAfter(session.StartsAt, session.EndsAt, article.PublishAnchor ?? SessionAnchor.End, article.PublishOffsetMinutes ?? 0);
             if (publishAt != article.PublishAt
-                && await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishAt, publishAt).SetProperty(a => a.UpdatedAt, now), cancellationToken).ConfigureAwait(false) == 1)
+                && await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishAt, publishAt).SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken).ConfigureAwait(false) == 1)
             {
                 db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Scheduled, null, $"moved with its session (v{published.Number}) → {publishAt:O}", now));
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

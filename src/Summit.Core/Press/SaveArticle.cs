@@ -19,6 +19,7 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
     public static class Reasons
     {
         public const string HeadlineRequired = "Write the headline in English or in Chinese (or both).";
+        public const string KindUnknown = "Choose whether this is an interview, a report or an announcement.";
         public const string BodyRequired = "Write the article's text in the language of its headline.";
         public const string SlugShape = "Use 3 to 80 lowercase letters, digits or hyphens for the address (for example zeng-gang-carbon-finance).";
         public const string SlugTaken = "Another article already uses this address.";
@@ -93,8 +94,10 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
                 return ArticleOutcome.Refused(Reasons.UnknownEdition);
             }
 
+            // The byline is the account's display name (never its sign-in address).
+            var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             article = new Article(editionId, actor.Email, now);
-            article.Authors.Add(new ArticleAuthor(actor.UserId, actor.Name));
+            article.Authors.Add(new ArticleAuthor(actor.UserId, ArticleAuthor.Byline(name, actor.Email.Split('@')[0])));
             db.Articles.Add(article);
         }
 
@@ -117,7 +120,14 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         }
 
         var wasPublished = article.Status == ArticleStatus.Published;
+        var wasScheduled = article.Status == ArticleStatus.Scheduled;
         article.Apply(content with { Slug = slug }, now);
+        if (wasScheduled && !actor.IsEditor && article.Status == ArticleStatus.Scheduled)
+        {
+            // An editor scheduled other words: the change goes back to the editors before it is published.
+            article.MoveTo(ArticleStatus.EditorReview, now);
+        }
+
         Replace(article.Tags, NormalizeTags(content.Tags).Select(t => new ArticleTag(t)), (a, b) => a.Tag == b.Tag);
         Replace(article.Speakers, speakerIds.Select(s => new ArticleSpeaker(s)), (a, b) => a.SpeakerId == b.SpeakerId);
         Replace(article.Sessions, sessionIds.Select(s => new ArticleSession(s)), (a, b) => a.SessionId == b.SessionId);
@@ -156,6 +166,11 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         }
 
         db.ArticleRevisions.Add(new ArticleRevision(article.Id, article.Revision, ArticleRules.Snapshot(ArticleRules.ContentOf(article)), actor.Email, now, correctionNote?.Trim(), restoredFrom));
+        if (wasScheduled && article.Status != ArticleStatus.Scheduled)
+        {
+            ArticleRules.Record(db, article, ArticleEventKind.Unscheduled, actor.Email, null, now);
+        }
+
         var kind = articleId is null ? ArticleEventKind.Created : restoredFrom is not null ? ArticleEventKind.Restored : wasPublished ? ArticleEventKind.Corrected : ArticleEventKind.Saved;
         ArticleRules.Record(db, article, kind, actor.Email, restoredFrom is int from ? $"{from}" : wasPublished ? correctionNote!.Trim() : null, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -169,7 +184,7 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         var refusals = new List<Refusal>();
         if (!Enum.IsDefined(content.Kind))
         {
-            refusals.Add(new(nameof(ArticleContent.Kind), Reasons.HeadlineRequired));
+            refusals.Add(new(nameof(ArticleContent.Kind), Reasons.KindUnknown));
         }
 
         if (string.IsNullOrWhiteSpace(content.HeadlineEn) && string.IsNullOrWhiteSpace(content.HeadlineZh))

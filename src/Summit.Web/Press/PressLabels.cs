@@ -46,6 +46,7 @@ public static class PressLabels
         ArticleEventKind.Published => "Published",
         ArticleEventKind.Unpublished => "Taken off the site",
         ArticleEventKind.Held => "Held: its session was cancelled",
+        ArticleEventKind.Unscheduled => "Taken off the schedule: changed after scheduling",
         _ => "Revision restored",
     };
 

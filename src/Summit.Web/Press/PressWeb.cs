@@ -33,8 +33,9 @@ public static class PressActors
 }
 
 /// <summary>
-/// <c>/media/press/{key}/{large|square}</c>: a published article's photo for everyone (cached for a year: a new upload
-/// is a new key); an unpublished article's only for its authors and the editors; anything else is 404.
+/// <c>/media/press/{key}/{large|square}</c>: a published article's photo for everyone (cached for an hour, so an
+/// unpublished article's photos go with it); an unpublished article's only for its authors and the editors; anything
+/// else is 404.
 /// </summary>
 public static class PressMedia
 {
@@ -69,13 +70,20 @@ public static class PressMedia
             return Results.NotFound();
         }
 
-        http.Response.Headers.CacheControl = article.Status == ArticleStatus.Published ? "public, max-age=31536000, immutable" : "private, no-store";
+        // Published photos are cached for an hour only: an article taken off the site takes its photos with it.
+        http.Response.Headers.CacheControl = article.Status == ArticleStatus.Published ? "public, max-age=3600" : "private, no-store";
         return Results.Stream(stream, "image/jpeg", enableRangeProcessing: false, entityTag: new EntityTagHeaderValue($"\"{key}-{size}\""));
     }
 
     /// <summary>An Atom feed of the newest published articles (all, by tag, or about a speaker), in the visitor's language.</summary>
     private static async Task<IResult> FeedAsync(SummitDbContext db, HttpContext http, string? tag, string? speakerSlug, CancellationToken cancellationToken)
     {
+        // A tag no article can have (too long, invisible characters that XML cannot carry) has no feed.
+        if (tag is not null && (tag.Trim().Length is 0 or > ArticleTag.MaxLength || tag.Any(char.IsControl)))
+        {
+            return Results.NotFound();
+        }
+
         int? speakerId = null;
         string? speakerName = null;
         var chinese = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);

@@ -212,7 +212,15 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Empty(await PublishDueAsync());
 
         clock.Advance(TimeSpan.FromMinutes(31));
-        var runs = await Task.WhenAll(PublishDueAsync(), PublishDueAsync(), PublishDueAsync());
+        // On threads of their own, released together: SQLite's async calls run synchronously, so plain tasks would take turns.
+        using var start = new ManualResetEventSlim();
+        var running = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            start.Wait(Cancel);
+            return await PublishDueAsync();
+        }, Cancel)).ToList();
+        start.Set();
+        var runs = await Task.WhenAll(running);
 
         Assert.Equal([id], runs.SelectMany(r => r));
         var published = await LoadAsync(id);
@@ -346,6 +354,31 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Equal([(1, false, true), (2, true, false)], photos.Select(p => (p.Number, p.IsCover, p.IsSocial)));
         Assert.Empty(await WithAsync(s => s.GetRequiredService<ArticlePhotos>().RemoveAsync(otherWriter, id, 2, Cancel)));
         Assert.Equal(ArticlePhotos.Reasons.PhotoNotFound, Assert.Single(await WithAsync(s => s.GetRequiredService<ArticlePhotos>().RemoveAsync(otherWriter, id, 2, Cancel))).Message);
+    }
+
+    [Fact]
+    public async Task A_scheduled_article_changed_by_its_author_or_in_its_quotes_goes_back_to_the_editors_and_an_override_ends_the_speakers_link()
+    {
+        var id = await DraftAsync();
+        var token = await RequestAsync(id);
+        Assert.True((await ScheduleAsync(editor, id, new PublishTime(clock.GetUtcNow().AddHours(1)), overrideSignOff: true)).Succeeded);
+        Assert.False((await WithAsync(s => s.GetRequiredService<AnswerSignOff>().ViewAsync(token, Cancel))).Usable);
+        Assert.Equal(AnswerSignOff.Reasons.NotUsable, Assert.Single((await WithAsync(s => s.GetRequiredService<AnswerSignOff>().RunAsync(token, approve: true, null, Cancel))).Refusals).Message);
+
+        // The editor's own edit keeps the schedule; the author's sends it back to the editors.
+        Assert.True((await SaveAsync(editor, Content(body: "Tightened by the desk.", speakers: [speakerId]), id)).Succeeded);
+        Assert.Equal(ArticleStatus.Scheduled, (await LoadAsync(id)).Status);
+        Assert.True((await SaveAsync(writer, Content(body: "A late change.", speakers: [speakerId]), id)).Succeeded);
+        Assert.Equal(ArticleStatus.EditorReview, (await LoadAsync(id)).Status);
+        clock.Advance(TimeSpan.FromHours(2));
+        Assert.Empty(await PublishDueAsync());
+
+        // Scheduled again after approval; then the editor changes the quotes: the approval is gone, so is the schedule.
+        Assert.True((await ScheduleAsync(editor, id, new PublishTime(clock.GetUtcNow().AddHours(1)), overrideSignOff: true)).Succeeded);
+        Assert.True((await SaveAsync(editor, Content(quotes: "“Other words,” said Zeng.", speakers: [speakerId]), id)).Succeeded);
+        Assert.Equal((ArticleStatus.EditorReview, SignOffStatus.NotRequested), ((await LoadAsync(id)).Status, (await LoadAsync(id)).SignOff));
+        Assert.Equal(2, (await HistoryAsync(id)).Count(k => k == ArticleEventKind.Unscheduled));
+        Assert.Contains(SaveArticle.Check(Content() with { Kind = (ArticleKind)42 }), r => r.Message == SaveArticle.Reasons.KindUnknown);
     }
 
     private sealed class Recorder : IArticleListener

@@ -67,7 +67,11 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
             ["overrideSignOff"] = "true",
         }, $"/newsroom/{id}?handler=Schedule");
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
-        await App.ScopedAsync(s => s.GetRequiredService<PublishArticlesJob>().RunAsync(Cancel).ContinueWith(_ => true, Cancel));
+        await App.ScopedAsync(async s =>
+        {
+            await s.GetRequiredService<PublishArticlesJob>().RunAsync(Cancel);
+            return true;
+        });
         Assert.Equal(ArticleStatus.Published, await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).FirstAsync(Cancel)));
     }
 
@@ -153,7 +157,15 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         var editor = new ArticleActor((await App.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Editor)).Id, "editor@summit.test", "Editor", IsEditor: true);
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(DateTimeOffset.UtcNow.AddMinutes(-1)), overrideSignOff: true, Cancel))).Succeeded);
 
-        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.ScopedAsync(s => s.GetRequiredService<PublishDueArticles>().RunAsync(Cancel))));
+        // Threads of their own, released together (SQLite's async calls run synchronously: plain tasks would take turns).
+        using var start = new ManualResetEventSlim();
+        var running = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            start.Wait(Cancel);
+            return await App.ScopedAsync(s => s.GetRequiredService<PublishDueArticles>().RunAsync(Cancel));
+        }, Cancel)).ToList();
+        start.Set();
+        var runs = await Task.WhenAll(running);
 
         Assert.Equal([id], runs.SelectMany(r => r).Where(x => x == id));
         Assert.Equal(1, await App.WithDbAsync(db => db.ArticleEvents.CountAsync(e => e.ArticleId == id && e.Kind == ArticleEventKind.Published, Cancel)));
@@ -270,8 +282,10 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Contains("Green bonds are growing", mail.TextBody, StringComparison.Ordinal);
         var link = SummitFactory.FirstLink(mail);
         using var speaker = App.Browser();
-        var page = Html(await speaker.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative), Cancel));
+        var raw = await speaker.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative), Cancel);
+        var page = Html(raw);
         Assert.Contains("“Green bonds are growing,” said Wang.", page, StringComparison.Ordinal);
+        var token = Forms.Token(raw);
 
         using (var approved = await speaker.PostAsync(link.PathAndQuery, new Dictionary<string, string> { ["decision"] = "approve" }))
         {
@@ -280,6 +294,14 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
 
         var article = await App.WithDbAsync(db => db.Articles.AsNoTracking().FirstAsync(a => a.Id == id, Cancel));
         Assert.Equal((ArticleStatus.EditorReview, SignOffStatus.Approved), (article.Status, article.SignOff));
+        // The same form posted again (a second tab, a double click): the link is spent.
+        using var second = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "changes", ["comment"] = "Actually, change it.", ["__RequestVerificationToken"] = token });
+        using (var again = await speaker.PostAsync(new Uri(link.PathAndQuery, UriKind.Relative), second, Cancel))
+        {
+            Assert.Contains("This link cannot be used", Html(await again.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(SignOffStatus.Approved, await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.SignOff).FirstAsync(Cancel)));
         Assert.Contains("This link cannot be used", Html(await speaker.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative), Cancel)), StringComparison.Ordinal);
         await App.WaitForMailAsync(writer.Email!, PressMails.SignOffAnswerKind);
     }
@@ -315,6 +337,46 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         var page = Html(await anonymous.GetStringAsync(new Uri($"/news/{await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Slug).FirstAsync(Cancel))}", UriKind.Relative), Cancel));
         Assert.Contains("The hall <span class=\"credit\">(Summit / Li Lei)</span>", page, StringComparison.Ordinal);
         Assert.Contains($"property=\"og:image\" content=\"https://localhost/media/press/{key}/large\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_published_article_is_corrected_with_a_long_dated_note_and_the_byline_is_a_name_not_an_address()
+    {
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        var (id, slug) = await WriteAsync(author, "The share was 30%.");
+        await PublishNowAsync(id);
+        var note = "The share of the power industry was misprinted as 30%; it is 40%. " + new string('x', 400);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Revision"] = "1", ["Input.Kind"] = nameof(ArticleKind.Interview), ["Input.Slug"] = slug, ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
+            ["Input.LeadEn"] = "The lead.", ["Input.BodyEn"] = "The share was 40%.",
+        };
+        using (var refused = await author.PostAsync($"/newsroom/edit/{id}", fields))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("say in a correction note what you changed", Html(await refused.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        fields["Input.CorrectionNote"] = note;
+        using (var saved = await author.PostAsync($"/newsroom/edit/{id}", fields))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var anonymous = App.Browser();
+        var page = Html(await anonymous.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel));
+        Assert.Contains("The share was 40%.", page, StringComparison.Ordinal);
+        Assert.Contains(note, page, StringComparison.Ordinal);
+        Assert.Contains($"By {writer.DisplayName}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(writer.Email!, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(writer.Email!, await anonymous.GetStringAsync(new Uri("/news/feed.atom", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        Assert.Equal(note, await App.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == id && r.Number == 2).Select(r => r.Note).FirstAsync(Cancel)));
+        using var controlTag = await anonymous.GetAsync(new Uri("/news/tags/%01/feed.atom", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, controlTag.StatusCode);
+        using var longTag = await anonymous.GetAsync(new Uri($"/news/tags/{new string('t', 60)}/feed.atom", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, longTag.StatusCode);
     }
 
     [GeneratedRegex("[0-9]+")]

@@ -75,7 +75,8 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
             }
             else
             {
-                var fixedTime = DateTime.TryParseExact(at, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+                // Years far outside the summit's (0001, 9999) cannot be converted between zones: no time at all.
+                var fixedTime = DateTime.TryParseExact(at, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is >= 2000 and <= 2200
                     ? ScheduleTime.ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local), Zone)
                     : (DateTimeOffset?)null;
                 time = new PublishTime(fixedTime);

@@ -127,13 +127,19 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
             return NotFound();
         }
 
-        Preview = ArticleBody.Blocks(string.IsNullOrWhiteSpace(Input.BodyEn) ? Input.BodyZh : Input.BodyEn);
+        var body = string.IsNullOrWhiteSpace(Input.BodyEn) ? Input.BodyZh : Input.BodyEn;
+        Preview = ArticleBody.Blocks(body is { Length: > Article.BodyMaxLength } ? body[..Article.BodyMaxLength] : body);
         return Page();
     }
 
     /// <summary>The live preview's fragment (newsroom.js): cleaned HTML of the Markdown posted, photo lines as placeholders.</summary>
     public IActionResult OnPostFragment(string? markdown)
     {
+        if (markdown is { Length: > Article.BodyMaxLength })
+        {
+            return StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         var html = string.Concat(ArticleBody.Blocks(markdown).Select(b => b.Html ?? $"<p class=\"hint\">[{System.Net.WebUtility.HtmlEncode(L["Photo {0}", b.PhotoNumber ?? 0].Value)}]</p>"));
         return Content(html, "text/html; charset=utf-8");
     }

@@ -652,6 +652,12 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");
 
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -716,7 +722,6 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(20000)");
 
                     b.Property<int>("Revision")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("ScheduledBy")
@@ -983,8 +988,8 @@ namespace Summit.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");

@@ -627,6 +627,12 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -691,7 +697,6 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ScheduledBy")
@@ -948,7 +953,7 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(300)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
