@@ -8,7 +8,7 @@ using Summit.Web.Hosting;
 namespace Summit.Web.Press;
 
 /// <summary>Queues the newsroom's emails after each committed change: to the speaker asked to sign off, and to the authors.</summary>
-public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, SiteLinks links) : IArticleListener
+public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, IHttpContextAccessor http, SiteAddress site) : IArticleListener
 {
     public async Task HandleAsync(SignOffRequested requested, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, SiteLinks
 
         var culture = account?.PreferredCulture ?? "en";
         var chinese = Chinese(culture);
-        var draft = PressMails.SignOffRequest(to, speaker.DisplayName(chinese), culture, article.Headline(chinese) ?? "", article.QuotedPassages ?? "", links.Page("/Press/SignOff", new { token = requested.Token }));
+        var draft = PressMails.SignOffRequest(to, speaker.DisplayName(chinese), culture, article.Headline(chinese) ?? "", article.QuotedPassages ?? "", Link($"/press/sign-off/{requested.Token}"));
         // One email per request: a new request (a new token) is a new email.
         await outbox.QueueAsync(draft.About($"article:{article.Id}", $"signoff-{ArticleRules.Hash(requested.Token)[..16]}"), cancellationToken);
     }
@@ -49,7 +49,13 @@ public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, SiteLinks
         }, $"held-{article.UpdatedAt.ToUnixTimeMilliseconds()}", cancellationToken);
     }
 
-    private Uri Link(Article article) => links.Page("/Newsroom/Article", new { id = article.Id });
+    private Uri Link(Article article) => Link($"/newsroom/{article.Id}");
+
+    /// <summary>
+    /// From the request (or <c>Web:PublicUrl</c>) while one is handled; else (a programme published by a script or a
+    /// job) from the same setting as the jobs' links.
+    /// </summary>
+    private Uri Link(string path) => http.HttpContext is { } context ? context.PublicUri(path) : site.Link(path);
 
     private async Task ToAuthorsAsync(Article article, Func<string, string, string, MailDraft> write, string version, CancellationToken cancellationToken)
     {

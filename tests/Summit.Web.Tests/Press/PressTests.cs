@@ -373,10 +373,64 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         Assert.DoesNotContain(writer.Email!, page, StringComparison.Ordinal);
         Assert.DoesNotContain(writer.Email!, await anonymous.GetStringAsync(new Uri("/news/feed.atom", UriKind.Relative), Cancel), StringComparison.Ordinal);
         Assert.Equal(note, await App.WithDbAsync(db => db.ArticleRevisions.Where(r => r.ArticleId == id && r.Number == 2).Select(r => r.Note).FirstAsync(Cancel)));
+        var editor = await App.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Organizer);
+        using (var desk = App.Browser())
+        {
+            await desk.SignInAsync(editor.Email!);
+            using var withdrawn = await desk.PostAsync($"/newsroom/{id}", new Dictionary<string, string> { ["reason"] = "The speaker withdrew consent." }, $"/newsroom/{id}?handler=Unpublish");
+            Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        }
+
+        using (var gone = await anonymous.GetAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel))
+        {
+            Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+            Assert.Contains("The editors have taken this article off the site.", Html(await gone.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(slug, await anonymous.GetStringAsync(new Uri("/news", UriKind.Relative), Cancel), StringComparison.Ordinal);
         using var controlTag = await anonymous.GetAsync(new Uri("/news/tags/%01/feed.atom", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, controlTag.StatusCode);
         using var longTag = await anonymous.GetAsync(new Uri($"/news/tags/{new string('t', 60)}/feed.atom", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.NotFound, longTag.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_article_timed_after_a_session_that_is_cancelled_is_held_and_its_author_emailed()
+    {
+        var (editionId, sessionId) = await App.ScopedAsync(async s =>
+        {
+            var edition = await s.GetRequiredService<SummitDbContext>().Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            var programme = s.GetRequiredService<Summit.Core.Scheduling.SaveProgrammeItem>();
+            var venue = (await programme.SaveVenueAsync(edition, null, $"Annex {Guid.NewGuid():N}"[..16], "附楼", Cancel)).Id!.Value;
+            var room = (await programme.SaveRoomAsync(edition, null, venue, new Summit.Core.Scheduling.RoomDetails($"Side room {Guid.NewGuid():N}"[..20], "侧厅", 40, Summit.Core.Scheduling.SessionLanguage.English, null, 99), Cancel)).Id!.Value;
+            var type = await s.GetRequiredService<SummitDbContext>().SessionTypes.Where(t => t.EditionId == edition && !t.IsBreak).Select(t => t.Id).FirstAsync(Cancel);
+            var session = (await s.GetRequiredService<Summit.Core.Scheduling.SaveSession>().RunAsync(edition, null, new Summit.Core.Scheduling.SessionDetails(
+                "Side event on green bonds", "绿色债券边会", null, null, type, null, Summit.Core.Scheduling.SessionLanguage.English, false, null, []), Cancel)).SessionId!.Value;
+            var start = new DateTimeOffset(2021, 11, 6, 1, 0, 0, TimeSpan.Zero);
+            Assert.True((await s.GetRequiredService<Summit.Core.Scheduling.ScheduleSession>().PlaceAsync(edition, session, room, start, start.AddHours(1), Cancel)).Succeeded);
+            Assert.True((await s.GetRequiredService<Summit.Core.Scheduling.PublishSchedule>().RunAsync(edition, "side event", null, cancellationToken: Cancel)).Succeeded);
+            return (edition, session);
+        });
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        var (id, _) = await WriteAsync(author, "After the side event.");
+        var editor = new ArticleActor((await App.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Editor)).Id, "editor@summit.test", "Editor", IsEditor: true);
+        // Ten days after the session: the publishing job leaves it alone while the programme changes.
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(null, sessionId, SessionAnchor.End, 7 * 24 * 60), overrideSignOff: true, Cancel))).Succeeded);
+
+        await App.ScopedAsync(async s =>
+        {
+            Assert.True((await s.GetRequiredService<Summit.Core.Scheduling.ScheduleSession>().CancelAsync(editionId, sessionId, Cancel)).Succeeded);
+            Assert.True((await s.GetRequiredService<Summit.Core.Scheduling.PublishSchedule>().RunAsync(editionId, "side event cancelled", null, cancellationToken: Cancel)).Succeeded);
+            return true;
+        });
+
+        Assert.Equal(ArticleStatus.Held, await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).FirstAsync(Cancel)));
+        var mail = await App.WaitForMailAsync(writer.Email!, PressMails.HeldKind);
+        Assert.Contains("Side event on green bonds", mail.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith($"/newsroom/{id}", SummitFactory.FirstLink(mail).AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("will not be published by itself", Html(await author.GetStringAsync(new Uri($"/newsroom/{id}", UriKind.Relative), Cancel)), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("[0-9]+")]

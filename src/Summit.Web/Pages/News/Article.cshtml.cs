@@ -22,6 +22,9 @@ public sealed class ArticleModel(SummitDbContext db) : PageModel
 {
     public Article Article { get; private set; } = null!;
 
+    /// <summary>The article was published, then taken off the site: the page says so (410).</summary>
+    public bool Gone { get; private set; }
+
     public Edition Edition { get; private set; } = null!;
 
     /// <summary>Whether the page shows the Chinese text (the visitor's language, or the only one the article has).</summary>
@@ -45,6 +48,14 @@ public sealed class ArticleModel(SummitDbContext db) : PageModel
         var article = await db.Articles.AsNoTracking()
             .Include(a => a.Authors).Include(a => a.Photos).Include(a => a.Speakers).Include(a => a.Sessions).Include(a => a.Tags).Include(a => a.Contributors).Include(a => a.Corrections)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Slug == key, cancellationToken);
+        if (article is not null && article.Status == ArticleStatus.Unpublished && article.FirstPublishedAt is not null && !ArticleRules.MaySee(article, PressActors.Of(User)))
+        {
+            // A link to an article the editors took off the site: say so, rather than "not found".
+            Gone = true;
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+
         if (article is null || !ArticleRules.MaySee(article, PressActors.Of(User)))
         {
             return NotFound();
