@@ -210,7 +210,7 @@ public sealed class Article
         SeoTitle = Clean(content.SeoTitle);
         SeoDescription = Clean(content.SeoDescription);
         var quotes = Clean(content.QuotedPassages);
-        if (quotes != QuotedPassages && SignOff != SignOffStatus.NotRequested)
+        if (quotes != QuotedPassages && (SignOff != SignOffStatus.NotRequested || SignOffOverriddenBy is not null))
         {
             // The speaker signed off (or is reading) other words: the answer no longer stands.
             ResetSignOff();
@@ -266,7 +266,7 @@ public sealed class Article
 
     public static string NewStamp() => Guid.NewGuid().ToString("N");
 
-    private void Touch(DateTimeOffset now)
+    internal void Touch(DateTimeOffset now)
     {
         UpdatedAt = now;
         ConcurrencyStamp = NewStamp();
@@ -282,8 +282,18 @@ public sealed class Article
         Status = ArticleStatus.Published;
     }
 
+    /// <summary>An editor's correction of a published article's quotes: it stands without the speaker, recorded.</summary>
+    internal void OverrideSignOff(string editor, DateTimeOffset now)
+    {
+        SignOffOverriddenBy = editor;
+        SignOffOverriddenAt = now;
+    }
+
     private void ResetSignOff()
     {
+        // An override was for the old quotes too.
+        SignOffOverriddenBy = null;
+        SignOffOverriddenAt = null;
         SignOff = SignOffStatus.NotRequested;
         SignOffTokenHash = null;
         SignOffAnsweredAt = null;

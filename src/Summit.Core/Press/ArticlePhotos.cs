@@ -41,6 +41,11 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
             return (null, [new("", ArticleRules.Reasons.NotYours)]);
         }
 
+        if (ArticleRules.BeforeChange(db, article, actor, clock.GetUtcNow()) is { } locked)
+        {
+            return (null, [locked]);
+        }
+
         var refusals = Check(details).ToList();
         if (article.Photos.Count >= MaxPhotos)
         {
@@ -89,6 +94,12 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            store.Delete(key);
+            db.ChangeTracker.Clear();
+            return (null, [new("Photo", ArticleRules.Reasons.Stale)]);
+        }
         catch (DbUpdateException)
         {
             // Two uploads took the same number at once: the files go, the person is asked to add theirs again.
@@ -120,8 +131,17 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
             return [new("", Reasons.PhotoNotFound)];
         }
 
+        if (ArticleRules.BeforeChange(db, article, actor, clock.GetUtcNow()) is { } locked)
+        {
+            return [locked];
+        }
+
         article.Photos.Remove(photo);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (await SaveAsync(cancellationToken).ConfigureAwait(false) is { } stale)
+        {
+            return [stale];
+        }
+
         store.Delete(photo.Key);
         return [];
     }
@@ -146,6 +166,11 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
             return [new("", Reasons.PhotoNotFound)];
         }
 
+        if (ArticleRules.BeforeChange(db, article, actor, clock.GetUtcNow()) is { } locked)
+        {
+            return [locked];
+        }
+
         foreach (var photo in article.Photos)
         {
             if (cover)
@@ -158,8 +183,22 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return [];
+        return await SaveAsync(cancellationToken).ConfigureAwait(false) is { } stale ? [stale] : [];
+    }
+
+    /// <summary>Saves; null when done, the "someone else changed it" refusal when another change got there first.</summary>
+    private async Task<Refusal?> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new Refusal("", ArticleRules.Reasons.Stale);
+        }
     }
 
     public static IEnumerable<Refusal> Check(ArticlePhotoDetails details)

@@ -22,6 +22,7 @@ public static class ArticleRules
         public const string NotFound = "This article does not exist, or you may not see it.";
         public const string NotYours = "Only the article's authors and the editors may change it.";
         public const string EditorsOnly = "Only an editor may do this.";
+        public const string PublishedEditorsOnly = "A published article is changed by an editor only: ask one to make the correction.";
         public const string WrongState = "This cannot be done in the state the article is in now (see “Where it stands”).";
         public const string Stale = "Someone saved this article after you opened it: reload it to see their changes, then make yours again.";
     }
@@ -45,6 +46,34 @@ public static class ArticleRules
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
 
     internal static Refusal WrongState() => new("", Reasons.WrongState);
+
+    /// <summary>
+    /// Before an author or editor changes what goes with the words (photos, authors): a published article only by an
+    /// editor; a scheduled one by its author goes back to the editors. Null when the change may go ahead.
+    /// </summary>
+    internal static Refusal? BeforeChange(SummitDbContext db, Article article, ArticleActor actor, DateTimeOffset now)
+    {
+        if (article.Status == ArticleStatus.Published && !actor.IsEditor)
+        {
+            return new("", Reasons.PublishedEditorsOnly);
+        }
+
+        if (article.Status == ArticleStatus.Scheduled && !actor.IsEditor)
+        {
+            article.MoveTo(ArticleStatus.EditorReview, now);
+            Record(db, article, ArticleEventKind.Unscheduled, actor.Email, null, now);
+        }
+        else
+        {
+            // The row changes with its photos or authors, so two such changes at once cannot both pass.
+            article.Touch(now);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the action was decided on the version of the article the person saw (the stamp on their form).</summary>
+    internal static bool Stale(Article article, string? expectedStamp) => expectedStamp is not null && expectedStamp != article.ConcurrencyStamp;
 
     internal static void Record(SummitDbContext db, Article article, ArticleEventKind kind, string? by, string? detail, DateTimeOffset at) =>
         db.ArticleEvents.Add(new ArticleEvent(article.Id, kind, by, detail, at));

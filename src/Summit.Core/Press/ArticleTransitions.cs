@@ -8,13 +8,19 @@ namespace Summit.Core.Press;
 /// <summary>An author hands a draft to the editors.</summary>
 public sealed class SubmitArticle(SummitDbContext db, TimeProvider clock)
 {
-    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, CancellationToken cancellationToken = default)
+    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, string? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
         if (article is null || !ArticleRules.MaySee(article, actor))
         {
             return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
+        }
+
+        if (ArticleRules.Stale(article, expectedStamp))
+        {
+            // Decided on a version someone has changed since: look again first.
+            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
         }
 
         if (!ArticleRules.MayEdit(article, actor))
@@ -42,13 +48,19 @@ public sealed class SendBackArticle(SummitDbContext db, TimeProvider clock)
         public const string CommentRequired = "Say what the author should change.";
     }
 
-    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, string? comment, CancellationToken cancellationToken = default)
+    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, string? comment, string? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
         if (article is null || !ArticleRules.MaySee(article, actor))
         {
             return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
+        }
+
+        if (ArticleRules.Stale(article, expectedStamp))
+        {
+            // Decided on a version someone has changed since: look again first.
+            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
         }
 
         if (!actor.IsEditor)
@@ -95,7 +107,7 @@ public sealed class ScheduleArticle(SummitDbContext db, TimeProvider clock)
         public const string OffsetRange = "Choose an offset between one day before and seven days after the session.";
     }
 
-    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, PublishTime time, bool overrideSignOff = false, CancellationToken cancellationToken = default)
+    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, PublishTime time, bool overrideSignOff = false, string? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(time);
@@ -103,6 +115,12 @@ public sealed class ScheduleArticle(SummitDbContext db, TimeProvider clock)
         if (article is null || !ArticleRules.MaySee(article, actor))
         {
             return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
+        }
+
+        if (ArticleRules.Stale(article, expectedStamp))
+        {
+            // Decided on a version someone has changed since: look again first.
+            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
         }
 
         if (!actor.IsEditor)
@@ -173,13 +191,19 @@ public sealed class UnpublishArticle(SummitDbContext db, TimeProvider clock)
         public const string ReasonRequired = "Say why the article is taken off the site.";
     }
 
-    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, string? reason, CancellationToken cancellationToken = default)
+    public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, string? reason, string? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
         if (article is null || !ArticleRules.MaySee(article, actor))
         {
             return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
+        }
+
+        if (ArticleRules.Stale(article, expectedStamp))
+        {
+            // Decided on a version someone has changed since: look again first.
+            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
         }
 
         if (!actor.IsEditor)
@@ -301,6 +325,11 @@ public sealed class ChangeArticleAuthors(SummitDbContext db, TimeProvider clock)
             return ArticleOutcome.Refused(Reasons.AlreadyAuthor, "Email");
         }
 
+        if (ArticleRules.BeforeChange(db, article, actor, clock.GetUtcNow()) is { } locked)
+        {
+            return new(null, [locked]);
+        }
+
         article.Authors.Add(new ArticleAuthor(user.Id, ArticleAuthor.Byline(user.DisplayName, user.Email!.Split('@')[0])));
         ArticleRules.Record(db, article, ArticleEventKind.Saved, actor.Email, $"+ {user.Email}", clock.GetUtcNow());
         return await ArticleTransitions.SaveAsync(db, article, cancellationToken).ConfigureAwait(false);
@@ -329,6 +358,11 @@ public sealed class ChangeArticleAuthors(SummitDbContext db, TimeProvider clock)
         if (article.Authors.Count == 1)
         {
             return ArticleOutcome.Refused(Reasons.LastAuthor);
+        }
+
+        if (ArticleRules.BeforeChange(db, article, actor, clock.GetUtcNow()) is { } locked)
+        {
+            return new(null, [locked]);
         }
 
         article.Authors.Remove(author);

@@ -50,16 +50,15 @@ public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events,
         ArgumentNullException.ThrowIfNull(published);
         var articles = await db.Articles.AsNoTracking()
             .Where(a => a.EditionId == published.EditionId && a.Status == ArticleStatus.Scheduled && a.PublishSessionId != null)
-            .Select(a => new { a.Id, SessionId = a.PublishSessionId!.Value, a.PublishAnchor, a.PublishOffsetMinutes, a.PublishAt })
+            .Select(a => new { a.Id, SessionId = a.PublishSessionId!.Value, a.PublishAnchor, a.PublishOffsetMinutes, a.PublishAt, a.ConcurrencyStamp })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         foreach (var article in articles)
         {
             var session = await db.PublishedSessions.AsNoTracking()
                 .FirstOrDefaultAsync(s => s.VersionId == published.VersionId && s.SessionId == article.SessionId, cancellationToken).ConfigureAwait(false);
-            // Only if still scheduled after this very session: an editor may have changed it meanwhile.
-            var same = db.Articles.Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.PublishSessionId == article.SessionId
-                && a.PublishAnchor == article.PublishAnchor && a.PublishOffsetMinutes == article.PublishOffsetMinutes);
+            // Unchanged since read (compare and set): an editor's change, or a newer version's handler, wins.
+            var same = db.Articles.Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.ConcurrencyStamp == article.ConcurrencyStamp);
             if (session is null || session.IsCancelled)
             {
                 var note = session is null ? "session removed from the programme" : "session cancelled";

@@ -74,6 +74,12 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
             }
 
             var published = found.Status == ArticleStatus.Published;
+            if (published && !actor.IsEditor)
+            {
+                // What the public reads changes only by an editor's hand.
+                return ArticleOutcome.Refused(ArticleRules.Reasons.PublishedEditorsOnly);
+            }
+
             if (published && string.IsNullOrWhiteSpace(correctionNote))
             {
                 return ArticleOutcome.Refused(Reasons.CorrectionRequired, "CorrectionNote");
@@ -121,15 +127,25 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
 
         var wasPublished = article.Status == ArticleStatus.Published;
         var wasScheduled = article.Status == ArticleStatus.Scheduled;
+        var quotesBefore = article.QuotedPassages;
         article.Apply(content with { Slug = slug }, now);
-        if (wasScheduled && !actor.IsEditor && article.Status == ArticleStatus.Scheduled)
+        var quotesChanged = article.QuotedPassages != quotesBefore;
+        Replace(article.Tags, NormalizeTags(content.Tags).Select(t => new ArticleTag(t)), (a, b) => a.Tag == b.Tag);
+        Replace(article.Speakers, speakerIds.Select(s => new ArticleSpeaker(s)), (a, b) => a.SpeakerId == b.SpeakerId);
+        if (article.Status == ArticleStatus.Scheduled
+            && (!actor.IsEditor || (article.NeedsSignOff(article.Speakers.Count > 0) && article.SignOff != SignOffStatus.Approved && article.SignOffOverriddenBy is null)))
         {
-            // An editor scheduled other words: the change goes back to the editors before it is published.
+            // An editor scheduled other words, or the article now quotes a speaker nobody asked: back to the editors.
             article.MoveTo(ArticleStatus.EditorReview, now);
         }
 
-        Replace(article.Tags, NormalizeTags(content.Tags).Select(t => new ArticleTag(t)), (a, b) => a.Tag == b.Tag);
-        Replace(article.Speakers, speakerIds.Select(s => new ArticleSpeaker(s)), (a, b) => a.SpeakerId == b.SpeakerId);
+        if (wasPublished && quotesChanged)
+        {
+            // An editor's correction of the quotes stands without the speaker: recorded as such.
+            article.OverrideSignOff(actor.Email, now);
+            ArticleRules.Record(db, article, ArticleEventKind.SignOffOverridden, actor.Email, "correction", now);
+        }
+
         Replace(article.Sessions, sessionIds.Select(s => new ArticleSession(s)), (a, b) => a.SessionId == b.SessionId);
         Replace(article.Contributors, content.Contributors.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select((c, i) => new ArticleContributor(i + 1, c.Name.Trim(), string.IsNullOrWhiteSpace(c.Role) ? null : c.Role.Trim())),
             (a, b) => a.Order == b.Order && a.Name == b.Name && a.Role == b.Role);

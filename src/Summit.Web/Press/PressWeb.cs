@@ -75,11 +75,24 @@ public static class PressMedia
         return Results.Stream(stream, "image/jpeg", enableRangeProcessing: false, entityTag: new EntityTagHeaderValue($"\"{key}-{size}\""));
     }
 
+    private static bool IsXmlText(string text)
+    {
+        try
+        {
+            XmlConvert.VerifyXmlChars(text);
+            return true;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>An Atom feed of the newest published articles (all, by tag, or about a speaker), in the visitor's language.</summary>
     private static async Task<IResult> FeedAsync(SummitDbContext db, HttpContext http, string? tag, string? speakerSlug, CancellationToken cancellationToken)
     {
         // A tag no article can have (too long, invisible characters that XML cannot carry) has no feed.
-        if (tag is not null && (tag.Trim().Length is 0 or > ArticleTag.MaxLength || tag.Any(char.IsControl)))
+        if (tag is not null && (tag.Trim().Length is 0 or > ArticleTag.MaxLength || tag.Any(char.IsControl) || !IsXmlText(tag)))
         {
             return Results.NotFound();
         }

@@ -99,7 +99,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
     }
 
     private Task<ArticleOutcome> ScheduleAsync(ArticleActor actor, int id, PublishTime time, bool overrideSignOff = false) =>
-        WithAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(actor, id, time, overrideSignOff, Cancel));
+        WithAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(actor, id, time, overrideSignOff, cancellationToken: Cancel));
 
     private Task<IReadOnlyList<int>> PublishDueAsync() => WithAsync(s => s.GetRequiredService<PublishDueArticles>().RunAsync(Cancel));
 
@@ -154,7 +154,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
 
         var first = await RequestAsync(id);
         Assert.Equal(ArticleStatus.QuoteReview, (await LoadAsync(id)).Status);
-        Assert.Equal(ArticleRules.Reasons.WrongState, Assert.Single((await WithAsync(s => s.GetRequiredService<SubmitArticle>().RunAsync(writer, id, Cancel))).Refusals).Message);
+        Assert.Equal(ArticleRules.Reasons.WrongState, Assert.Single((await WithAsync(s => s.GetRequiredService<SubmitArticle>().RunAsync(writer, id, cancellationToken: Cancel))).Refusals).Message);
         Assert.Equal(ScheduleArticle.Reasons.SignOffMissing, Assert.Single((await ScheduleAsync(editor, id, new PublishTime(clock.GetUtcNow()))).Refusals).Message);
         var view = await WithAsync(s => s.GetRequiredService<AnswerSignOff>().ViewAsync(first, Cancel));
         Assert.True(view.Usable);
@@ -186,7 +186,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
     public async Task Only_an_editor_schedules_and_publishing_without_sign_off_needs_a_recorded_override()
     {
         var id = await DraftAsync();
-        Assert.True((await WithAsync(s => s.GetRequiredService<SubmitArticle>().RunAsync(writer, id, Cancel))).Succeeded);
+        Assert.True((await WithAsync(s => s.GetRequiredService<SubmitArticle>().RunAsync(writer, id, cancellationToken: Cancel))).Succeeded);
         var at = clock.GetUtcNow().AddHours(2);
 
         Assert.Equal(ArticleRules.Reasons.EditorsOnly, Assert.Single((await ScheduleAsync(writer, id, new PublishTime(at))).Refusals).Message);
@@ -197,8 +197,8 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         var scheduled = await LoadAsync(id);
         Assert.Equal((ArticleStatus.Scheduled, at, "editor@summit.test"), (scheduled.Status, scheduled.PublishAt, scheduled.SignOffOverriddenBy));
         Assert.Equal([ArticleEventKind.Created, ArticleEventKind.Submitted, ArticleEventKind.SignOffOverridden, ArticleEventKind.Scheduled], await HistoryAsync(id));
-        Assert.Equal(SendBackArticle.Reasons.CommentRequired, Assert.Single((await WithAsync(s => s.GetRequiredService<SendBackArticle>().RunAsync(editor, id, "", Cancel))).Refusals).Message);
-        Assert.Equal(ArticleRules.Reasons.EditorsOnly, Assert.Single((await WithAsync(s => s.GetRequiredService<SendBackArticle>().RunAsync(writer, id, "Fix it", Cancel))).Refusals).Message);
+        Assert.Equal(SendBackArticle.Reasons.CommentRequired, Assert.Single((await WithAsync(s => s.GetRequiredService<SendBackArticle>().RunAsync(editor, id, "", cancellationToken: Cancel))).Refusals).Message);
+        Assert.Equal(ArticleRules.Reasons.EditorsOnly, Assert.Single((await WithAsync(s => s.GetRequiredService<SendBackArticle>().RunAsync(writer, id, "Fix it", cancellationToken: Cancel))).Refusals).Message);
     }
 
     [Fact]
@@ -238,8 +238,10 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Single(await PublishDueAsync());
         clock.Advance(TimeSpan.FromDays(1));
 
-        Assert.Equal(SaveArticle.Reasons.CorrectionRequired, Assert.Single((await SaveAsync(writer, Content(body: "Fixed figure: 40%."), id)).Refusals).Message);
-        Assert.True((await SaveAsync(writer, Content(body: "Fixed figure: 40%.", speakers: [speakerId]), id, correction: "The share of the power industry was misprinted.")).Succeeded);
+        // What the public reads changes only by an editor's hand, with a dated note.
+        Assert.Equal(ArticleRules.Reasons.PublishedEditorsOnly, Assert.Single((await SaveAsync(writer, Content(body: "Fixed figure: 40%.", speakers: [speakerId]), id, correction: "Typo.")).Refusals).Message);
+        Assert.Equal(SaveArticle.Reasons.CorrectionRequired, Assert.Single((await SaveAsync(editor, Content(body: "Fixed figure: 40%."), id)).Refusals).Message);
+        Assert.True((await SaveAsync(editor, Content(body: "Fixed figure: 40%.", speakers: [speakerId]), id, correction: "The share of the power industry was misprinted.")).Succeeded);
 
         var corrected = await LoadAsync(id);
         Assert.Equal(ArticleStatus.Published, corrected.Status);
@@ -249,9 +251,9 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         var draft = (await SaveAsync(writer, Content(slug: "another-draft"))).ArticleId!.Value;
         Assert.Equal(SaveArticle.Reasons.NotYetPublishedNote, Assert.Single((await SaveAsync(writer, Content(slug: "another-draft"), draft, correction: "Nothing to correct yet.")).Refusals).Message);
 
-        Assert.Equal(ArticleRules.Reasons.EditorsOnly, Assert.Single((await WithAsync(s => s.GetRequiredService<UnpublishArticle>().RunAsync(writer, id, "Legal", Cancel))).Refusals).Message);
-        Assert.Equal(UnpublishArticle.Reasons.ReasonRequired, Assert.Single((await WithAsync(s => s.GetRequiredService<UnpublishArticle>().RunAsync(editor, id, null, Cancel))).Refusals).Message);
-        Assert.True((await WithAsync(s => s.GetRequiredService<UnpublishArticle>().RunAsync(editor, id, "The speaker withdrew permission.", Cancel))).Succeeded);
+        Assert.Equal(ArticleRules.Reasons.EditorsOnly, Assert.Single((await WithAsync(s => s.GetRequiredService<UnpublishArticle>().RunAsync(writer, id, "Legal", cancellationToken: Cancel))).Refusals).Message);
+        Assert.Equal(UnpublishArticle.Reasons.ReasonRequired, Assert.Single((await WithAsync(s => s.GetRequiredService<UnpublishArticle>().RunAsync(editor, id, null, cancellationToken: Cancel))).Refusals).Message);
+        Assert.True((await WithAsync(s => s.GetRequiredService<UnpublishArticle>().RunAsync(editor, id, "The speaker withdrew permission.", cancellationToken: Cancel))).Succeeded);
         Assert.Equal((ArticleStatus.Unpublished, "The speaker withdrew permission."), ((await LoadAsync(id)).Status, (await LoadAsync(id)).StatusNote));
     }
 
@@ -379,6 +381,40 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Equal((ArticleStatus.EditorReview, SignOffStatus.NotRequested), ((await LoadAsync(id)).Status, (await LoadAsync(id)).SignOff));
         Assert.Equal(2, (await HistoryAsync(id)).Count(k => k == ArticleEventKind.Unscheduled));
         Assert.Contains(SaveArticle.Check(Content() with { Kind = (ArticleKind)42 }), r => r.Message == SaveArticle.Reasons.KindUnknown);
+    }
+
+    [Fact]
+    public async Task Photos_quotes_and_stale_forms_cannot_slip_past_the_editors()
+    {
+        var id = (await SaveAsync(writer, Content(slug: "a-report", quotes: null) with { Kind = ArticleKind.Report })).ArticleId!.Value;
+        Assert.True((await ScheduleAsync(editor, id, new PublishTime(clock.GetUtcNow().AddHours(1)))).Succeeded);
+        var stamp = (await LoadAsync(id)).ConcurrencyStamp;
+
+        // An editor adds a quote to the scheduled report: it needs the speaker now, so it leaves the schedule.
+        Assert.True((await SaveAsync(editor, Content(slug: "a-report", speakers: [speakerId]) with { Kind = ArticleKind.Report }, id)).Succeeded);
+        Assert.Equal(ArticleStatus.EditorReview, (await LoadAsync(id)).Status);
+
+        // The editor's form was opened before that change: the schedule it posts is refused.
+        Assert.Equal(ArticleRules.Reasons.Stale, Assert.Single((await WithAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(clock.GetUtcNow()), true, stamp, Cancel))).Refusals).Message);
+        var fresh = (await LoadAsync(id)).ConcurrencyStamp;
+        Assert.True((await WithAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(clock.GetUtcNow().AddHours(1)), true, fresh, Cancel))).Succeeded);
+
+        // The author adds a photo to the scheduled article: back to the editors.
+        var photo = Summit.Testing.TestImages.Jpeg(800, 600);
+        Assert.Equal(1, (await WithAsync(s => s.GetRequiredService<ArticlePhotos>().UploadAsync(writer, id, photo, new ArticlePhotoDetails(null, null, "Me", IsCover: true), Cancel))).Number);
+        Assert.Equal(ArticleStatus.EditorReview, (await LoadAsync(id)).Status);
+        Assert.Contains(ArticleEventKind.Unscheduled, await HistoryAsync(id));
+
+        // Published: the author can no longer change its photos or authors; an editor's change of quotes is recorded.
+        Assert.True((await ScheduleAsync(editor, id, new PublishTime(clock.GetUtcNow()), overrideSignOff: true)).Succeeded);
+        Assert.Single(await PublishDueAsync());
+        Assert.Equal(ArticleRules.Reasons.PublishedEditorsOnly, Assert.Single((await WithAsync(s => s.GetRequiredService<ArticlePhotos>().RemoveAsync(writer, id, 1, Cancel)))).Message);
+        Assert.Equal(ArticleRules.Reasons.PublishedEditorsOnly, Assert.Single((await WithAsync(s => s.GetRequiredService<ArticlePhotos>().UploadAsync(writer, id, photo, new ArticlePhotoDetails(null, null, "Me", false), Cancel))).Refusals).Message);
+        var overrides = (await HistoryAsync(id)).Count(k => k == ArticleEventKind.SignOffOverridden);
+        Assert.True((await SaveAsync(editor, Content(slug: "a-report", quotes: "“Corrected words,” said Zeng.", speakers: [speakerId]) with { Kind = ArticleKind.Report }, id, correction: "A word of the quote was wrong.")).Succeeded);
+        var corrected = await LoadAsync(id);
+        Assert.Equal((ArticleStatus.Published, "editor@summit.test"), (corrected.Status, corrected.SignOffOverriddenBy));
+        Assert.Equal(overrides + 1, (await HistoryAsync(id)).Count(k => k == ArticleEventKind.SignOffOverridden));
     }
 
     private sealed class Recorder : IArticleListener

@@ -155,7 +155,7 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         await author.SignInAsync(writer.Email!);
         var (id, _) = await WriteAsync(author, "Due now.");
         var editor = new ArticleActor((await App.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Editor)).Id, "editor@summit.test", "Editor", IsEditor: true);
-        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(DateTimeOffset.UtcNow.AddMinutes(-1)), overrideSignOff: true, Cancel))).Succeeded);
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(DateTimeOffset.UtcNow.AddMinutes(-1)), overrideSignOff: true, cancellationToken: Cancel))).Succeeded);
 
         // Threads of their own, released together (SQLite's async calls run synchronously: plain tasks would take turns).
         using var start = new ManualResetEventSlim();
@@ -353,14 +353,28 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
             ["Input.Revision"] = "1", ["Input.Kind"] = nameof(ArticleKind.Interview), ["Input.Slug"] = slug, ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
             ["Input.LeadEn"] = "The lead.", ["Input.BodyEn"] = "The share was 40%.",
         };
-        using (var refused = await author.PostAsync($"/newsroom/edit/{id}", fields))
+        // A published article is corrected by an editor (its author no longer edits it), with a note.
+        using (var notAuthor = await author.GetAsync(new Uri($"/newsroom/edit/{id}", UriKind.Relative), Cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, notAuthor.StatusCode);
+        }
+
+        var corrector = await App.CreateUserAsync($"corrector-{Guid.NewGuid():N}@summit.test", Roles.Editor);
+        using var editorClient = App.Browser();
+        await editorClient.SignInAsync(corrector.Email!);
+        using (var refused = await editorClient.PostAsync($"/newsroom/edit/{id}", fields))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("say in a correction note what you changed", Html(await refused.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
         }
 
         fields["Input.CorrectionNote"] = note;
-        using (var saved = await author.PostAsync($"/newsroom/edit/{id}", fields))
+        using (var byAuthor = await author.PostAsync($"/newsroom/edit/{id}", fields))
+        {
+            Assert.Contains("A published article is changed by an editor only", Html(await byAuthor.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        using (var saved = await editorClient.PostAsync($"/newsroom/edit/{id}", fields))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -417,7 +431,7 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         var (id, _) = await WriteAsync(author, "After the side event.");
         var editor = new ArticleActor((await App.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Editor)).Id, "editor@summit.test", "Editor", IsEditor: true);
         // Ten days after the session: the publishing job leaves it alone while the programme changes.
-        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(null, sessionId, SessionAnchor.End, 7 * 24 * 60), overrideSignOff: true, Cancel))).Succeeded);
+        Assert.True((await App.ScopedAsync(s => s.GetRequiredService<ScheduleArticle>().RunAsync(editor, id, new PublishTime(null, sessionId, SessionAnchor.End, 7 * 24 * 60), overrideSignOff: true, cancellationToken: Cancel))).Succeeded);
 
         await App.ScopedAsync(async s =>
         {

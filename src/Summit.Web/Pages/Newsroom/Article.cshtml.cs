@@ -43,19 +43,19 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SubmitArticle submit, CancellationToken cancellationToken) =>
-        ActAsync(id, () => submit.RunAsync(Actor, id, cancellationToken), L["Sent to the editors."], cancellationToken);
+    public Task<IActionResult> OnPostSubmitAsync(int id, string? stamp, [FromServices] SubmitArticle submit, CancellationToken cancellationToken) =>
+        ActAsync(id, () => submit.RunAsync(Actor, id, stamp, cancellationToken), L["Sent to the editors."], cancellationToken);
 
     public Task<IActionResult> OnPostSignOffAsync(int id, int speakerId, [FromServices] RequestSignOff request, CancellationToken cancellationToken) =>
         ActAsync(id, () => request.RunAsync(Actor, id, speakerId, cancellationToken), L["The speaker has been asked to sign off the quotes."], cancellationToken);
 
-    public Task<IActionResult> OnPostSendBackAsync(int id, string? comment, [FromServices] SendBackArticle sendBack, CancellationToken cancellationToken) =>
-        ActAsync(id, () => sendBack.RunAsync(Actor, id, comment, cancellationToken), L["Sent back to its author."], cancellationToken);
+    public Task<IActionResult> OnPostSendBackAsync(int id, string? comment, string? stamp, [FromServices] SendBackArticle sendBack, CancellationToken cancellationToken) =>
+        ActAsync(id, () => sendBack.RunAsync(Actor, id, comment, stamp, cancellationToken), L["Sent back to its author."], cancellationToken);
 
-    public Task<IActionResult> OnPostUnpublishAsync(int id, string? reason, [FromServices] UnpublishArticle unpublish, [FromServices] IOutputCacheStore cache, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostUnpublishAsync(int id, string? reason, string? stamp, [FromServices] UnpublishArticle unpublish, [FromServices] IOutputCacheStore cache, CancellationToken cancellationToken) =>
         ActAsync(id, async () =>
         {
-            var outcome = await unpublish.RunAsync(Actor, id, reason, cancellationToken);
+            var outcome = await unpublish.RunAsync(Actor, id, reason, stamp, cancellationToken);
             if (outcome.Succeeded)
             {
                 await EvictPressCoverage.EvictAsync(db, cache, id, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
         }, L["Taken off the site."], cancellationToken);
 
     /// <param name="when">"time" (a fixed time, <paramref name="at"/> in the edition's zone) or "session".</param>
-    public Task<IActionResult> OnPostScheduleAsync(int id, string? when, string? at, int? sessionId, SessionAnchor anchor, int offset, bool overrideSignOff, [FromServices] ScheduleArticle schedule, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostScheduleAsync(int id, string? when, string? at, int? sessionId, SessionAnchor anchor, int offset, bool overrideSignOff, string? stamp, [FromServices] ScheduleArticle schedule, CancellationToken cancellationToken) =>
         ActAsync(id, () =>
         {
             PublishTime time;
@@ -82,7 +82,7 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
                 time = new PublishTime(fixedTime);
             }
 
-            return schedule.RunAsync(Actor, id, time, overrideSignOff, cancellationToken);
+            return schedule.RunAsync(Actor, id, time, overrideSignOff, stamp, cancellationToken);
         }, L["Scheduled."], cancellationToken);
 
     public Task<IActionResult> OnPostUploadAsync(int id, IFormFile? photo, string? captionEn, string? captionZh, string? credit, bool cover, bool social, [FromServices] ArticlePhotos photos, CancellationToken cancellationToken) =>
