@@ -101,6 +101,33 @@ public abstract class CheckInTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Contains("<h2>Not a valid badge</h2>", await ScanAsync(guest[..^4] + "AAAA"), StringComparison.Ordinal);
         Assert.Contains("<h2>Not a valid badge</h2>", await ScanAsync("<script>alert(1)</script>"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_speakers_badge_shows_the_speakers_photo_at_the_desk()
+    {
+        var (token, key) = await App.ScopedAsync(async s =>
+        {
+            var db = s.GetRequiredService<SummitDbContext>();
+            var speaker = await db.Speakers.Where(x => x.Slug == "zeng-gang").Select(x => x.Id).FirstAsync(Cancel);
+            // The demo's categories came after its programme, and its speakers have no address: give him one, then do
+            // what a published version does, register the speakers on it.
+            await db.Speakers.Where(x => x.Id == speaker).ExecuteUpdateAsync(u => u.SetProperty(x => x.ContactEmail, "zeng.gang@summit.test"), Cancel);
+            var version = await db.ScheduleVersions.Where(v => v.EditionId == db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).First())
+                .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.EditionId, v.Number }).FirstAsync(Cancel);
+            await ActivatorUtilities.CreateInstance<SyncSpeakerRegistrations>(s).HandleAsync(new Core.Scheduling.SchedulePublished(version.EditionId, "2021", version.Id, version.Number, []), Cancel);
+            var registration = await db.Registrations.Where(r => r.SpeakerId == speaker && r.Status == RegistrationStatus.Confirmed).Select(r => new { r.Id, r.BadgeRevision }).FirstAsync(Cancel);
+            var photo = await db.SpeakerPhotos.Where(p => p.SpeakerId == speaker && p.Status == Core.Speakers.PhotoStatus.Approved).Select(p => p.Key).FirstAsync(Cancel);
+            return (s.GetRequiredService<BadgeTokens>().Issue(registration.Id, registration.BadgeRevision), photo);
+        });
+        var staff = await App.CreateUserAsync($"volunteer-{Guid.NewGuid():N}@summit.test", Roles.CheckIn);
+        using var client = App.Browser();
+        await client.SignInAsync(staff.Email!);
+
+        using var response = await client.PostAsync("/checkin", new Dictionary<string, string> { ["Code"] = token, ["Desk"] = "Speakers' desk" });
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains($"src=\"/media/speakers/{key}/square\" alt=\"Photo of Zeng Gang\"", page, StringComparison.Ordinal);
+    }
 }
 
 public sealed class CheckInTestsOnSqlite(SqliteApp app) : CheckInTests<SqliteApp>(app), IClassFixture<SqliteApp>;

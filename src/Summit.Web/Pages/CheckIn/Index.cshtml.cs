@@ -30,6 +30,9 @@ public sealed class IndexModel(SummitDbContext db, CheckInAttendee checkIn) : Pa
 
     public CheckInOutcome? Outcome { get; private set; }
 
+    /// <summary>The speaker's approved photo, when the badge is a speaker's: the desk sees the face it should expect.</summary>
+    public string? PhotoKey { get; private set; }
+
     [BindProperty]
     public string? Code { get; set; }
 
@@ -54,6 +57,10 @@ public sealed class IndexModel(SummitDbContext db, CheckInAttendee checkIn) : Pa
         if (Edition is not null)
         {
             Outcome = await checkIn.RunAsync(Code, Edition.Id, Desk, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+            if (Outcome.SpeakerId is int speaker)
+            {
+                PhotoKey = await db.SpeakerPhotos.AsNoTracking().Where(p => p.SpeakerId == speaker && p.Status == Summit.Core.Speakers.PhotoStatus.Approved).Select(p => p.Key).FirstOrDefaultAsync(cancellationToken);
+            }
             await LoadAsync(Edition.Slug, cancellationToken);
         }
 
