@@ -13,6 +13,33 @@ public interface IPhotoStore
     void Delete(string key);
 }
 
+public static class PhotoFiles
+{
+    /// <summary>Stores an accepted photo's sizes under a new random key (new for every upload, so URLs can be cached) and returns the key.</summary>
+    public static async Task<string> SaveNewAsync(this IPhotoStore store, PhotoAccepted accepted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(accepted);
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        foreach (var (variant, bytes) in accepted.Variants)
+        {
+            await store.SaveAsync(key, variant, bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return key;
+    }
+
+    /// <summary>Whether a key and a size name from a media URL name a stored photo's file (hex key, known size); anything else is 404.</summary>
+    public static bool TryParse(string key, string variant, out PhotoVariant size)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        size = default;
+        return IsKey(key) && Enum.TryParse(variant, ignoreCase: true, out size) && Enum.IsDefined(size);
+    }
+
+    public static bool IsKey(string key) => key.Length == 32 && key.All(Uri.IsHexDigit);
+}
+
 /// <summary><c>Storage:Path/photos/&lt;key&gt;-&lt;variant&gt;.jpg</c>, written under a temporary name and renamed.</summary>
 internal sealed class LocalPhotoStore(IOptions<StorageOptions> storage) : IPhotoStore
 {
@@ -43,7 +70,7 @@ internal sealed class LocalPhotoStore(IOptions<StorageOptions> storage) : IPhoto
     private string PathOf(string key, PhotoVariant variant)
     {
         // Keys are generated hex; anything else never reaches the file system.
-        if (key.Length != 32 || !key.All(Uri.IsHexDigit))
+        if (!PhotoFiles.IsKey(key))
         {
             throw new ArgumentException("Not a photo key.", nameof(key));
         }

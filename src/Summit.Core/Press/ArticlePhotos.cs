@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
@@ -30,15 +29,10 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(details);
-        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return (null, [new("", ArticleRules.Reasons.NotFound)]);
-        }
-
-        if (!ArticleRules.MayEdit(article, actor))
-        {
-            return (null, [new("", ArticleRules.Reasons.NotYours)]);
+            return (null, [refusal!]);
         }
 
         if (ArticleRules.BeforeChange(db, article, actor, clock.GetUtcNow()) is { } locked)
@@ -64,11 +58,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         }
 
         var accepted = (PhotoAccepted)processed;
-        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        foreach (var (variant, bytes) in accepted.Variants)
-        {
-            await store.SaveAsync(key, variant, bytes, cancellationToken).ConfigureAwait(false);
-        }
+        var key = await store.SaveNewAsync(accepted, cancellationToken).ConfigureAwait(false);
 
         if (details.IsCover)
         {
@@ -114,15 +104,10 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     public async Task<IReadOnlyList<Refusal>> RemoveAsync(ArticleActor actor, int articleId, int number, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return [new("", ArticleRules.Reasons.NotFound)];
-        }
-
-        if (!ArticleRules.MayEdit(article, actor))
-        {
-            return [new("", ArticleRules.Reasons.NotYours)];
+            return [refusal!];
         }
 
         var photo = article.Photos.FirstOrDefault(p => p.Number == number);
@@ -150,15 +135,10 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     public async Task<IReadOnlyList<Refusal>> ChooseAsync(ArticleActor actor, int articleId, int number, bool cover, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await db.Articles.Include(a => a.Authors).Include(a => a.Photos).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return [new("", ArticleRules.Reasons.NotFound)];
-        }
-
-        if (!ArticleRules.MayEdit(article, actor))
-        {
-            return [new("", ArticleRules.Reasons.NotYours)];
+            return [refusal!];
         }
 
         if (article.Photos.All(p => p.Number != number))

@@ -40,10 +40,32 @@ public static class ArticleRules
         return article.Authors.Any(a => a.UserId == actor.UserId);
     }
 
-    /// <summary>The article with what the rules need (authors, links, corrections), tracked for a change.</summary>
+    /// <summary>The article with what the rules need (authors, links, photos), tracked for a change.</summary>
     internal static Task<Article?> LoadAsync(SummitDbContext db, int articleId, CancellationToken cancellationToken) =>
-        db.Articles.Include(a => a.Authors).Include(a => a.Speakers).Include(a => a.Sessions).Include(a => a.Tags).Include(a => a.Contributors)
+        db.Articles.Include(a => a.Authors).Include(a => a.Speakers).Include(a => a.Sessions).Include(a => a.Tags).Include(a => a.Contributors).Include(a => a.Photos)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+
+    /// <summary>
+    /// The article, tracked, for someone about to change it; or the refusal every transition gives first: not found
+    /// (also for one the person may not see), not theirs (or editors only), or changed since the form was opened.
+    /// </summary>
+    internal static async Task<(Article? Article, Refusal? Refusal)> OpenAsync(SummitDbContext db, int articleId, ArticleActor actor, bool editorsOnly, string? expectedStamp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var article = await LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
+        if (article is null || !MaySee(article, actor))
+        {
+            return (null, new Refusal("", Reasons.NotFound));
+        }
+
+        if (editorsOnly ? !actor.IsEditor : !MayEdit(article, actor))
+        {
+            return (null, new Refusal("", editorsOnly ? Reasons.EditorsOnly : Reasons.NotYours));
+        }
+
+        // Decided on a version someone has changed since: look again first.
+        return Stale(article, expectedStamp) ? (null, new Refusal("", Reasons.Stale)) : (article, null);
+    }
 
     internal static Refusal WrongState() => new("", Reasons.WrongState);
 

@@ -11,21 +11,10 @@ public sealed class SubmitArticle(SummitDbContext db, TimeProvider clock)
     public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, string? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
-        }
-
-        if (ArticleRules.Stale(article, expectedStamp))
-        {
-            // Decided on a version someone has changed since: look again first.
-            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
-        }
-
-        if (!ArticleRules.MayEdit(article, actor))
-        {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotYours);
+            return new(null, [refusal!]);
         }
 
         if (article.Status != ArticleStatus.Draft)
@@ -51,21 +40,10 @@ public sealed class SendBackArticle(SummitDbContext db, TimeProvider clock)
     public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, string? comment, string? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: true, expectedStamp, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
-        }
-
-        if (ArticleRules.Stale(article, expectedStamp))
-        {
-            // Decided on a version someone has changed since: look again first.
-            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
-        }
-
-        if (!actor.IsEditor)
-        {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.EditorsOnly);
+            return new(null, [refusal!]);
         }
 
         if (article.Status is not (ArticleStatus.EditorReview or ArticleStatus.Scheduled or ArticleStatus.Held))
@@ -111,21 +89,10 @@ public sealed class ScheduleArticle(SummitDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(time);
-        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: true, expectedStamp, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
-        }
-
-        if (ArticleRules.Stale(article, expectedStamp))
-        {
-            // Decided on a version someone has changed since: look again first.
-            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
-        }
-
-        if (!actor.IsEditor)
-        {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.EditorsOnly);
+            return new(null, [refusal!]);
         }
 
         var waitingForSpeaker = article.Status == ArticleStatus.QuoteReview;
@@ -194,21 +161,10 @@ public sealed class UnpublishArticle(SummitDbContext db, TimeProvider clock)
     public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, string? reason, string? expectedStamp = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: true, expectedStamp, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
-        }
-
-        if (ArticleRules.Stale(article, expectedStamp))
-        {
-            // Decided on a version someone has changed since: look again first.
-            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
-        }
-
-        if (!actor.IsEditor)
-        {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.EditorsOnly);
+            return new(null, [refusal!]);
         }
 
         if (article.Status != ArticleStatus.Published)
@@ -299,15 +255,10 @@ public sealed class ChangeArticleAuthors(SummitDbContext db, TimeProvider clock)
     public async Task<ArticleOutcome> AddAsync(ArticleActor actor, int articleId, string? email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, null, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
-        }
-
-        if (!ArticleRules.MayEdit(article, actor))
-        {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotYours);
+            return new(null, [refusal!]);
         }
 
         var normalized = (email ?? "").Trim().ToUpperInvariant();
@@ -338,15 +289,10 @@ public sealed class ChangeArticleAuthors(SummitDbContext db, TimeProvider clock)
     public async Task<ArticleOutcome> RemoveAsync(ArticleActor actor, int articleId, string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, null, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
-        }
-
-        if (!ArticleRules.MayEdit(article, actor))
-        {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotYours);
+            return new(null, [refusal!]);
         }
 
         var author = article.Authors.FirstOrDefault(a => a.UserId == userId);

@@ -52,11 +52,14 @@ public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events,
             .Where(a => a.EditionId == published.EditionId && a.Status == ArticleStatus.Scheduled && a.PublishSessionId != null)
             .Select(a => new { a.Id, SessionId = a.PublishSessionId!.Value, a.PublishAnchor, a.PublishOffsetMinutes, a.PublishAt, a.ConcurrencyStamp })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sessionIds = articles.Select(a => a.SessionId).Distinct().ToList();
+        var sessions = await db.PublishedSessions.AsNoTracking()
+            .Where(s => s.VersionId == published.VersionId && sessionIds.Contains(s.SessionId))
+            .ToDictionaryAsync(s => s.SessionId, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         foreach (var article in articles)
         {
-            var session = await db.PublishedSessions.AsNoTracking()
-                .FirstOrDefaultAsync(s => s.VersionId == published.VersionId && s.SessionId == article.SessionId, cancellationToken).ConfigureAwait(false);
+            var session = sessions.GetValueOrDefault(article.SessionId);
             // Unchanged since read (compare and set): an editor's change, or a newer version's handler, wins.
             var same = db.Articles.Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.ConcurrencyStamp == article.ConcurrencyStamp);
             if (session is null || session.IsCancelled)

@@ -20,15 +20,10 @@ public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, Tim
     public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, int speakerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await ArticleRules.LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
-        if (article is null || !ArticleRules.MaySee(article, actor))
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, null, cancellationToken).ConfigureAwait(false);
+        if (article is null)
         {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
-        }
-
-        if (!ArticleRules.MayEdit(article, actor))
-        {
-            return ArticleOutcome.Refused(ArticleRules.Reasons.NotYours);
+            return new(null, [refusal!]);
         }
 
         if (article.Status is not (ArticleStatus.Draft or ArticleStatus.QuoteReview or ArticleStatus.EditorReview))
@@ -57,14 +52,10 @@ public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, Tim
         var now = clock.GetUtcNow();
         article.RequestSignOff(speakerId, ArticleRules.Hash(token), now);
         ArticleRules.Record(db, article, ArticleEventKind.SignOffRequested, actor.Email, speaker.DisplayName(chinese: false), now);
-        try
+        var saved = await ArticleTransitions.SaveAsync(db, article, cancellationToken).ConfigureAwait(false);
+        if (!saved.Succeeded)
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
+            return saved;
         }
 
         await events.RaiseAsync(new SignOffRequested(article.Id, speakerId, token)).ConfigureAwait(false);

@@ -57,15 +57,10 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         Article article;
         if (articleId is int id)
         {
-            var found = await ArticleRules.LoadAsync(db, id, cancellationToken).ConfigureAwait(false);
-            if (found is null || !ArticleRules.MaySee(found, actor))
+            var (found, refusal) = await ArticleRules.OpenAsync(db, id, actor, editorsOnly: false, expectedStamp: null, cancellationToken).ConfigureAwait(false);
+            if (found is null)
             {
-                return ArticleOutcome.Refused(ArticleRules.Reasons.NotFound);
-            }
-
-            if (!ArticleRules.MayEdit(found, actor))
-            {
-                return ArticleOutcome.Refused(ArticleRules.Reasons.NotYours);
+                return new(null, [refusal!]);
             }
 
             if (expectedRevision is int expected && expected != found.Revision)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
@@ -84,11 +83,7 @@ public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimePro
         }
 
         var accepted = (PhotoAccepted)processed;
-        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        foreach (var (variant, bytes) in accepted.Variants)
-        {
-            await store.SaveAsync(key, variant, bytes, cancellationToken).ConfigureAwait(false);
-        }
+        var key = await store.SaveNewAsync(accepted, cancellationToken).ConfigureAwait(false);
 
         var now = clock.GetUtcNow();
         var photo = new SpeakerPhoto(speakerId, key, accepted.Width, accepted.Height, credit.Credit!.Trim(), Blank(credit.Source), credit.Licence!.Trim(), uploadedBy, now);

@@ -66,6 +66,18 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
 
         var category = await db.RegistrationCategories.AsNoTracking().FirstAsync(c => c.Id == r.CategoryId, cancellationToken).ConfigureAwait(false);
         var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == r.EditionId, cancellationToken).ConfigureAwait(false);
+        return await EnsureAsync(r, category, edition, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The badge of a confirmed registration that already has its short code, with its category and edition at hand
+    /// (a redraw of many loads them once, not per badge).
+    /// </summary>
+    public async Task<BadgeFile> EnsureAsync(Registration r, RegistrationCategory category, Core.Editions.Edition edition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var registrationId = r.Id;
+        var folder = storage.Value.SubFolder("badges");
         var data = Compose(r, category, edition);
         // Everything printed, and the revision (a reissued badge is a new one), but not the token: its encryption is
         // randomized, and any token of the current revision scans.
@@ -181,17 +193,20 @@ public sealed class RefreshBadgesJob(SummitDbContext db, BadgeService badges, IL
             query = query.Where(r => r.CategoryId == category);
         }
 
-        var ids = await query.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The edition and its categories once; the registrations in one statement: no query per badge.
+        var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == editionId, cancellationToken).ConfigureAwait(false);
+        var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == editionId).ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
+        var registrations = await query.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var drawn = 0;
-        foreach (var id in ids)
+        foreach (var r in registrations)
         {
-            if (await badges.EnsureAsync(id, cancellationToken).ConfigureAwait(false) is { Rendered: true })
+            if ((await badges.EnsureAsync(r, categories[r.CategoryId], edition, cancellationToken).ConfigureAwait(false)).Rendered)
             {
                 drawn++;
             }
         }
 
-        logger.LogInformation("Badges of edition {Edition} (category {Category}) drawn again: {Drawn} of {Count}.", editionId, categoryId, drawn, ids.Count);
+        logger.LogInformation("Badges of edition {Edition} (category {Category}) drawn again: {Drawn} of {Count}.", editionId, categoryId, drawn, registrations.Count);
     }
 }
 

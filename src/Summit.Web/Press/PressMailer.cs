@@ -68,5 +68,5 @@ public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, IHttpCont
         }
     }
 
-    private static bool Chinese(string culture) => culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    private static bool Chinese(string culture) => Localization.Cultures.Normalize(culture) == Localization.Cultures.Chinese;
 }

@@ -23,7 +23,7 @@ public static class SpeakerMedia
 
     private static async Task<IResult> ServeAsync(string key, string variant, SummitDbContext db, IPhotoStore store, HttpContext http, CancellationToken cancellationToken)
     {
-        if (key.Length != 32 || !key.All(Uri.IsHexDigit) || !Enum.TryParse<PhotoVariant>(variant, ignoreCase: true, out var size) || !Enum.IsDefined(size))
+        if (!PhotoFiles.TryParse(key, variant, out var size))
         {
             return Results.NotFound();
         }
