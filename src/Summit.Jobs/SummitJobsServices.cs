@@ -22,8 +22,6 @@ public static class SummitJobsServices
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SiteAddress.Settings>().Bind(configuration.GetSection("Web"));
-        services.AddSingleton<SiteAddress>();
 
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();

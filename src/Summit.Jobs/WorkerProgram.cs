@@ -25,11 +25,11 @@ public static class WorkerProgram
         using var host = builder.Build();
         using (var scope = host.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         }
 
         RecurringJobs.Register(host.Services);
 
-        await host.RunAsync().ConfigureAwait(false);
+        await host.RunAsync();
     }
 }

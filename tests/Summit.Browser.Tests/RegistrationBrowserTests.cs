@@ -1,12 +1,12 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Summit.Core.Editions;
-using Summit.Core.Scheduling;
 using Summit.Core.Data;
 using Summit.Core.Demo;
+using Summit.Core.Editions;
 using Summit.Core.Registrations;
+using Summit.Core.Scheduling;
 
 namespace Summit.Browser.Tests;
 

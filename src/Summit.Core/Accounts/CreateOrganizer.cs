@@ -21,8 +21,8 @@ public sealed class CreateOrganizer(UserManager<SummitUser> users, EnsureRoles e
     public async Task<CreateOrganizerResult> RunAsync(string email, string? password, string? displayName)
     {
         ArgumentNullException.ThrowIfNull(email);
-        await ensureRoles.RunAsync().ConfigureAwait(false);
-        var existing = await users.FindByEmailAsync(email).ConfigureAwait(false);
+        await ensureRoles.RunAsync();
+        var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
             // An unconfirmed account may have been registered by anyone, with a password they chose: never promote it.
@@ -31,12 +31,12 @@ public sealed class CreateOrganizer(UserManager<SummitUser> users, EnsureRoles e
                 return new(CreateOrganizerOutcome.Refused, ["That account's email address is not confirmed. Confirm it first (or delete the account), then run this again."]);
             }
 
-            if (await users.IsInRoleAsync(existing, Roles.Organizer).ConfigureAwait(false))
+            if (await users.IsInRoleAsync(existing, Roles.Organizer))
             {
                 return new(CreateOrganizerOutcome.AlreadyOrganizer, []);
             }
 
-            var added = await users.AddToRoleAsync(existing, Roles.Organizer).ConfigureAwait(false);
+            var added = await users.AddToRoleAsync(existing, Roles.Organizer);
             return added.Succeeded
                 ? new(CreateOrganizerOutcome.Promoted, [])
                 : new(CreateOrganizerOutcome.Refused, added.Errors.Select(e => e.Description).ToList());
@@ -55,13 +55,13 @@ public sealed class CreateOrganizer(UserManager<SummitUser> users, EnsureRoles e
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
-        var created = await users.CreateAsync(user, password).ConfigureAwait(false);
+        var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
             return new(CreateOrganizerOutcome.Refused, created.Errors.Select(e => e.Description).ToList());
         }
 
-        var role = await users.AddToRoleAsync(user, Roles.Organizer).ConfigureAwait(false);
+        var role = await users.AddToRoleAsync(user, Roles.Organizer);
         return role.Succeeded
             ? new(CreateOrganizerOutcome.Created, [])
             : new(CreateOrganizerOutcome.Refused, role.Errors.Select(e => e.Description).ToList());

@@ -9,11 +9,11 @@ public sealed class EnsureRoles(RoleManager<IdentityRole> roles)
     {
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            if (!await roles.RoleExistsAsync(role))
             {
-                var result = await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false);
+                var result = await roles.CreateAsync(new IdentityRole(role));
                 // A second node may have created it a moment ago; anything else is a real failure.
-                if (!result.Succeeded && !await roles.RoleExistsAsync(role).ConfigureAwait(false))
+                if (!result.Succeeded && !await roles.RoleExistsAsync(role))
                 {
                     throw new InvalidOperationException($"Could not create role {role}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
                 }

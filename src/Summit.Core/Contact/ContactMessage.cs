@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Summit.Core.Contact;
 
 /// <summary>A message left through the contact form ("leave a message"), read by organizers in /admin/messages.</summary>
@@ -53,19 +50,5 @@ public sealed class ContactMessage
     {
         ReadAt = null;
         ReadBy = null;
-    }
-}
-
-internal sealed class ContactMessageConfiguration : IEntityTypeConfiguration<ContactMessage>
-{
-    public void Configure(EntityTypeBuilder<ContactMessage> builder)
-    {
-        builder.Property(m => m.Name).HasMaxLength(ContactMessage.NameMaxLength);
-        builder.Property(m => m.Email).HasMaxLength(ContactMessage.EmailMaxLength);
-        builder.Property(m => m.Subject).HasMaxLength(ContactMessage.SubjectMaxLength);
-        builder.Property(m => m.Body).HasMaxLength(ContactMessage.BodyMaxLength);
-        builder.Property(m => m.Culture).HasMaxLength(16);
-        builder.Property(m => m.ReadBy).HasMaxLength(256);
-        builder.HasIndex(m => m.ReceivedAt);
     }
 }

@@ -11,7 +11,7 @@ public sealed class DatabaseInitializer(SummitDbContext db, IOptions<DatabaseOpt
         if (database.Value.MigrateOnStartup)
         {
             // EF Core takes a database lock around this, so several nodes starting at once are safe.
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.MigrateAsync(cancellationToken);
         }
     }
 }

@@ -4,7 +4,6 @@ using SkiaSharp;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Press;
-using Summit.Core.Scheduling;
 
 namespace Summit.Core.Demo;
 
@@ -25,17 +24,17 @@ public static class DemoPress
         ArgumentNullException.ThrowIfNull(save);
         ArgumentNullException.ThrowIfNull(photos);
         var pressEmail = DemoContent.Accounts.First(a => a.Role == Roles.Press).Email;
-        var press = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == pressEmail, cancellationToken).ConfigureAwait(false);
-        var speaker = await db.Speakers.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == DemoSpeakers.ZengGang.Slug, cancellationToken).ConfigureAwait(false);
+        var press = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == pressEmail, cancellationToken);
+        var speaker = await db.Speakers.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == DemoSpeakers.ZengGang.Slug, cancellationToken);
         if (press is null || speaker is null)
         {
             return;
         }
 
-        var version = await db.ScheduleVersions.Where(v => v.EditionId == editionId).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var version = await db.ScheduleVersions.Where(v => v.EditionId == editionId).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync(cancellationToken);
         var session = await db.PublishedSessions.AsNoTracking()
             .Where(s => s.VersionId == version && !s.IsCancelled && s.Speakers.Any(x => x.SpeakerId == speaker.Id))
-            .OrderBy(s => s.StartsAt).Select(s => new { s.SessionId, s.EndsAt }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .OrderBy(s => s.StartsAt).Select(s => new { s.SessionId, s.EndsAt }).FirstOrDefaultAsync(cancellationToken);
 
         var report = DemoContent.Interview;
         var body = new StringBuilder();
@@ -67,7 +66,7 @@ public static class DemoPress
             ArticleKind.Interview, Slug, report.Headline, null, report.Lead, null, body.ToString().Trim(), null, report.Dateline, null,
             null, report.Lead.Length > Article.SeoDescriptionMaxLength ? report.Lead[..(Article.SeoDescriptionMaxLength - 1)] + "…" : report.Lead,
             string.Join("\n\n", quotes), ["green finance", "carbon neutrality", "Chongqing"], contributors, [speaker.Id], session is null ? [] : [session.SessionId]);
-        var saved = await save.RunAsync(actor, editionId, null, content, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var saved = await save.RunAsync(actor, editionId, null, content, cancellationToken: cancellationToken);
         if (!saved.Succeeded)
         {
             throw new InvalidOperationException($"The demo article was refused: {string.Join("; ", saved.Refusals.Select(r => r.Message))}");
@@ -77,7 +76,7 @@ public static class DemoPress
         var number = 0;
         foreach (var photo in report.Photos)
         {
-            var added = await photos.UploadAsync(actor, id, Placeholder(number++), new ArticlePhotoDetails(photo.Caption, null, photo.Credit, IsCover: number == 1), cancellationToken).ConfigureAwait(false);
+            var added = await photos.UploadAsync(actor, id, Placeholder(number++), new ArticlePhotoDetails(photo.Caption, null, photo.Credit, IsCover: number == 1), cancellationToken);
             if (added.Number is null)
             {
                 throw new InvalidOperationException($"The demo article's photo was refused: {string.Join("; ", added.Refusals.Select(r => r.Message))}");
@@ -86,10 +85,10 @@ public static class DemoPress
 
         // Published the evening the summit ended (or after Zeng Gang's session), as the report was.
         var publishedAt = session?.EndsAt.AddHours(3) ?? DateTimeOffset.UtcNow;
-        var article = await db.Articles.FirstAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        var article = await db.Articles.FirstAsync(a => a.Id == id, cancellationToken);
         article.RecordPublishedReport(speaker.Id, publishedAt);
         db.ArticleEvents.Add(new ArticleEvent(id, ArticleEventKind.Published, null, "demo: the iChongqing report of 2021", publishedAt));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>"Zhang Yue, as an intern, also contributed to this report." → Zhang Yue, "as an intern".</summary>

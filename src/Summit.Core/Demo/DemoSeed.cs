@@ -29,8 +29,8 @@ public sealed class DemoSeed(
     /// <summary>Seeds only when there is no edition at all, so a real deployment's data is never touched.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
-        await ensureRoles.RunAsync().ConfigureAwait(false);
-        if (!options.Value.Seed || await db.Editions.AnyAsync(cancellationToken).ConfigureAwait(false))
+        await ensureRoles.RunAsync();
+        if (!options.Value.Seed || await db.Editions.AnyAsync(cancellationToken))
         {
             return false;
         }
@@ -40,7 +40,7 @@ public sealed class DemoSeed(
         var now = clock.GetUtcNow();
         foreach (var account in DemoContent.Accounts)
         {
-            if (await users.FindByEmailAsync(account.Email).ConfigureAwait(false) is not null)
+            if (await users.FindByEmailAsync(account.Email) is not null)
             {
                 continue;
             }
@@ -54,13 +54,13 @@ public sealed class DemoSeed(
                 CreatedAt = now,
                 IsDemo = true,
             };
-            var created = await users.CreateAsync(user, options.Value.AccountPassword).ConfigureAwait(false);
+            var created = await users.CreateAsync(user, options.Value.AccountPassword);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
 
-            var role = await users.AddToRoleAsync(user, account.Role).ConfigureAwait(false);
+            var role = await users.AddToRoleAsync(user, account.Role);
             if (!role.Succeeded)
             {
                 throw new InvalidOperationException($"Demo account {account.Email}: {string.Join("; ", role.Errors.Select(e => e.Description))}");
@@ -79,7 +79,7 @@ public sealed class DemoSeed(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -89,22 +89,22 @@ public sealed class DemoSeed(
         }
 
         // The demo Speaker account looks after one demo profile, so self-service can be tried at once.
-        var demoSpeakerAccount = await users.FindByEmailAsync(DemoContent.Accounts.First(a => a.Role == Roles.Speaker).Email).ConfigureAwait(false);
-        var linked = await db.Speakers.FirstOrDefaultAsync(s => s.Slug == DemoContent.SelfServiceSpeakerSlug, cancellationToken).ConfigureAwait(false);
+        var demoSpeakerAccount = await users.FindByEmailAsync(DemoContent.Accounts.First(a => a.Role == Roles.Speaker).Email);
+        var linked = await db.Speakers.FirstOrDefaultAsync(s => s.Slug == DemoContent.SelfServiceSpeakerSlug, cancellationToken);
         if (demoSpeakerAccount is not null && linked is not null)
         {
             linked.LinkAccount(demoSpeakerAccount.Id);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        foreach (var speaker in await db.Speakers.Where(s => s.IsDemo).Select(s => new { s.Id, s.Slug }).ToListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var speaker in await db.Speakers.Where(s => s.IsDemo).Select(s => new { s.Id, s.Slug }).ToListAsync(cancellationToken))
         {
-            await photos.UploadAsync(speaker.Id, DemoAvatars.Draw(speaker.Slug), new PhotoCredit(DemoAvatars.Credit, null, DemoAvatars.Licence), "demo-seed", byOrganizer: true, cancellationToken).ConfigureAwait(false);
+            await photos.UploadAsync(speaker.Id, DemoAvatars.Draw(speaker.Slug), new PhotoCredit(DemoAvatars.Credit, null, DemoAvatars.Licence), "demo-seed", byOrganizer: true, cancellationToken);
         }
 
-        await SeedProgrammeAsync(edition.Id, cancellationToken).ConfigureAwait(false);
-        await SeedCategoriesAsync(edition.Id, cancellationToken).ConfigureAwait(false);
-        await DemoPress.SeedAsync(db, saveArticle, articlePhotos, edition.Id, cancellationToken).ConfigureAwait(false);
+        await SeedProgrammeAsync(edition.Id, cancellationToken);
+        await SeedCategoriesAsync(edition.Id, cancellationToken);
+        await DemoPress.SeedAsync(db, saveArticle, articlePhotos, edition.Id, cancellationToken);
 
         logger.LogWarning(
             "Seeded the demo edition and the demo accounts ({Accounts}), whose password is published in the README. Never set Demo:Seed on a real deployment.",
@@ -118,16 +118,16 @@ public sealed class DemoSeed(
         var now = clock.GetUtcNow();
         var venue = Venue.Create(editionId, DemoContent.Edition2021.VenueEn, DemoContent.Edition2021.VenueZh);
         db.Venues.Add(venue);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         var rooms = DemoProgramme.Rooms.Select((r, i) => Room.Create(editionId, venue.Id, new RoomDetails(r.En, r.Zh, r.Capacity, r.Floor, r.Channels, i + 1))).ToList();
         var tracks = DemoProgramme.Tracks.Select((t, i) => Track.Create(editionId, t.En, t.Zh, t.Colour, i + 1)).ToList();
         var types = DemoProgramme.Types.Select((t, i) => SessionType.Create(editionId, t.En, t.Zh, t.IsBreak, i + 1)).ToList();
         db.Rooms.AddRange(rooms);
         db.Tracks.AddRange(tracks);
         db.SessionTypes.AddRange(types);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
 
-        var speakerIds = await db.Speakers.Where(s => s.IsDemo).OrderBy(s => s.Slug == DemoSpeakers.ZengGang.Slug ? 0 : 1).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var speakerIds = await db.Speakers.Where(s => s.IsDemo).OrderBy(s => s.Slug == DemoSpeakers.ZengGang.Slug ? 0 : 1).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
         var sessions = new List<Session>();
         foreach (var item in DemoProgramme.Items(speakerIds.Count))
         {
@@ -145,30 +145,30 @@ public sealed class DemoSeed(
         }
 
         db.Sessions.AddRange(sessions);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "first programme", null, cancellationToken: cancellationToken).ConfigureAwait(false)).Refusals));
+        await db.SaveChangesAsync(cancellationToken);
+        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "first programme", null, cancellationToken: cancellationToken)).Refusals));
 
         // v2: one forum moves to another room and the second evening, one is cancelled, a panel changes moderator, one is added.
         var moved = sessions.First(s => s.TypeId == types[2].Id && s.RoomId == rooms[4].Id);
         var evening = DemoProgramme.At(DemoContent.Edition2021, 0, new TimeOnly(19, 45));
         var lateSlot = DemoProgramme.At(DemoContent.Edition2021, 1, new TimeOnly(18, 15));
-        Ensure(await schedule.PlaceAsync(editionId, moved.Id, rooms[1].Id, lateSlot, lateSlot.AddMinutes(75), cancellationToken).ConfigureAwait(false));
+        Ensure(await schedule.PlaceAsync(editionId, moved.Id, rooms[1].Id, lateSlot, lateSlot.AddMinutes(75), cancellationToken));
         var cancelled = sessions.Last(s => s.TypeId == types[3].Id && s.StartsAt > evening);
-        Ensure(await schedule.CancelAsync(editionId, cancelled.Id, cancellationToken).ConfigureAwait(false));
+        Ensure(await schedule.CancelAsync(editionId, cancelled.Id, cancellationToken));
         var panel = sessions.First(s => s.TypeId == types[1].Id && s.Speakers.Count >= 2);
         var swapped = panel.Speakers.Select(s => new SessionSpeakerDetails(s.SpeakerId, s.Role)).ToList();
         (swapped[0], swapped[1]) = (swapped[1] with { Role = SessionSpeakerRole.Moderator }, swapped[0] with { Role = SessionSpeakerRole.Panelist });
-        var swappedResult = await saveSession.RunAsync(editionId, panel.Id, new SessionDetails(panel.TitleEn, panel.TitleZh, panel.AbstractEn, panel.AbstractZh, panel.TypeId, panel.TrackId, panel.Language, panel.InterpretationOffered, panel.SeatLimit, swapped), cancellationToken).ConfigureAwait(false);
+        var swappedResult = await saveSession.RunAsync(editionId, panel.Id, new SessionDetails(panel.TitleEn, panel.TitleZh, panel.AbstractEn, panel.AbstractZh, panel.TypeId, panel.TrackId, panel.Language, panel.InterpretationOffered, panel.SeatLimit, swapped), cancellationToken);
         Ensure(new ScheduleOutcome(swappedResult.Refusals));
         var added = await saveSession.RunAsync(
             editionId,
             null,
             new SessionDetails("Press conference", "新闻发布会", "Organizers answer the press on the summit's outcomes.", "主办方就峰会成果回答媒体提问。", types[2].Id, null, SessionLanguage.EnglishAndChinese, true, null, [new(speakerIds[0], SessionSpeakerRole.Speaker)]),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         var pressTime = DemoProgramme.At(DemoContent.Edition2021, 1, new TimeOnly(18, 15));
         Ensure(new ScheduleOutcome(added.Refusals));
-        Ensure(await schedule.PlaceAsync(editionId, added.SessionId!.Value, rooms[2].Id, pressTime, pressTime.AddMinutes(45), cancellationToken).ConfigureAwait(false));
-        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "evening changes", null, cancellationToken: cancellationToken).ConfigureAwait(false)).Refusals));
+        Ensure(await schedule.PlaceAsync(editionId, added.SessionId!.Value, rooms[2].Id, pressTime, pressTime.AddMinutes(45), cancellationToken));
+        Ensure(new ScheduleOutcome((await publish.RunAsync(editionId, "evening changes", null, cancellationToken: cancellationToken)).Refusals));
     }
 
     /// <summary>The registration categories a summit like this one has; registrations are left to visitors.</summary>
@@ -185,7 +185,7 @@ public sealed class DemoSeed(
             ("Staff", "工作人员", Registrations.CategoryKind.Staff, 120, false, true, "Organizers' staff and volunteers.", "主办方工作人员及志愿者。"),
         })
         {
-            var saved = await saveCategory.RunAsync(editionId, null, new Registrations.CategoryDetails(en, zh, descriptionEn, descriptionZh, kind, capacity, approval, invitation, null, null, ++order), cancellationToken).ConfigureAwait(false);
+            var saved = await saveCategory.RunAsync(editionId, null, new Registrations.CategoryDetails(en, zh, descriptionEn, descriptionZh, kind, capacity, approval, invitation, null, null, ++order), cancellationToken);
             Ensure(new ScheduleOutcome(saved.Refusals));
         }
     }

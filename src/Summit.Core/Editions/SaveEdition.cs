@@ -1,20 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
-using Summit.Core.Text;
 
 namespace Summit.Core.Editions;
-
-/// <summary>
-/// A refusal names the form field it concerns and an English sentence the web layer localizes. A sentence with
-/// <c>{0}</c>-style holes gets its <see cref="Arguments"/> filled in after translation (a session's title, a time).
-/// </summary>
-public sealed record Refusal(string Field, string Message)
-{
-    public IReadOnlyList<string> Arguments { get; init; } = [];
-
-    public static Refusal With(string field, string message, params string[] arguments) => new(field, message) { Arguments = arguments };
-}
 
 public sealed record SaveEditionResult(int? EditionId, IReadOnlyList<Refusal> Refusals)
 {
@@ -146,7 +134,7 @@ public sealed partial class SaveEdition(SummitDbContext db, Registrations.Regist
         }
 
         var slug = details.Slug.Trim().ToLowerInvariant();
-        if (await db.Editions.AnyAsync(e => e.Slug == slug && e.Id != id, cancellationToken).ConfigureAwait(false))
+        if (await db.Editions.AnyAsync(e => e.Slug == slug && e.Id != id, cancellationToken))
         {
             return new(null, [new(nameof(EditionDetails.Slug), Reasons.SlugTaken)]);
         }
@@ -161,14 +149,14 @@ public sealed partial class SaveEdition(SummitDbContext db, Registrations.Regist
         }
         else
         {
-            var found = await db.Editions.FirstOrDefaultAsync(e => e.Id == id, cancellationToken).ConfigureAwait(false);
+            var found = await db.Editions.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (found is null)
             {
                 return new(null, [new("", Reasons.NotFound)]);
             }
 
             edition = found;
-            if (await SessionsOutsideAsync(found.Id, details, cancellationToken).ConfigureAwait(false))
+            if (await SessionsOutsideAsync(found.Id, details, cancellationToken))
             {
                 return new(null, [new(nameof(EditionDetails.StartDate), Reasons.SessionsOutside)]);
             }
@@ -181,13 +169,13 @@ public sealed partial class SaveEdition(SummitDbContext db, Registrations.Regist
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Two organizers saving the same slug at once: the unique index decides, the loser gets the same answer
             // as above. Any other database failure is a bug and stays an exception.
-            if (await SlugTakenByAnotherAsync(slug, id, cancellationToken).ConfigureAwait(false))
+            if (await SlugTakenByAnotherAsync(slug, id, cancellationToken))
             {
                 return new(null, [new(nameof(EditionDetails.Slug), Reasons.SlugTaken)]);
             }
@@ -197,7 +185,7 @@ public sealed partial class SaveEdition(SummitDbContext db, Registrations.Regist
 
         if (reprint)
         {
-            await events.RaiseBadgesChangedAsync(edition.Id, null, cancellationToken).ConfigureAwait(false);
+            await events.RaiseBadgesChangedAsync(edition.Id, null, cancellationToken);
         }
 
         return new(edition.Id, []);
@@ -209,13 +197,13 @@ public sealed partial class SaveEdition(SummitDbContext db, Registrations.Regist
         var zone = TimeZoneInfo.FindSystemTimeZoneById(details.TimeZoneId.Trim());
         var first = Scheduling.ScheduleTime.ToUtc(details.StartDate, TimeOnly.MinValue, zone);
         var last = Scheduling.ScheduleTime.ToUtc(details.EndDate.AddDays(1), TimeOnly.MinValue, zone);
-        return await db.Sessions.AnyAsync(s => s.EditionId == editionId && s.StartsAt != null && (s.StartsAt < first || s.EndsAt > last), cancellationToken).ConfigureAwait(false);
+        return await db.Sessions.AnyAsync(s => s.EditionId == editionId && s.StartsAt != null && (s.StartsAt < first || s.EndsAt > last), cancellationToken);
     }
 
     private async Task<bool> SlugTakenByAnotherAsync(string slug, int? id, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        return await db.Editions.AnyAsync(e => e.Slug == slug && e.Id != id, cancellationToken).ConfigureAwait(false);
+        return await db.Editions.AnyAsync(e => e.Slug == slug && e.Id != id, cancellationToken);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]

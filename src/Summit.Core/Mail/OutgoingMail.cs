@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Summit.Core.Mail;
 
 public enum MailStatus
@@ -170,64 +167,5 @@ public sealed class OutgoingMail
         UpdatedAt = now;
         Version++;
         return true;
-    }
-}
-
-/// <summary>A file sent with an email (a badge PDF, an .ics), stored with the row so a rerun sends the same bytes.</summary>
-public sealed class OutgoingMailAttachment
-{
-    private OutgoingMailAttachment()
-    {
-    }
-
-    internal OutgoingMailAttachment(string fileName, string contentType, byte[] content)
-    {
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-    }
-
-    public long Id { get; private set; }
-
-    public string FileName { get; private set; } = "";
-
-    public string ContentType { get; private set; } = "";
-
-    public byte[] Content { get; private set; } = [];
-}
-
-internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<OutgoingMail>
-{
-    public void Configure(EntityTypeBuilder<OutgoingMail> builder)
-    {
-        builder.ToTable("OutgoingMail");
-        builder.Property(m => m.Kind).HasMaxLength(64);
-        builder.Property(m => m.ToAddress).HasMaxLength(254);
-        builder.Property(m => m.ToName).HasMaxLength(200);
-        builder.Property(m => m.Culture).HasMaxLength(16);
-        builder.Property(m => m.Subject).HasMaxLength(300);
-        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.LastError).HasMaxLength(2000);
-        builder.Property(m => m.Version).IsConcurrencyToken();
-        builder.Property(m => m.CreatedAt);
-        builder.Property(m => m.Entity).HasMaxLength(64);
-        builder.Property(m => m.EntityVersion).HasMaxLength(64);
-        builder.Property(m => m.DedupKey).HasMaxLength(64);
-        builder.HasIndex(m => new { m.Status, m.CreatedAt });
-        builder.HasIndex(m => m.DedupKey).IsUnique();
-        builder.HasIndex(m => m.Entity);
-        builder.HasIndex(m => m.ToAddress);
-        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey("MailId").OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(m => m.Attachments).HasField("attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
-
-internal sealed class OutgoingMailAttachmentConfiguration : IEntityTypeConfiguration<OutgoingMailAttachment>
-{
-    public void Configure(EntityTypeBuilder<OutgoingMailAttachment> builder)
-    {
-        builder.ToTable("OutgoingMailAttachments");
-        builder.Property(a => a.FileName).HasMaxLength(200);
-        builder.Property(a => a.ContentType).HasMaxLength(100);
     }
 }

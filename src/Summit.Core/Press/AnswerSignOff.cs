@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
-using Summit.Core.Text;
 
 namespace Summit.Core.Press;
 
@@ -25,7 +24,7 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
     {
         var hash = ArticleRules.Hash(token ?? "");
         var article = string.IsNullOrEmpty(token) ? null : await db.Articles.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.SignOffTokenHash == hash && a.SignOff == SignOffStatus.Requested, cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(a => a.SignOffTokenHash == hash && a.SignOff == SignOffStatus.Requested, cancellationToken);
         return article is null
             ? new(false, 0, null, null, null, null)
             : new(true, article.Id, article.HeadlineEn, article.HeadlineZh, article.QuotedPassages, article.SignOffSpeakerId);
@@ -45,21 +44,21 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
         }
 
         var hash = ArticleRules.Hash(token);
-        var id = await db.Articles.Where(a => a.SignOffTokenHash == hash && a.SignOff == SignOffStatus.Requested).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var id = await db.Articles.Where(a => a.SignOffTokenHash == hash && a.SignOff == SignOffStatus.Requested).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
         return id is int articleId
-            ? await AnswerAsync(articleId, hash, null, approve, comment, cancellationToken).ConfigureAwait(false)
+            ? await AnswerAsync(articleId, hash, null, approve, comment, cancellationToken)
             : ArticleOutcome.Refused(Reasons.NotUsable);
     }
 
     /// <summary>The speaker answers signed in: the request must be addressed to the speaker this account looks after.</summary>
     public async Task<ArticleOutcome> RunForAccountAsync(string userId, int articleId, bool approve, string? comment, CancellationToken cancellationToken = default)
     {
-        var speakerId = await db.Speakers.Where(s => s.UserId == userId).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var speakerId = await db.Speakers.Where(s => s.UserId == userId).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
         var hash = await db.Articles.Where(a => a.Id == articleId && a.SignOff == SignOffStatus.Requested && speakerId != null && a.SignOffSpeakerId == speakerId)
-            .Select(a => a.SignOffTokenHash).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .Select(a => a.SignOffTokenHash).FirstOrDefaultAsync(cancellationToken);
         return hash is null
             ? ArticleOutcome.Refused(Reasons.NotUsable)
-            : await AnswerAsync(articleId, hash, userId, approve, comment, cancellationToken).ConfigureAwait(false);
+            : await AnswerAsync(articleId, hash, userId, approve, comment, cancellationToken);
     }
 
     private async Task<ArticleOutcome> AnswerAsync(int articleId, string hash, string? userId, bool approve, string? comment, CancellationToken cancellationToken)
@@ -87,16 +86,16 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
                 .SetProperty(a => a.SignOffAnsweredAt, now)
                 .SetProperty(a => a.SignOffComment, text)
                 .SetProperty(a => a.UpdatedAt, now)
-                .SetProperty(a => a.ConcurrencyStamp, stamp), cancellationToken).ConfigureAwait(false);
+                .SetProperty(a => a.ConcurrencyStamp, stamp), cancellationToken);
         if (claimed == 0)
         {
             return ArticleOutcome.Refused(Reasons.NotUsable);
         }
 
-        var speakerId = await db.Articles.Where(a => a.Id == articleId).Select(a => a.SignOffSpeakerId).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var speakerId = await db.Articles.Where(a => a.Id == articleId).Select(a => a.SignOffSpeakerId).FirstAsync(cancellationToken);
         db.ArticleEvents.Add(new ArticleEvent(articleId, approve ? ArticleEventKind.SignOffApproved : ArticleEventKind.SignOffChangesRequested, userId is null ? $"speaker:{speakerId} (link)" : $"speaker:{speakerId}", text, now));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await events.RaiseAsync(new SignOffAnswered(articleId, approve, text)).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        await events.RaiseAsync(new SignOffAnswered(articleId, approve, text));
         return new(articleId, []);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Summit.Core.Text;
 
 namespace Summit.Core.Press;
 

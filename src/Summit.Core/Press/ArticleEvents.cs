@@ -43,7 +43,7 @@ public sealed class ArticleEvents(IEnumerable<IArticleListener> listeners, ILogg
         {
             try
             {
-                await handle(listener).ConfigureAwait(false);
+                await handle(listener);
             }
 #pragma warning disable CA1031 // The change is committed; a listener's failure (a queue down) is logged.
             catch (Exception exception)

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Photos;
-using Summit.Core.Text;
 
 namespace Summit.Core.Press;
 
@@ -29,7 +28,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(details);
-        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken).ConfigureAwait(false);
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken);
         if (article is null)
         {
             return (null, [refusal!]);
@@ -58,7 +57,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         }
 
         var accepted = (PhotoAccepted)processed;
-        var key = await store.SaveNewAsync(accepted, cancellationToken).ConfigureAwait(false);
+        var key = await store.SaveNewAsync(accepted, cancellationToken);
 
         if (details.IsCover)
         {
@@ -82,7 +81,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         article.Photos.Add(photo);
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -104,7 +103,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     public async Task<IReadOnlyList<Refusal>> RemoveAsync(ArticleActor actor, int articleId, int number, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken).ConfigureAwait(false);
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken);
         if (article is null)
         {
             return [refusal!];
@@ -122,7 +121,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         }
 
         article.Photos.Remove(photo);
-        if (await SaveAsync(cancellationToken).ConfigureAwait(false) is { } stale)
+        if (await SaveAsync(cancellationToken) is { } stale)
         {
             return [stale];
         }
@@ -135,7 +134,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     public async Task<IReadOnlyList<Refusal>> ChooseAsync(ArticleActor actor, int articleId, int number, bool cover, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken).ConfigureAwait(false);
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, expectedStamp: null, cancellationToken);
         if (article is null)
         {
             return [refusal!];
@@ -163,7 +162,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
             }
         }
 
-        return await SaveAsync(cancellationToken).ConfigureAwait(false) is { } stale ? [stale] : [];
+        return await SaveAsync(cancellationToken) is { } stale ? [stale] : [];
     }
 
     /// <summary>Saves; null when done, the "someone else changed it" refusal when another change got there first.</summary>
@@ -171,7 +170,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
             return null;
         }
         catch (DbUpdateConcurrencyException)

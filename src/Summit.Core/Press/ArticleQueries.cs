@@ -77,8 +77,8 @@ public static class ArticleQueries
             .OrderByDescending(a => a.Score).ThenByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)
             .Take(take)
             .Select(a => a.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var summaries = await db.Articles.AsNoTracking().Where(a => scored.Contains(a.Id)).Summaries().ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
+        var summaries = await db.Articles.AsNoTracking().Where(a => scored.Contains(a.Id)).Summaries().ToListAsync(cancellationToken);
         return [.. scored.Select(id => summaries.First(s => s.Id == id))];
     }
 }

@@ -52,7 +52,7 @@ public static class ArticleRules
     internal static async Task<(Article? Article, Refusal? Refusal)> OpenAsync(SummitDbContext db, int articleId, ArticleActor actor, bool editorsOnly, string? expectedStamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var article = await LoadAsync(db, articleId, cancellationToken).ConfigureAwait(false);
+        var article = await LoadAsync(db, articleId, cancellationToken);
         if (article is null || !MaySee(article, actor))
         {
             return (null, new Refusal("", Reasons.NotFound));

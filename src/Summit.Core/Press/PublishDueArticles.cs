@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
-using Summit.Core.Scheduling;
 
 namespace Summit.Core.Press;
 
@@ -14,7 +13,7 @@ public sealed class PublishDueArticles(SummitDbContext db, ArticleEvents events,
     {
         var now = clock.GetUtcNow();
         var due = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishAt <= now).OrderBy(a => a.PublishAt).Select(a => a.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var published = new List<int>();
         foreach (var id in due)
         {
@@ -25,63 +24,16 @@ public sealed class PublishDueArticles(SummitDbContext db, ArticleEvents events,
                     .SetProperty(a => a.FirstPublishedAt, a => a.FirstPublishedAt ?? now)
                     .SetProperty(a => a.StatusNote, (string?)null)
                     .SetProperty(a => a.UpdatedAt, now)
-                    .SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken).ConfigureAwait(false);
+                    .SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken);
             if (taken == 1)
             {
                 db.ArticleEvents.Add(new ArticleEvent(id, ArticleEventKind.Published, null, null, now));
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken);
                 published.Add(id);
-                await events.RaiseAsync(new ArticlePublished(id)).ConfigureAwait(false);
+                await events.RaiseAsync(new ArticlePublished(id));
             }
         }
 
         return published;
-    }
-}
-
-/// <summary>
-/// After each programme version: an article scheduled relative to a session follows the session's new time; if the
-/// session is cancelled or taken off the programme, the article is held and its authors told.
-/// </summary>
-public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events, TimeProvider clock) : ISchedulePublishedHandler
-{
-    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(published);
-        var articles = await db.Articles.AsNoTracking()
-            .Where(a => a.EditionId == published.EditionId && a.Status == ArticleStatus.Scheduled && a.PublishSessionId != null)
-            .Select(a => new { a.Id, SessionId = a.PublishSessionId!.Value, a.PublishAnchor, a.PublishOffsetMinutes, a.PublishAt, a.ConcurrencyStamp })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var sessionIds = articles.Select(a => a.SessionId).Distinct().ToList();
-        var sessions = await db.PublishedSessions.AsNoTracking()
-            .Where(s => s.VersionId == published.VersionId && sessionIds.Contains(s.SessionId))
-            .ToDictionaryAsync(s => s.SessionId, cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        foreach (var article in articles)
-        {
-            var session = sessions.GetValueOrDefault(article.SessionId);
-            // Unchanged since read (compare and set): an editor's change, or a newer version's handler, wins.
-            var same = db.Articles.Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.ConcurrencyStamp == article.ConcurrencyStamp);
-            if (session is null || session.IsCancelled)
-            {
-                var note = session is null ? "session removed from the programme" : "session cancelled";
-                if (await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Held).SetProperty(a => a.StatusNote, note).SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken).ConfigureAwait(false) == 1)
-                {
-                    db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Held, null, $"{note} (v{published.Number})", now));
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                    await events.RaiseAsync(new ArticleHeld(article.Id, article.SessionId)).ConfigureAwait(false);
-                }
-
-                continue;
-            }
-
-            var publishAt = ArticleTransitions.TimeAfter(session.StartsAt, session.EndsAt, article.PublishAnchor ?? SessionAnchor.End, article.PublishOffsetMinutes ?? 0);
-            if (publishAt != article.PublishAt
-                && await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishAt, publishAt).SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken).ConfigureAwait(false) == 1)
-            {
-                db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Scheduled, null, $"moved with its session (v{published.Number}) → {publishAt:O}", now));
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
-using Summit.Core.Editions;
 
 namespace Summit.Core.Press;
 
@@ -20,7 +19,7 @@ public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, Tim
     public async Task<ArticleOutcome> RunAsync(ArticleActor actor, int articleId, int speakerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, null, cancellationToken).ConfigureAwait(false);
+        var (article, refusal) = await ArticleRules.OpenAsync(db, articleId, actor, editorsOnly: false, null, cancellationToken);
         if (article is null)
         {
             return new(null, [refusal!]);
@@ -41,7 +40,7 @@ public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, Tim
             return ArticleOutcome.Refused(Reasons.NotCovered, "SpeakerId");
         }
 
-        var speaker = await db.Speakers.AsNoTracking().FirstAsync(s => s.Id == speakerId, cancellationToken).ConfigureAwait(false);
+        var speaker = await db.Speakers.AsNoTracking().FirstAsync(s => s.Id == speakerId, cancellationToken);
         if (string.IsNullOrWhiteSpace(speaker.ContactEmail) && speaker.UserId is null)
         {
             return ArticleOutcome.Refused(Reasons.NoAddress, "SpeakerId");
@@ -52,13 +51,13 @@ public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, Tim
         var now = clock.GetUtcNow();
         article.RequestSignOff(speakerId, ArticleRules.Hash(token), now);
         ArticleRules.Record(db, article, ArticleEventKind.SignOffRequested, actor.Email, speaker.DisplayName(chinese: false), now);
-        var saved = await ArticleTransitions.SaveAsync(db, article, cancellationToken).ConfigureAwait(false);
+        var saved = await ArticleTransitions.SaveAsync(db, article, cancellationToken);
         if (!saved.Succeeded)
         {
             return saved;
         }
 
-        await events.RaiseAsync(new SignOffRequested(article.Id, speakerId, token)).ConfigureAwait(false);
+        await events.RaiseAsync(new SignOffRequested(article.Id, speakerId, token));
         return new(article.Id, []);
     }
 }

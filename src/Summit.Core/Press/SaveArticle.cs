@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
-using Summit.Core.Text;
 
 namespace Summit.Core.Press;
 
@@ -57,7 +56,7 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         Article article;
         if (articleId is int id)
         {
-            var (found, refusal) = await ArticleRules.OpenAsync(db, id, actor, editorsOnly: false, expectedStamp: null, cancellationToken).ConfigureAwait(false);
+            var (found, refusal) = await ArticleRules.OpenAsync(db, id, actor, editorsOnly: false, expectedStamp: null, cancellationToken);
             if (found is null)
             {
                 return new(null, [refusal!]);
@@ -90,32 +89,32 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         }
         else
         {
-            if (!await db.Editions.AnyAsync(e => e.Id == editionId, cancellationToken).ConfigureAwait(false))
+            if (!await db.Editions.AnyAsync(e => e.Id == editionId, cancellationToken))
             {
                 return ArticleOutcome.Refused(Reasons.UnknownEdition);
             }
 
             // The byline is the account's display name (never its sign-in address).
-            var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
             article = new Article(editionId, actor.Email, now);
             article.Authors.Add(new ArticleAuthor(actor.UserId, ArticleAuthor.Byline(name, actor.Email.Split('@')[0])));
             db.Articles.Add(article);
         }
 
         var slug = content.Slug!.Trim();
-        if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, cancellationToken).ConfigureAwait(false))
+        if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, cancellationToken))
         {
             return ArticleOutcome.Refused(Reasons.SlugTaken, nameof(ArticleContent.Slug));
         }
 
         var speakerIds = content.SpeakerIds.Distinct().ToList();
-        if (await db.Speakers.CountAsync(s => speakerIds.Contains(s.Id), cancellationToken).ConfigureAwait(false) != speakerIds.Count)
+        if (await db.Speakers.CountAsync(s => speakerIds.Contains(s.Id), cancellationToken) != speakerIds.Count)
         {
             return ArticleOutcome.Refused(Reasons.UnknownSpeaker, nameof(ArticleContent.SpeakerIds));
         }
 
         var sessionIds = content.SessionIds.Distinct().ToList();
-        if (await db.Sessions.CountAsync(s => sessionIds.Contains(s.Id) && s.EditionId == editionId, cancellationToken).ConfigureAwait(false) != sessionIds.Count)
+        if (await db.Sessions.CountAsync(s => sessionIds.Contains(s.Id) && s.EditionId == editionId, cancellationToken) != sessionIds.Count)
         {
             return ArticleOutcome.Refused(Reasons.UnknownSession, nameof(ArticleContent.SessionIds));
         }
@@ -150,14 +149,14 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         }
 
         // The article, its revision and its history line together, or none of them.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return ArticleOutcome.Refused(ArticleRules.Reasons.Stale);
         }
@@ -165,10 +164,10 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         {
             // Two articles saved with one address at once: the unique index decides. (Asked after the rollback: a
             // failed statement ends a PostgreSQL transaction.)
-            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var self = articleId ?? 0;
-            if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != self, cancellationToken).ConfigureAwait(false))
+            if (await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != self, cancellationToken))
             {
                 return ArticleOutcome.Refused(Reasons.SlugTaken, nameof(ArticleContent.Slug));
             }
@@ -184,8 +183,8 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
 
         var kind = articleId is null ? ArticleEventKind.Created : restoredFrom is not null ? ArticleEventKind.Restored : wasPublished ? ArticleEventKind.Corrected : ArticleEventKind.Saved;
         ArticleRules.Record(db, article, kind, actor.Email, restoredFrom is int from ? $"{from}" : wasPublished ? correctionNote!.Trim() : null, now);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new(article.Id, []);
     }
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Summit.Core.Registrations;
 
 public enum BadgeSheetLayout
@@ -69,40 +66,4 @@ public sealed class BadgeSheet
 
     /// <summary>The run's registrations, chosen when it was planned.</summary>
     public ICollection<BadgeSheetEntry> Entries { get; private set; } = [];
-}
-
-internal sealed class BadgeSheetConfiguration : IEntityTypeConfiguration<BadgeSheet>
-{
-    public void Configure(EntityTypeBuilder<BadgeSheet> builder)
-    {
-        builder.HasOne<Editions.Edition>().WithMany().HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(s => s.Layout).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.Selection).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.CreatedBy).HasMaxLength(254);
-        builder.Property(s => s.Error).HasMaxLength(1000);
-    }
-}
-
-/// <summary>One registration of a print run, chosen when the run was planned: a retry prints the same badges.</summary>
-public sealed class BadgeSheetEntry
-{
-    private BadgeSheetEntry()
-    {
-    }
-
-    internal BadgeSheetEntry(int registrationId) => RegistrationId = registrationId;
-
-    public int BadgeSheetId { get; private set; }
-
-    public int RegistrationId { get; private set; }
-}
-
-internal sealed class BadgeSheetEntryConfiguration : IEntityTypeConfiguration<BadgeSheetEntry>
-{
-    public void Configure(EntityTypeBuilder<BadgeSheetEntry> builder)
-    {
-        builder.HasKey(e => new { e.BadgeSheetId, e.RegistrationId });
-        builder.HasOne<BadgeSheet>().WithMany(s => s.Entries).HasForeignKey(e => e.BadgeSheetId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Registration>().WithMany().HasForeignKey(e => e.RegistrationId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

@@ -46,18 +46,18 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             var result = await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 // The row lock first, and only while the data is there: an erasure that commits first is not undone.
                 var locked = await db.Registrations.Where(r => r.Id == id && r.ErasedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, r => r.UpdatedAt), cancellationToken).ConfigureAwait(false);
-                var registration = locked == 1 ? await db.Registrations.FirstAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false) : null;
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, r => r.UpdatedAt), cancellationToken);
+                var registration = locked == 1 ? await db.Registrations.FirstAsync(r => r.Id == id, cancellationToken) : null;
                 if (registration is null)
                 {
                     return (IReadOnlyList<Refusal>)[new Refusal("", Reasons.NotFound)];
                 }
 
                 if (email != registration.NormalizedEmail
-                    && await db.Registrations.AnyAsync(r => r.EditionId == registration.EditionId && r.NormalizedEmail == email && r.Id != id, cancellationToken).ConfigureAwait(false))
+                    && await db.Registrations.AnyAsync(r => r.EditionId == registration.EditionId && r.NormalizedEmail == email && r.Id != id, cancellationToken))
                 {
                     return [new Refusal(nameof(RegistrationDetails.Email), Reasons.EmailTaken)];
                 }
@@ -71,13 +71,13 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                     registration.ReissueBadge(now);
                 }
 
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return [];
-            }).ConfigureAwait(false);
+            });
             if (result.Count == 0)
             {
-                await events.RaiseDetailsChangedAsync(id, cancellationToken).ConfigureAwait(false);
+                await events.RaiseDetailsChangedAsync(id, cancellationToken);
             }
 
             return result;
@@ -86,8 +86,8 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         {
             // The same address saved for someone else a moment ago: the unique index kept theirs.
             db.ChangeTracker.Clear();
-            var editionId = await db.Registrations.Where(r => r.Id == id).Select(r => r.EditionId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (await db.Registrations.AnyAsync(r => r.EditionId == editionId && r.NormalizedEmail == email && r.Id != id, cancellationToken).ConfigureAwait(false))
+            var editionId = await db.Registrations.Where(r => r.Id == id).Select(r => r.EditionId).FirstOrDefaultAsync(cancellationToken);
+            if (await db.Registrations.AnyAsync(r => r.EditionId == editionId && r.NormalizedEmail == email && r.Id != id, cancellationToken))
             {
                 return [new(nameof(RegistrationDetails.Email), Reasons.EmailTaken)];
             }
@@ -109,13 +109,13 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                 return Reasons.NotPending;
             }
 
-            if (await SeatLedger.TryTakeSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false))
+            if (await SeatLedger.TryTakeSeatAsync(db, registration.CategoryId, cancellationToken))
             {
                 registration.MoveTo(RegistrationStatus.Confirmed, now);
             }
             else
             {
-                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false));
+                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, registration.CategoryId, cancellationToken));
             }
 
             changes.Add(new RegistrationChanged(registration.Id, RegistrationStatus.PendingApproval, registration.Status, message));
@@ -150,7 +150,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             changes.Add(new RegistrationChanged(registration.Id, from, RegistrationStatus.Cancelled, message));
             if (from == RegistrationStatus.Confirmed)
             {
-                await SeatLedger.ReleaseSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false);
+                await SeatLedger.ReleaseSeatAsync(db, registration.CategoryId, cancellationToken);
             }
 
             return null;
@@ -159,16 +159,16 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
     /// <summary>A lost or stolen badge: a new one is made and emailed, and the old one no longer checks in.</summary>
     public async Task<IReadOnlyList<Refusal>> ReissueBadgeAsync(int id, CancellationToken cancellationToken = default)
     {
-        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id && r.ErasedAt == null, cancellationToken).ConfigureAwait(false);
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.Id == id && r.ErasedAt == null, cancellationToken);
         if (registration is null)
         {
             return [new("", Reasons.NotFound)];
         }
 
         registration.ReissueBadge(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        await events.RaiseDetailsChangedAsync(id, cancellationToken).ConfigureAwait(false);
+        await events.RaiseDetailsChangedAsync(id, cancellationToken);
         return [];
     }
 
@@ -181,13 +181,13 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                 return Reasons.NotCancelled;
             }
 
-            if (await SeatLedger.TryTakeSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false))
+            if (await SeatLedger.TryTakeSeatAsync(db, registration.CategoryId, cancellationToken))
             {
                 registration.MoveTo(RegistrationStatus.Confirmed, now);
             }
             else
             {
-                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false));
+                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, registration.CategoryId, cancellationToken));
             }
 
             changes.Add(new RegistrationChanged(registration.Id, RegistrationStatus.Cancelled, registration.Status, message));
@@ -205,24 +205,24 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                 registration.MoveTo(RegistrationStatus.Cancelled, now);
                 if (from == RegistrationStatus.Confirmed)
                 {
-                    await SeatLedger.ReleaseSeatAsync(db, registration.CategoryId, cancellationToken).ConfigureAwait(false);
+                    await SeatLedger.ReleaseSeatAsync(db, registration.CategoryId, cancellationToken);
                 }
             }
 
             // No email about this one: the address is gone with the rest.
             registration.Erase(now);
             return null;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
         // The badge file carries the name too: its listeners remove it.
-        await events.RaiseDetailsChangedAsync(id, cancellationToken).ConfigureAwait(false);
+        await events.RaiseDetailsChangedAsync(id, cancellationToken);
         return refusals;
     }
 
     /// <summary>Moves a registration to another category of the edition: it keeps a seat only if the new category has one.</summary>
     public async Task<IReadOnlyList<Refusal>> ChangeCategoryAsync(int id, int categoryId, CancellationToken cancellationToken = default)
     {
-        var current = await db.Registrations.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.EditionId, r.CategoryId }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var current = await db.Registrations.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.EditionId, r.CategoryId }).FirstOrDefaultAsync(cancellationToken);
         if (current is null)
         {
             return [new("", Reasons.NotFound)];
@@ -233,7 +233,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             return [new("CategoryId", Reasons.SameCategory)];
         }
 
-        if (!await db.RegistrationCategories.AnyAsync(c => c.Id == categoryId && c.EditionId == current.EditionId, cancellationToken).ConfigureAwait(false))
+        if (!await db.RegistrationCategories.AnyAsync(c => c.Id == categoryId && c.EditionId == current.EditionId, cancellationToken))
         {
             return [new("CategoryId", Reasons.UnknownCategory)];
         }
@@ -244,20 +244,20 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             var oldCategory = registration.CategoryId;
             if (from == RegistrationStatus.Confirmed)
             {
-                await SeatLedger.ReleaseSeatAsync(db, oldCategory, cancellationToken).ConfigureAwait(false);
+                await SeatLedger.ReleaseSeatAsync(db, oldCategory, cancellationToken);
             }
 
             registration.ChangeCategory(categoryId, now);
             registration.ReissueBadge(now);
             if (from is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
             {
-                if (await SeatLedger.TryTakeSeatAsync(db, categoryId, cancellationToken).ConfigureAwait(false))
+                if (await SeatLedger.TryTakeSeatAsync(db, categoryId, cancellationToken))
                 {
                     registration.MoveTo(RegistrationStatus.Confirmed, now);
                 }
                 else
                 {
-                    registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, categoryId, cancellationToken).ConfigureAwait(false));
+                    registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, categoryId, cancellationToken));
                 }
             }
 
@@ -267,11 +267,11 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             }
 
             return null;
-        }, cancellationToken, extraCategory: categoryId).ConfigureAwait(false);
+        }, cancellationToken, extraCategory: categoryId);
         if (moved.Count == 0)
         {
             // Still confirmed, in another category: the badge prints the category.
-            await events.RaiseDetailsChangedAsync(id, cancellationToken).ConfigureAwait(false);
+            await events.RaiseDetailsChangedAsync(id, cancellationToken);
         }
 
         return moved;
@@ -285,15 +285,15 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         await strategy.ExecuteAsync(async () =>
         {
             changes.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await SeatLedger.LockAsync(db, categoryId, cancellationToken).ConfigureAwait(false);
-            var promoted = await SeatLedger.PromoteAsync(db, categoryId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await SeatLedger.LockAsync(db, categoryId, cancellationToken);
+            var promoted = await SeatLedger.PromoteAsync(db, categoryId, clock.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             changes.AddRange(promoted.Select(p => new RegistrationChanged(p.Id, RegistrationStatus.Waitlisted, RegistrationStatus.Confirmed)));
-        }).ConfigureAwait(false);
+        });
         db.ChangeTracker.Clear();
-        await events.RaiseAsync(changes, cancellationToken).ConfigureAwait(false);
+        await events.RaiseAsync(changes, cancellationToken);
     }
 
     /// <summary>
@@ -322,20 +322,20 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             changes.Clear();
             seated.Clear();
             db.ChangeTracker.Clear();
-            var categories = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.CategoryId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+            var categories = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.CategoryId).Distinct().ToListAsync(cancellationToken);
             if (extraCategory is int extra)
             {
                 categories.Add(extra);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var category in categories.Distinct().Order())
             {
-                await SeatLedger.LockAsync(db, category, cancellationToken).ConfigureAwait(false);
+                await SeatLedger.LockAsync(db, category, cancellationToken);
             }
 
             var now = clock.GetUtcNow();
-            var registrations = await db.Registrations.Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var registrations = await db.Registrations.Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken);
             if (registrations.Count == 0)
             {
                 refusals.Add(new("", Reasons.NotFound));
@@ -344,35 +344,35 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
 
             foreach (var registration in registrations)
             {
-                if (await change(registration, now, changes).ConfigureAwait(false) is { } reason)
+                if (await change(registration, now, changes) is { } reason)
                 {
                     refusals.Add(new("", reason));
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
             foreach (var category in categories.Distinct().Order())
             {
-                var promoted = await SeatLedger.PromoteAsync(db, category, now, cancellationToken).ConfigureAwait(false);
+                var promoted = await SeatLedger.PromoteAsync(db, category, now, cancellationToken);
                 changes.AddRange(promoted.Select(p => new RegistrationChanged(p.Id, RegistrationStatus.Waitlisted, RegistrationStatus.Confirmed)));
             }
 
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
 
             // Seats at sessions belong to confirmed registrations only. Released last, so every transaction here takes
             // its locks in one order (categories, registrations, sessions), as sign-ups do (registration, session).
             var leaving = registrations.Where(r => r.Status != RegistrationStatus.Confirmed).Select(r => r.Id).ToList();
-            if (leaving.Count > 0 && await SignUpForSession.ReleaseAsync(db, leaving, null, now, cancellationToken).ConfigureAwait(false) is { } released)
+            if (leaving.Count > 0 && await SignUpForSession.ReleaseAsync(db, leaving, null, now, cancellationToken) is { } released)
             {
                 seated.AddRange(released);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken);
+        });
         db.ChangeTracker.Clear();
-        await events.RaiseAsync(changes, cancellationToken).ConfigureAwait(false);
-        await events.RaiseAsync(seated, cancellationToken).ConfigureAwait(false);
+        await events.RaiseAsync(changes, cancellationToken);
+        await events.RaiseAsync(seated, cancellationToken);
         return refusals;
     }
 }

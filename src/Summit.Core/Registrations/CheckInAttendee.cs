@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Summit.Core.Data;
 
 namespace Summit.Core.Registrations;
@@ -12,51 +11,6 @@ public enum CheckInResult
     Cancelled,
     Invalid,
     OtherEdition,
-}
-
-/// <summary>One scan at a desk, whatever it found: the log of the door.</summary>
-public sealed class CheckInScan
-{
-    private CheckInScan()
-    {
-    }
-
-    internal CheckInScan(int? editionId, int? registrationId, CheckInResult result, string desk, string? scannedBy, DateTimeOffset at)
-    {
-        EditionId = editionId;
-        RegistrationId = registrationId;
-        Result = result;
-        Desk = desk;
-        ScannedBy = scannedBy;
-        At = at;
-    }
-
-    public long Id { get; private set; }
-
-    public int? EditionId { get; private set; }
-
-    public int? RegistrationId { get; private set; }
-
-    public CheckInResult Result { get; private set; }
-
-    public string Desk { get; private set; } = "";
-
-    public string? ScannedBy { get; private set; }
-
-    public DateTimeOffset At { get; private set; }
-}
-
-internal sealed class CheckInScanConfiguration : IEntityTypeConfiguration<CheckInScan>
-{
-    public void Configure(EntityTypeBuilder<CheckInScan> builder)
-    {
-        builder.HasOne<Editions.Edition>().WithMany().HasForeignKey(s => s.EditionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Registration>().WithMany().HasForeignKey(s => s.RegistrationId).OnDelete(DeleteBehavior.SetNull);
-        builder.Property(s => s.Result).HasConversion<string>().HasMaxLength(20);
-        builder.Property(s => s.Desk).HasMaxLength(CheckInAttendee.DeskMaxLength);
-        builder.Property(s => s.ScannedBy).HasMaxLength(450);
-        builder.HasIndex(s => new { s.EditionId, s.At });
-    }
 }
 
 /// <summary>What the desk shows after a scan: the verdict, and whom it is about.</summary>
@@ -108,13 +62,13 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Time
         if (BadgeTokens.NormalizeShortCode(code) is { } shortCode)
         {
             // Typed from under the QR code: the code is the badge's own, so it is current while it exists.
-            registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.BadgeCode == shortCode, cancellationToken).ConfigureAwait(false);
+            registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.BadgeCode == shortCode, cancellationToken);
             current = registration is not null;
         }
         else
         {
             var named = tokens.Read(code);
-            registration = named is { } n ? await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == n.RegistrationId, cancellationToken).ConfigureAwait(false) : null;
+            registration = named is { } n ? await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == n.RegistrationId, cancellationToken) : null;
             current = registration is not null && named!.Value.Revision == registration.BadgeRevision;
         }
 
@@ -139,20 +93,20 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Time
         {
             var marked = await db.Registrations
                 .Where(r => r.Id == registration.Id && r.EditionId == editionId && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInDesk, deskName), cancellationToken).ConfigureAwait(false);
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInDesk, deskName), cancellationToken);
             result = marked == 1 ? CheckInResult.Welcome : CheckInResult.AlreadyCheckedIn;
         }
 
         db.CheckInScans.Add(new CheckInScan(editionId, result is CheckInResult.Invalid or CheckInResult.OtherEdition ? null : registration?.Id, result, deskName, scannedBy, now));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         if (result is CheckInResult.Invalid or CheckInResult.OtherEdition || registration is null)
         {
             return new CheckInOutcome(result, null, null, null, null, null, null, null, null, null);
         }
 
-        var category = await db.RegistrationCategories.AsNoTracking().Where(c => c.Id == registration.CategoryId).Select(c => new { c.NameEn, c.NameZh }).FirstAsync(cancellationToken).ConfigureAwait(false);
-        var arrival = await db.Registrations.AsNoTracking().Where(r => r.Id == registration.Id).Select(r => new { r.CheckedInAt, r.CheckedInDesk }).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var category = await db.RegistrationCategories.AsNoTracking().Where(c => c.Id == registration.CategoryId).Select(c => new { c.NameEn, c.NameZh }).FirstAsync(cancellationToken);
+        var arrival = await db.Registrations.AsNoTracking().Where(r => r.Id == registration.Id).Select(r => new { r.CheckedInAt, r.CheckedInDesk }).FirstAsync(cancellationToken);
         return new CheckInOutcome(result, registration.Id, registration.NameZh, registration.NameLatin, category.NameEn, category.NameZh, registration.Organisation,
             arrival.CheckedInAt, arrival.CheckedInDesk, registration.SpeakerId);
     }

@@ -22,19 +22,19 @@ public sealed class GrantPressAccreditation(SummitDbContext db, UserManager<Summ
         var found = await db.Registrations.AsNoTracking()
             .Where(r => r.Id == change.RegistrationId && db.RegistrationCategories.Any(c => c.Id == r.CategoryId && c.Kind == CategoryKind.Press))
             .Select(r => new { r.UserId, r.Email })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return;
         }
 
-        var user = (found.UserId is null ? null : await users.FindByIdAsync(found.UserId).ConfigureAwait(false))
-                   ?? await users.FindByEmailAsync(found.Email).ConfigureAwait(false);
-        if (user is not null && user.EmailConfirmed && !await users.IsInRoleAsync(user, Roles.Press).ConfigureAwait(false))
+        var user = (found.UserId is null ? null : await users.FindByIdAsync(found.UserId))
+                   ?? await users.FindByEmailAsync(found.Email);
+        if (user is not null && user.EmailConfirmed && !await users.IsInRoleAsync(user, Roles.Press))
         {
-            await users.AddToRoleAsync(user, Roles.Press).ConfigureAwait(false);
+            await users.AddToRoleAsync(user, Roles.Press);
             // Role changes reach the person's live sessions through the security stamp.
-            await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+            await users.UpdateSecurityStampAsync(user);
         }
     }
 }

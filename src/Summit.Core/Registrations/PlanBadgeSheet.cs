@@ -42,7 +42,7 @@ public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
             return Refused(new Refusal("", Reasons.UnknownChoice));
         }
 
-        if (categoryId is int category && !await db.RegistrationCategories.AnyAsync(c => c.Id == category && c.EditionId == editionId, cancellationToken).ConfigureAwait(false))
+        if (categoryId is int category && !await db.RegistrationCategories.AnyAsync(c => c.Id == category && c.EditionId == editionId, cancellationToken))
         {
             return Refused(new Refusal("CategoryId", Reasons.UnknownCategory));
         }
@@ -50,7 +50,7 @@ public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
         var query = Chosen(db.Registrations.AsNoTracking(), editionId, categoryId, selection);
         if (selection == BadgeSheetSelection.List)
         {
-            var (ids, refusals) = await ResolveAsync(editionId, categoryId, list, cancellationToken).ConfigureAwait(false);
+            var (ids, refusals) = await ResolveAsync(editionId, categoryId, list, cancellationToken);
             if (refusals.Count > 0)
             {
                 return new(null, 0, refusals);
@@ -61,7 +61,7 @@ public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
 
         // The run's badges are fixed now, whatever its selection: a retried job prints the same ones, even after the
         // first attempt marked them printed.
-        var members = await query.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var members = await query.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
         if (members.Count == 0)
         {
             return Refused(new Refusal("", Reasons.NothingToPrint));
@@ -74,7 +74,7 @@ public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
         }
 
         db.BadgeSheets.Add(sheet);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return new(sheet.Id, members.Count, []);
     }
 
@@ -113,7 +113,7 @@ public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
             {
                 // Only if the badge was not reissued while the run was drawn: the new one is not printed yet.
                 await db.Registrations.Where(r => chunk.Contains(r.Id) && r.BadgeRevision == revision)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.BadgePrintedRevision, revision), cancellationToken).ConfigureAwait(false);
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.BadgePrintedRevision, revision), cancellationToken);
             }
         }
     }
@@ -138,13 +138,13 @@ public sealed class PlanBadgeSheet(SummitDbContext db, TimeProvider clock)
         foreach (var chunk in emails.Chunk(500))
         {
             found.AddRange(await db.Registrations.AsNoTracking().Where(r => r.EditionId == editionId && r.ErasedAt == null && chunk.Contains(r.NormalizedEmail))
-                .Select(r => new Candidate(r.Id, r.NormalizedEmail, r.BadgeCode, r.Status, r.CategoryId)).ToListAsync(cancellationToken).ConfigureAwait(false));
+                .Select(r => new Candidate(r.Id, r.NormalizedEmail, r.BadgeCode, r.Status, r.CategoryId)).ToListAsync(cancellationToken));
         }
 
         foreach (var chunk in codes.Chunk(500))
         {
             found.AddRange(await db.Registrations.AsNoTracking().Where(r => r.EditionId == editionId && r.ErasedAt == null && r.BadgeCode != null && chunk.Contains(r.BadgeCode))
-                .Select(r => new Candidate(r.Id, r.NormalizedEmail, r.BadgeCode, r.Status, r.CategoryId)).ToListAsync(cancellationToken).ConfigureAwait(false));
+                .Select(r => new Candidate(r.Id, r.NormalizedEmail, r.BadgeCode, r.Status, r.CategoryId)).ToListAsync(cancellationToken));
         }
 
         var ids = new List<int>();

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
-using Summit.Core.Text;
 
 namespace Summit.Core.Registrations;
 
@@ -108,7 +107,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
 
         var category = await db.RegistrationCategories.AsNoTracking()
             .Where(c => c.Id == categoryId && db.Editions.Any(e => e.Id == c.EditionId && e.Status == EditionStatus.Open))
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         if (category is null)
         {
             return RegistrationOutcome.Refuse(new Refusal("CategoryId", Reasons.UnknownCategory));
@@ -131,7 +130,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
             return RegistrationOutcome.Refuse(new Refusal("Code", Reasons.CodeRequired));
         }
 
-        return await SaveAsync(category, details, typedCode, userId, userEmail, category.RequiresApproval, cancellationToken).ConfigureAwait(false);
+        return await SaveAsync(category, details, typedCode, userId, userEmail, category.RequiresApproval, cancellationToken);
     }
 
     /// <summary>
@@ -146,13 +145,13 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
             return RegistrationOutcome.Refuse([.. refusals]);
         }
 
-        var category = await db.RegistrationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, cancellationToken).ConfigureAwait(false);
+        var category = await db.RegistrationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, cancellationToken);
         if (category is null)
         {
             return RegistrationOutcome.Refuse(new Refusal("CategoryId", Reasons.UnknownCategory));
         }
 
-        return await SaveAsync(category, details, null, null, null, category.RequiresApproval && !confirmWithoutApproval, cancellationToken).ConfigureAwait(false);
+        return await SaveAsync(category, details, null, null, null, category.RequiresApproval && !confirmWithoutApproval, cancellationToken);
     }
 
     private async Task<RegistrationOutcome> SaveAsync(RegistrationCategory category, RegistrationDetails details, string? typedCode, string? userId, string? userEmail, bool approvalRequired, CancellationToken cancellationToken)
@@ -173,7 +172,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
             var first = await db.Registrations.AsNoTracking()
                 .Where(r => r.EditionId == category.EditionId && r.NormalizedEmail == email)
                 .Select(r => new { r.Id, r.AccessKey })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                .FirstOrDefaultAsync(cancellationToken);
             if (first is null)
             {
                 throw;
@@ -189,7 +188,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
             var existing = await db.Registrations.AsNoTracking()
                 .Where(r => r.EditionId == category.EditionId && r.NormalizedEmail == email)
                 .Select(r => new { r.Id, r.AccessKey })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                .FirstOrDefaultAsync(cancellationToken);
             if (existing is not null)
             {
                 return new RegistrationOutcome(RegistrationResult.AlreadyRegistered, existing.Id, existing.AccessKey, null, []);
@@ -199,7 +198,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
             if (typedCode is not null)
             {
                 invitation = await db.InvitationCodes.AsNoTracking()
-                    .FirstOrDefaultAsync(c => c.EditionId == category.EditionId && c.Code == typedCode, cancellationToken).ConfigureAwait(false);
+                    .FirstOrDefaultAsync(c => c.EditionId == category.EditionId && c.Code == typedCode, cancellationToken);
                 if (invitation is null || invitation.CategoryId != category.Id)
                 {
                     return RegistrationOutcome.Refuse(new Refusal("Code", Reasons.CodeInvalid));
@@ -208,12 +207,12 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
 
             // The transaction's first statement is a write (SQLite takes its write lock at once, PostgreSQL the
             // category's or the code's row lock), and it holds only a few short statements until the commit.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (invitation is not null)
             {
                 var used = await db.InvitationCodes
                     .Where(c => c.Id == invitation.Id && c.Uses < c.MaxUses)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Uses, c => c.Uses + 1), cancellationToken).ConfigureAwait(false);
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Uses, c => c.Uses + 1), cancellationToken);
                 if (used == 0)
                 {
                     return RegistrationOutcome.Refuse(new Refusal("Code", Reasons.CodeUsedUp));
@@ -235,18 +234,18 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
             {
                 registration.MoveTo(RegistrationStatus.PendingApproval, now);
             }
-            else if (await SeatLedger.TryTakeSeatAsync(db, category.Id, cancellationToken).ConfigureAwait(false))
+            else if (await SeatLedger.TryTakeSeatAsync(db, category.Id, cancellationToken))
             {
                 registration.MoveTo(RegistrationStatus.Confirmed, now);
             }
             else
             {
-                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, category.Id, cancellationToken).ConfigureAwait(false));
+                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, category.Id, cancellationToken));
             }
 
             db.Registrations.Add(registration);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             var result = registration.Status switch
             {
                 RegistrationStatus.Confirmed => RegistrationResult.Confirmed,
@@ -254,7 +253,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
                 _ => RegistrationResult.PendingApproval,
             };
             int? position = registration.WaitlistTicket is int ticket
-                ? await SeatLedger.PositionAsync(db, category.Id, ticket, cancellationToken).ConfigureAwait(false)
+                ? await SeatLedger.PositionAsync(db, category.Id, ticket, cancellationToken)
                 : null;
             return new RegistrationOutcome(result, registration.Id, registration.AccessKey, position, []);
         });
@@ -268,7 +267,7 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
                 RegistrationResult.Waitlisted => RegistrationStatus.Waitlisted,
                 _ => RegistrationStatus.PendingApproval,
             };
-            await events.RaiseAsync([new RegistrationChanged(outcome.RegistrationId!.Value, null, status)], cancellationToken).ConfigureAwait(false);
+            await events.RaiseAsync([new RegistrationChanged(outcome.RegistrationId!.Value, null, status)], cancellationToken);
         }
 
         return outcome;

@@ -9,108 +9,6 @@ public enum RegistrationStatus
     Cancelled,
 }
 
-/// <summary>What a category is for, beyond its name: speakers are registered automatically, press approval grants the Press role.</summary>
-public enum CategoryKind
-{
-    General,
-    Speaker,
-    Press,
-    Staff,
-}
-
-/// <summary>
-/// A kind of ticket of an edition (Delegate, VIP, Speaker, Press, Online, Staff), with its capacity and the seats
-/// taken. <see cref="Confirmed"/> is changed only by single UPDATE statements that test the capacity in the same
-/// statement (see <see cref="SeatLedger"/>), so it can never pass <see cref="Capacity"/>, whatever runs at once.
-/// </summary>
-public sealed class RegistrationCategory
-{
-    private RegistrationCategory()
-    {
-    }
-
-    public int Id { get; private set; }
-
-    public int EditionId { get; private set; }
-
-    public string NameEn { get; private set; } = "";
-
-    public string NameZh { get; private set; } = "";
-
-    public string? DescriptionEn { get; private set; }
-
-    public string? DescriptionZh { get; private set; }
-
-    public CategoryKind Kind { get; private set; }
-
-    /// <summary>Null for unlimited.</summary>
-    public int? Capacity { get; private set; }
-
-    public bool RequiresApproval { get; private set; }
-
-    public bool RequiresInvitation { get; private set; }
-
-    public DateTimeOffset? OpensAt { get; private set; }
-
-    public DateTimeOffset? ClosesAt { get; private set; }
-
-    public int Order { get; private set; }
-
-    /// <summary>The colour of the band on this category's badges (<c>#rrggbb</c>); null for the default of its kind.</summary>
-    public string? BadgeColour { get; private set; }
-
-    /// <summary>Seats taken by confirmed registrations.</summary>
-    public int Confirmed { get; private set; }
-
-    /// <summary>The last waiting-list ticket handed out; tickets order the list, first come first served.</summary>
-    public int LastWaitlistTicket { get; private set; }
-
-    public string Name(bool chinese) => chinese ? NameZh : NameEn;
-
-    public string? Description(bool chinese) => chinese ? DescriptionZh ?? DescriptionEn : DescriptionEn ?? DescriptionZh;
-
-    public bool IsOpen(DateTimeOffset now) => (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
-
-    internal static RegistrationCategory Create(int editionId, CategoryDetails details)
-    {
-        var category = new RegistrationCategory { EditionId = editionId };
-        category.Apply(details);
-        return category;
-    }
-
-    internal void Apply(CategoryDetails details)
-    {
-        NameEn = details.NameEn.Trim();
-        NameZh = details.NameZh.Trim();
-        DescriptionEn = Clean(details.DescriptionEn);
-        DescriptionZh = Clean(details.DescriptionZh);
-        Kind = details.Kind;
-        Capacity = details.Capacity;
-        RequiresApproval = details.RequiresApproval;
-        RequiresInvitation = details.RequiresInvitation;
-        OpensAt = details.OpensAt?.ToUniversalTime();
-        ClosesAt = details.ClosesAt?.ToUniversalTime();
-        Order = details.Order;
-        BadgeColour = BadgeColours.Normalize(details.BadgeColour);
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-public sealed record CategoryDetails(
-    string NameEn,
-    string NameZh,
-    string? DescriptionEn,
-    string? DescriptionZh,
-    CategoryKind Kind,
-    int? Capacity,
-    bool RequiresApproval,
-    bool RequiresInvitation,
-    DateTimeOffset? OpensAt,
-    DateTimeOffset? ClosesAt,
-    int Order,
-    string? BadgeColour = null);
-
 /// <summary>
 /// One person's registration for an edition. Status moves only through the write classes; the personal data can be
 /// erased on request, leaving the row (and so the counts) with its status and category.
@@ -217,7 +115,7 @@ public sealed class Registration
 
     public string DisplayName(bool chinese) => Speakers.SpeakerNames.Display(NameZh, NameLatin, chinese);
 
-    internal static Registration Create(int editionId, int categoryId, RegistrationDetails details, string accessKey, DateTimeOffset now) 
+    internal static Registration Create(int editionId, int categoryId, RegistrationDetails details, string accessKey, DateTimeOffset now)
     {
         var registration = new Registration { EditionId = editionId, CategoryId = categoryId, AccessKey = accessKey, CreatedAt = now, StatusChangedAt = now, ConsentAt = now };
         registration.Apply(details, now);
@@ -238,7 +136,7 @@ public sealed class Registration
         NormalizedEmail = Normalize(details.Email);
         Phone = Clean(details.Phone);
         CountryCode = Clean(details.CountryCode)?.ToUpperInvariant();
-        PreferredCulture = details.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-Hans" : "en";
+        PreferredCulture = Text.Cultures.Normalize(details.PreferredCulture);
         DietaryNeeds = Clean(details.DietaryNeeds);
         AccessibilityNeeds = Clean(details.AccessibilityNeeds);
         NeedsInterpretation = details.NeedsInterpretation;
@@ -311,42 +209,3 @@ public sealed record RegistrationDetails(
     bool NeedsInterpretation,
     bool Consent,
     string ConsentVersion);
-
-/// <summary>A code that unlocks a category (and may skip approval), for one person or for a whole delegation.</summary>
-public sealed class InvitationCode
-{
-    private InvitationCode()
-    {
-    }
-
-    public int Id { get; private set; }
-
-    public int EditionId { get; private set; }
-
-    public int CategoryId { get; private set; }
-
-    /// <summary>Upper-case letters and digits; compared without regard to case.</summary>
-    public string Code { get; private set; } = "";
-
-    public int MaxUses { get; private set; }
-
-    /// <summary>Changed only by an UPDATE that tests <see cref="MaxUses"/> in the same statement.</summary>
-    public int Uses { get; private set; }
-
-    public bool BypassesApproval { get; private set; }
-
-    public string? Note { get; private set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    internal static InvitationCode Create(int editionId, int categoryId, string code, int maxUses, bool bypassesApproval, string? note, DateTimeOffset now) => new()
-    {
-        EditionId = editionId,
-        CategoryId = categoryId,
-        Code = code.Trim().ToUpperInvariant(),
-        MaxUses = maxUses,
-        BypassesApproval = bypassesApproval,
-        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-        CreatedAt = now,
-    };
-}

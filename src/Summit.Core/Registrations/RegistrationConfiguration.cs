@@ -4,22 +4,6 @@ using Summit.Core.Editions;
 
 namespace Summit.Core.Registrations;
 
-internal sealed class RegistrationCategoryConfiguration : IEntityTypeConfiguration<RegistrationCategory>
-{
-    public void Configure(EntityTypeBuilder<RegistrationCategory> builder)
-    {
-        builder.ToTable("RegistrationCategories");
-        builder.HasOne<Edition>().WithMany().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(c => c.NameEn).HasMaxLength(SaveCategory.NameMaxLength);
-        builder.Property(c => c.NameZh).HasMaxLength(SaveCategory.NameMaxLength);
-        builder.Property(c => c.DescriptionEn).HasMaxLength(SaveCategory.DescriptionMaxLength);
-        builder.Property(c => c.DescriptionZh).HasMaxLength(SaveCategory.DescriptionMaxLength);
-        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.BadgeColour).HasMaxLength(7);
-        builder.ToTable(t => t.HasCheckConstraint("CK_RegistrationCategories_Seats", "\"Capacity\" IS NULL OR \"Confirmed\" <= \"Capacity\""));
-    }
-}
-
 internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
 {
     public void Configure(EntityTypeBuilder<Registration> builder)
@@ -55,18 +39,5 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.CheckedInDesk).HasMaxLength(CheckInAttendee.DeskMaxLength);
         builder.Property(r => r.BadgeCode).HasMaxLength(8);
         builder.HasIndex(r => r.BadgeCode).IsUnique();
-    }
-}
-
-internal sealed class InvitationCodeConfiguration : IEntityTypeConfiguration<InvitationCode>
-{
-    public void Configure(EntityTypeBuilder<InvitationCode> builder)
-    {
-        builder.HasOne<Edition>().WithMany().HasForeignKey(c => c.EditionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<RegistrationCategory>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(c => c.Code).HasMaxLength(RegisterAttendee.CodeMaxLength);
-        builder.HasIndex(c => new { c.EditionId, c.Code }).IsUnique();
-        builder.Property(c => c.Note).HasMaxLength(200);
-        builder.ToTable(t => t.HasCheckConstraint("CK_InvitationCodes_Uses", "\"Uses\" <= \"MaxUses\""));
     }
 }

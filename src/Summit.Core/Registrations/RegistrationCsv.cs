@@ -52,13 +52,13 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
         try
         {
             using var csv = new CsvReader(reader, ImportConfiguration, leaveOpen: true);
-            if (!await csv.ReadAsync().ConfigureAwait(false) || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !header.Any(h => h.Trim().Equals("email", StringComparison.OrdinalIgnoreCase)))
+            if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !header.Any(h => h.Trim().Equals("email", StringComparison.OrdinalIgnoreCase)))
             {
                 return new([], Reasons.NotCsv);
             }
 
             var names = header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-            while (await csv.ReadAsync().ConfigureAwait(false))
+            while (await csv.ReadAsync())
             {
                 if (rows.Count == MaxRows)
                 {
@@ -83,7 +83,7 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
         }
 
         var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == editionId)
-            .Select(c => new { c.Id, c.NameEn, c.NameZh }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Select(c => new { c.Id, c.NameEn, c.NameZh }).ToListAsync(cancellationToken);
         var lines = new List<RegistrationImportLine>();
         foreach (var (line, cells) in rows)
         {
@@ -143,7 +143,7 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
                 continue;
             }
 
-            var outcome = await register.RunForOrganizerAsync(categoryId, details, confirmWithoutApproval, cancellationToken).ConfigureAwait(false);
+            var outcome = await register.RunForOrganizerAsync(categoryId, details, confirmWithoutApproval, cancellationToken);
             lines.Add(new(line, Cell("email"), outcome.Result, outcome.Refusals));
         }
 
@@ -152,15 +152,15 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
 
     public async Task ExportAsync(int editionId, TextWriter writer, CancellationToken cancellationToken = default)
     {
-        var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == editionId).ToDictionaryAsync(c => c.Id, c => c.NameEn, cancellationToken).ConfigureAwait(false);
+        var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == editionId).ToDictionaryAsync(c => c.Id, c => c.NameEn, cancellationToken);
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var header in new[] { "id", "category", "status", "waitlist_ticket", "family_name_zh", "given_name_zh", "family_name_latin", "given_name_latin", "latin_family_name_first", "organisation", "position", "email", "phone", "country", "language", "dietary_needs", "accessibility_needs", "interpretation", "registered_at" })
         {
             csv.WriteField(header);
         }
 
-        await csv.NextRecordAsync().ConfigureAwait(false);
-        await foreach (var r in db.Registrations.AsNoTracking().Where(r => r.EditionId == editionId).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await csv.NextRecordAsync();
+        await foreach (var r in db.Registrations.AsNoTracking().Where(r => r.EditionId == editionId).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             csv.WriteField(r.Id);
             csv.WriteField(SpeakerCsv.Neutralise(categories.GetValueOrDefault(r.CategoryId)));
@@ -179,7 +179,7 @@ public sealed class RegistrationCsv(SummitDbContext db, RegisterAttendee registe
 
             csv.WriteField(r.NeedsInterpretation ? "yes" : "no");
             csv.WriteField(r.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            await csv.NextRecordAsync().ConfigureAwait(false);
+            await csv.NextRecordAsync();
         }
     }
 }

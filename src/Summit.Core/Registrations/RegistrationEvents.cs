@@ -51,7 +51,7 @@ public sealed class RegistrationEvents(IEnumerable<IRegistrationListener> handle
             {
                 try
                 {
-                    await handle(handler, change).ConfigureAwait(false);
+                    await handle(handler, change);
                 }
 #pragma warning disable CA1031 // The change is committed; a handler's failure (a queue down) is logged, and the mail log has its own catch-up.
                 catch (Exception exception)

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
-using Summit.Core.Text;
 
 namespace Summit.Core.Registrations;
 
@@ -78,7 +77,7 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
         {
             category = RegistrationCategory.Create(editionId, details);
             db.RegistrationCategories.Add(category);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         else
         {
@@ -86,9 +85,9 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
             var strategy = db.Database.CreateExecutionStrategy();
             var refusal = await strategy.ExecuteAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await SeatLedger.LockAsync(db, id.Value, cancellationToken).ConfigureAwait(false);
-                var found = await db.RegistrationCategories.FirstOrDefaultAsync(c => c.Id == id && c.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await SeatLedger.LockAsync(db, id.Value, cancellationToken);
+                var found = await db.RegistrationCategories.FirstOrDefaultAsync(c => c.Id == id && c.EditionId == editionId, cancellationToken);
                 if (found is null)
                 {
                     return new Refusal("", Reasons.NotFound);
@@ -103,26 +102,26 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
                 var printed = (found.NameEn, found.NameZh, BadgeColours.For(found));
                 found.Apply(details);
                 reprint = printed != (found.NameEn, found.NameZh, BadgeColours.For(found));
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return null;
-            }).ConfigureAwait(false);
+            });
             if (refusal is not null)
             {
                 return new(null, [refusal]);
             }
 
-            category = await db.RegistrationCategories.AsNoTracking().FirstAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
+            category = await db.RegistrationCategories.AsNoTracking().FirstAsync(c => c.Id == id, cancellationToken);
         }
 
         if (grew)
         {
-            await change.PromoteAsync(category.Id, cancellationToken).ConfigureAwait(false);
+            await change.PromoteAsync(category.Id, cancellationToken);
         }
 
         if (reprint)
         {
-            await events.RaiseBadgesChangedAsync(editionId, category.Id, cancellationToken).ConfigureAwait(false);
+            await events.RaiseBadgesChangedAsync(editionId, category.Id, cancellationToken);
         }
 
         return new(category.Id, []);
@@ -144,12 +143,12 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
             return (null, [new("MaxUses", Reasons.UsesRange)]);
         }
 
-        if (!await db.RegistrationCategories.AnyAsync(c => c.Id == categoryId && c.EditionId == editionId, cancellationToken).ConfigureAwait(false))
+        if (!await db.RegistrationCategories.AnyAsync(c => c.Id == categoryId && c.EditionId == editionId, cancellationToken))
         {
             return (null, [new("CategoryId", RegisterAttendee.Reasons.UnknownCategory)]);
         }
 
-        if (await db.InvitationCodes.AnyAsync(c => c.EditionId == editionId && c.Code == wanted, cancellationToken).ConfigureAwait(false))
+        if (await db.InvitationCodes.AnyAsync(c => c.EditionId == editionId && c.Code == wanted, cancellationToken))
         {
             return (null, [new("Code", Reasons.CodeTaken)]);
         }
@@ -157,7 +156,7 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
         db.InvitationCodes.Add(InvitationCode.Create(editionId, categoryId, wanted, maxUses, bypassesApproval, note, clock.GetUtcNow()));
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

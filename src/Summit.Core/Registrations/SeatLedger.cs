@@ -15,7 +15,7 @@ internal static class SeatLedger
         await db.RegistrationCategories
             .Where(c => c.Id == categoryId && (c.Capacity == null || c.Confirmed < c.Capacity))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Confirmed, c => c.Confirmed + 1), cancellationToken)
-            .ConfigureAwait(false) == 1;
+             == 1;
 
     public static Task ReleaseSeatAsync(SummitDbContext db, int categoryId, CancellationToken cancellationToken) =>
         db.RegistrationCategories
@@ -28,7 +28,7 @@ internal static class SeatLedger
         // One round trip: UPDATE … RETURNING (SQLite 3.35+ and PostgreSQL both have it).
         var tickets = await db.Database
             .SqlQuery<int>($"UPDATE \"RegistrationCategories\" SET \"LastWaitlistTicket\" = \"LastWaitlistTicket\" + 1 WHERE \"Id\" = {categoryId} RETURNING \"LastWaitlistTicket\" AS \"Value\"")
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return tickets.Single();
     }
 
@@ -51,8 +51,8 @@ internal static class SeatLedger
             var next = await db.Registrations
                 .Where(r => r.CategoryId == categoryId && r.Status == RegistrationStatus.Waitlisted && !taken.Contains(r.Id))
                 .OrderBy(r => r.WaitlistTicket).ThenBy(r => r.Id)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (next is null || !await TryTakeSeatAsync(db, categoryId, cancellationToken).ConfigureAwait(false))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (next is null || !await TryTakeSeatAsync(db, categoryId, cancellationToken))
             {
                 return promoted;
             }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
-using Summit.Core.Scheduling;
 
 namespace Summit.Core.Registrations;
 
@@ -37,7 +36,7 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
 
     public async Task<SignupOutcome> RunAsync(int registrationId, int sessionId, CancellationToken cancellationToken = default)
     {
-        var editionId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (int?)r.EditionId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var editionId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (int?)r.EditionId).FirstOrDefaultAsync(cancellationToken);
         if (editionId is null)
         {
             return SignupOutcome.Refuse(Reasons.NotConfirmed);
@@ -47,7 +46,7 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
         var published = await db.PublishedSessions.AsNoTracking()
             .Where(p => p.SessionId == sessionId && p.VersionId == db.ScheduleVersions.Where(v => v.EditionId == editionId).OrderByDescending(v => v.Number).Select(v => v.Id).FirstOrDefault())
             .Select(p => new { p.SeatLimit, p.IsCancelled, p.StartsAt, WorkingLimit = db.Sessions.Where(s => s.Id == p.SessionId).Select(s => s.SeatLimit).FirstOrDefault() })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         if (published?.SeatLimit is null || published.WorkingLimit is null)
         {
             return SignupOutcome.Refuse(Reasons.NoSignup);
@@ -68,8 +67,8 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (!await LockRegistrationAsync(db, registrationId, confirmedOnly: true, cancellationToken).ConfigureAwait(false))
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await LockRegistrationAsync(db, registrationId, confirmedOnly: true, cancellationToken))
             {
                 return SignupOutcome.Refuse(Reasons.NotConfirmed);
             }
@@ -77,7 +76,7 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
             // Then the session's counter row, before reading anything about its seats: a seat freed (or a limit raised)
             // by another transaction is either committed before this reads the counter, or waits until this commits
             // and then promotes the ticket taken here. Nobody is left waiting next to a free seat.
-            var limit = await LockSessionAsync(db, sessionId, cancellationToken).ConfigureAwait(false);
+            var limit = await LockSessionAsync(db, sessionId, cancellationToken);
             if (limit is null)
             {
                 return SignupOutcome.Refuse(Reasons.NoSignup);
@@ -86,20 +85,20 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
             var existing = await db.SessionSignups.AsNoTracking()
                 .Where(s => s.SessionId == sessionId && s.RegistrationId == registrationId)
                 .Select(s => new { s.WaitlistTicket })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                .FirstOrDefaultAsync(cancellationToken);
             if (existing is not null)
             {
-                return new SignupOutcome(SignupResult.AlreadySignedUp, existing.WaitlistTicket is int held ? await PositionAsync(sessionId, held).ConfigureAwait(false) : null, null);
+                return new SignupOutcome(SignupResult.AlreadySignedUp, existing.WaitlistTicket is int held ? await PositionAsync(sessionId, held) : null, null);
             }
 
-            int? ticket = await TryTakeSeatAsync(db, sessionId, cancellationToken).ConfigureAwait(false) ? null : await NextTicketAsync(db, sessionId, cancellationToken).ConfigureAwait(false);
+            int? ticket = await TryTakeSeatAsync(db, sessionId, cancellationToken) ? null : await NextTicketAsync(db, sessionId, cancellationToken);
             db.SessionSignups.Add(SessionSignup.Create(sessionId, registrationId, ticket, now));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return ticket is int mine
-                ? new SignupOutcome(SignupResult.Waitlisted, await PositionAsync(sessionId, mine).ConfigureAwait(false), null)
+                ? new SignupOutcome(SignupResult.Waitlisted, await PositionAsync(sessionId, mine), null)
                 : new SignupOutcome(SignupResult.Confirmed, null, null);
-        }).ConfigureAwait(false);
+        });
 
         Task<int> PositionAsync(int session, int ticket) => db.SessionSignups.WaitlistPositionAsync(session, ticket, cancellationToken);
     }
@@ -113,21 +112,21 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
         {
             promoted.Clear();
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await LockRegistrationAsync(db, registrationId, confirmedOnly: false, cancellationToken).ConfigureAwait(false);
-            var released = await ReleaseAsync(db, [registrationId], sessionId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockRegistrationAsync(db, registrationId, confirmedOnly: false, cancellationToken);
+            var released = await ReleaseAsync(db, [registrationId], sessionId, clock.GetUtcNow(), cancellationToken);
             if (released is null)
             {
                 return new Refusal("", Reasons.NotSignedUp);
             }
 
             promoted.AddRange(released);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return null;
-        }).ConfigureAwait(false);
+        });
         db.ChangeTracker.Clear();
-        await events.RaiseAsync(promoted, cancellationToken).ConfigureAwait(false);
+        await events.RaiseAsync(promoted, cancellationToken);
         return refusal;
     }
 
@@ -143,7 +142,7 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
         var sessions = await db.SessionSignups
             .Where(s => registrationIds.Contains(s.RegistrationId) && (sessionId == null || s.SessionId == sessionId))
             .Select(s => s.SessionId).Distinct().OrderBy(id => id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         if (sessions.Count == 0)
         {
             return null;
@@ -151,14 +150,14 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
 
         foreach (var session in sessions)
         {
-            await LockSessionAsync(db, session, cancellationToken).ConfigureAwait(false);
+            await LockSessionAsync(db, session, cancellationToken);
         }
 
         var signups = await db.SessionSignups
             .Where(s => registrationIds.Contains(s.RegistrationId) && sessions.Contains(s.SessionId))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         db.SessionSignups.RemoveRange(signups);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         var promoted = new List<SignupPromoted>();
         foreach (var session in sessions)
         {
@@ -169,8 +168,8 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
             }
 
             await db.Sessions.Where(s => s.Id == session)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken - freed), cancellationToken).ConfigureAwait(false);
-            promoted.AddRange(await PromoteAsync(db, session, now, cancellationToken).ConfigureAwait(false));
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken - freed), cancellationToken);
+            promoted.AddRange(await PromoteAsync(db, session, now, cancellationToken));
         }
 
         return promoted;
@@ -183,7 +182,7 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
     internal static async Task<List<SignupPromoted>> PromoteAsync(SummitDbContext db, int sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var promoted = new List<SignupPromoted>();
-        var open = await db.Sessions.AnyAsync(s => s.Id == sessionId && !s.IsCancelled && (s.StartsAt == null || s.StartsAt > now), cancellationToken).ConfigureAwait(false);
+        var open = await db.Sessions.AnyAsync(s => s.Id == sessionId && !s.IsCancelled && (s.StartsAt == null || s.StartsAt > now), cancellationToken);
         if (!open)
         {
             return promoted;
@@ -195,8 +194,8 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
             var next = await db.SessionSignups
                 .Where(s => s.SessionId == sessionId && s.Status == SignupStatus.Waitlisted && !taken.Contains(s.RegistrationId))
                 .OrderBy(s => s.WaitlistTicket).ThenBy(s => s.Id)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (next is null || !await TryTakeSeatAsync(db, sessionId, cancellationToken).ConfigureAwait(false))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (next is null || !await TryTakeSeatAsync(db, sessionId, cancellationToken))
             {
                 return promoted;
             }
@@ -210,13 +209,13 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
         await db.Sessions
             .Where(s => s.Id == sessionId && s.SeatLimit != null && s.SeatsTaken < s.SeatLimit)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken + 1), cancellationToken)
-            .ConfigureAwait(false) == 1;
+             == 1;
 
     private static async Task<int> NextTicketAsync(SummitDbContext db, int sessionId, CancellationToken cancellationToken)
     {
         var tickets = await db.Database
             .SqlQuery<int>($"UPDATE \"Sessions\" SET \"LastSignupTicket\" = \"LastSignupTicket\" + 1 WHERE \"Id\" = {sessionId} RETURNING \"LastSignupTicket\" AS \"Value\"")
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return tickets.Single();
     }
 
@@ -224,8 +223,8 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
     private static async Task<int?> LockSessionAsync(SummitDbContext db, int sessionId, CancellationToken cancellationToken)
     {
         await db.Sessions.Where(s => s.Id == sessionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken), cancellationToken).ConfigureAwait(false);
-        return await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.SeatLimit).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken), cancellationToken);
+        return await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.SeatLimit).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The transaction's first statement: the registration's row lock (and SQLite's write lock).</summary>
@@ -233,5 +232,5 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
         await db.Registrations
             .Where(r => r.Id == registrationId && (!confirmedOnly || r.Status == RegistrationStatus.Confirmed))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, r => r.UpdatedAt), cancellationToken)
-            .ConfigureAwait(false) == 1;
+             == 1;
 }

@@ -23,7 +23,7 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
         var category = await db.RegistrationCategories.AsNoTracking()
             .Where(c => c.EditionId == published.EditionId && c.Kind == CategoryKind.Speaker)
             .OrderBy(c => c.Order).ThenBy(c => c.Id)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         if (category is null)
         {
             return;
@@ -32,26 +32,32 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
         var onStage = await db.PublishedSessions.AsNoTracking()
             .Where(s => s.VersionId == published.VersionId && !s.IsCancelled && !db.SessionTypes.Any(t => t.Id == s.TypeId && t.IsBreak))
             .SelectMany(s => s.Speakers).Select(s => s.SpeakerId).Distinct()
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var speakers = await db.Speakers.AsNoTracking()
             .Where(s => onStage.Contains(s.Id))
             .Select(s => new
             {
-                s.Id, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, s.CountryCode,
+                s.Id,
+                s.FamilyNameZh,
+                s.GivenNameZh,
+                s.FamilyNameLatin,
+                s.GivenNameLatin,
+                s.LatinFamilyNameFirst,
+                s.CountryCode,
                 Email = s.ContactEmail ?? db.Users.Where(u => u.Id == s.UserId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefault(),
                 Position = s.Positions.OrderBy(p => p.Order).Select(p => new { p.TitleEn, p.OrganisationEn }).FirstOrDefault(),
             })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var existing = await db.Registrations.AsNoTracking()
             .Where(r => r.EditionId == published.EditionId && r.SpeakerId != null)
             .Select(r => new { r.Id, SpeakerId = r.SpeakerId!.Value, r.Status, r.CancelledByProgramme })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
 
         var candidates = speakers.Where(s => s.Email is not null).Select(s => Registration.Normalize(s.Email!)).ToList();
         var taken = (await db.Registrations.AsNoTracking()
                 .Where(r => r.EditionId == published.EditionId && candidates.Contains(r.NormalizedEmail))
                 .Select(r => r.NormalizedEmail)
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
+                .ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var changes = new List<RegistrationChanged>();
         var now = clock.GetUtcNow();
@@ -73,40 +79,40 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
                 speaker.FamilyNameZh, speaker.GivenNameZh, speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst,
                 speaker.Position?.OrganisationEn, speaker.Position?.TitleEn, speaker.Email, null, speaker.CountryCode,
                 "en", null, null, false, true, ConsentByOrganizers);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var registration = Registration.Create(published.EditionId, category.Id, details, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), now);
             registration.LinkSpeaker(speaker.Id);
-            if (await SeatLedger.TryTakeSeatAsync(db, category.Id, cancellationToken).ConfigureAwait(false))
+            if (await SeatLedger.TryTakeSeatAsync(db, category.Id, cancellationToken))
             {
                 registration.MoveTo(RegistrationStatus.Confirmed, now);
             }
             else
             {
-                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, category.Id, cancellationToken).ConfigureAwait(false));
+                registration.MoveTo(RegistrationStatus.Waitlisted, now, await SeatLedger.NextTicketAsync(db, category.Id, cancellationToken));
             }
 
             db.Registrations.Add(registration);
             taken.Add(registration.NormalizedEmail);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             changes.Add(new RegistrationChanged(registration.Id, null, registration.Status));
         }
 
         db.ChangeTracker.Clear();
-        await events.RaiseAsync(changes, cancellationToken).ConfigureAwait(false);
+        await events.RaiseAsync(changes, cancellationToken);
 
         // Off the programme now: the automatic registration goes (a speaker who also registered as a delegate keeps that one).
         var stillOn = onStage.ToHashSet();
         foreach (var gone in existing.Where(e => !stillOn.Contains(e.SpeakerId) && e.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted))
         {
-            await change.CancelAsync(gone.Id, byProgramme: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await change.CancelAsync(gone.Id, byProgramme: true, cancellationToken: cancellationToken);
         }
 
         // Back on the programme after being taken off it (which cancelled the speaker registration): reinstated. A
         // registration the speaker or an organizer cancelled stays cancelled.
         foreach (var returned in existing.Where(e => stillOn.Contains(e.SpeakerId) && e.Status == RegistrationStatus.Cancelled && e.CancelledByProgramme))
         {
-            await change.ReinstateAsync(returned.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await change.ReinstateAsync(returned.Id, cancellationToken: cancellationToken);
         }
     }
 }

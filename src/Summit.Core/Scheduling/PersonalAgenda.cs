@@ -1,54 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 
 namespace Summit.Core.Scheduling;
-
-/// <summary>A session a signed-in visitor starred for their own agenda.</summary>
-public sealed class AgendaStar
-{
-    private AgendaStar()
-    {
-    }
-
-    public int Id { get; private set; }
-
-    public string UserId { get; private set; } = "";
-
-    public int SessionId { get; private set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    internal static AgendaStar Create(string userId, int sessionId, DateTimeOffset now) => new() { UserId = userId, SessionId = sessionId, CreatedAt = now };
-}
-
-/// <summary>
-/// The secret address of a visitor's personal calendar feed. Only its SHA-256 is stored, so a database leak does not
-/// reveal feeds; making a new one revokes the old.
-/// </summary>
-public sealed class AgendaFeed
-{
-    private AgendaFeed()
-    {
-    }
-
-    public string UserId { get; private set; } = "";
-
-    public string TokenHash { get; private set; } = "";
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    internal static AgendaFeed Create(string userId, string tokenHash, DateTimeOffset now) => new() { UserId = userId, TokenHash = tokenHash, CreatedAt = now };
-
-    internal void Replace(string tokenHash, DateTimeOffset now)
-    {
-        TokenHash = tokenHash;
-        CreatedAt = now;
-    }
-
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
-}
 
 /// <summary>Stars and unstars sessions, and issues or revokes the personal calendar feed.</summary>
 public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
@@ -66,18 +20,18 @@ public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
     {
         var published = await db.PublishedSessions.AnyAsync(
             p => p.SessionId == sessionId && db.ScheduleVersions.Any(v => v.Id == p.VersionId && db.Editions.Any(e => e.Id == v.EditionId && e.Status != Editions.EditionStatus.Draft)),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         if (!published)
         {
             return new("", Reasons.NotPublished);
         }
 
-        if (await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == sessionId, cancellationToken).ConfigureAwait(false))
+        if (await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == sessionId, cancellationToken))
         {
             return null;
         }
 
-        if (await db.AgendaStars.CountAsync(s => s.UserId == userId, cancellationToken).ConfigureAwait(false) >= MaxStars)
+        if (await db.AgendaStars.CountAsync(s => s.UserId == userId, cancellationToken) >= MaxStars)
         {
             return new("", Reasons.TooMany);
         }
@@ -85,13 +39,13 @@ public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
         db.AgendaStars.Add(AgendaStar.Create(userId, sessionId, clock.GetUtcNow()));
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // A double click raced itself; the unique index kept one star, which is what was asked for.
             db.ChangeTracker.Clear();
-            if (!await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == sessionId, cancellationToken).ConfigureAwait(false))
+            if (!await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == sessionId, cancellationToken))
             {
                 throw;
             }
@@ -107,7 +61,7 @@ public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
     public async Task<string> NewFeedAsync(string userId, CancellationToken cancellationToken = default)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var feed = await db.AgendaFeeds.FirstOrDefaultAsync(f => f.UserId == userId, cancellationToken).ConfigureAwait(false);
+        var feed = await db.AgendaFeeds.FirstOrDefaultAsync(f => f.UserId == userId, cancellationToken);
         if (feed is null)
         {
             db.AgendaFeeds.Add(AgendaFeed.Create(userId, AgendaFeed.Hash(token), clock.GetUtcNow()));
@@ -119,15 +73,15 @@ public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException) when (feed is null)
         {
             // A double click made the row in between: replace that one instead.
             db.ChangeTracker.Clear();
-            var made = await db.AgendaFeeds.FirstAsync(f => f.UserId == userId, cancellationToken).ConfigureAwait(false);
+            var made = await db.AgendaFeeds.FirstAsync(f => f.UserId == userId, cancellationToken);
             made.Replace(AgendaFeed.Hash(token), clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return token;
@@ -145,6 +99,6 @@ public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
         }
 
         var hash = AgendaFeed.Hash(token.ToLowerInvariant());
-        return await db.AgendaFeeds.Where(f => f.TokenHash == hash).Select(f => f.UserId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return await db.AgendaFeeds.Where(f => f.TokenHash == hash).Select(f => f.UserId).FirstOrDefaultAsync(cancellationToken);
     }
 }

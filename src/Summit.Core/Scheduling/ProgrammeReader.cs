@@ -82,7 +82,7 @@ public sealed class ProgrammeReader(SummitDbContext db)
     public async Task<Programme?> LatestAsync(string editionSlug, CancellationToken cancellationToken = default)
     {
         var slug = editionSlug.ToLowerInvariant();
-        var edition = await db.Editions.AsNoTracking().Public().WithSlug(slug).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var edition = await db.Editions.AsNoTracking().Public().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         if (edition is null)
         {
             return null;
@@ -92,7 +92,7 @@ public sealed class ProgrammeReader(SummitDbContext db)
             .Where(v => v.EditionId == edition.Id)
             .OrderByDescending(v => v.Number)
             .Select(v => new ProgrammeVersion(v.Id, v.Number, v.Name, v.PublishedAt))
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         if (version is null)
         {
             return new Programme(edition, null, [], [], [], []);
@@ -102,11 +102,11 @@ public sealed class ProgrammeReader(SummitDbContext db)
             .Where(s => s.VersionId == version.Id)
             .Include(s => s.Speakers)
             .AsSplitQuery()
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
 
         // The version's speakers, through a subquery rather than a list of ids, so the statement is the same for any count.
         var speakerIds = db.PublishedSessions.Where(s => s.VersionId == version.Id).SelectMany(s => s.Speakers).Select(s => s.SpeakerId);
-        return await BuildAsync(edition, version, published, speakerIds, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(edition, version, published, speakerIds, cancellationToken);
     }
 
     /// <summary>One published version of an edition's programme, as it was (for the emails about that version).</summary>
@@ -114,8 +114,8 @@ public sealed class ProgrammeReader(SummitDbContext db)
     {
         var version = await db.ScheduleVersions.AsNoTracking().Where(v => v.Id == versionId)
             .Select(v => new { v.EditionId, Version = new ProgrammeVersion(v.Id, v.Number, v.Name, v.PublishedAt) })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var edition = version is null ? null : await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == version.EditionId, cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
+        var edition = version is null ? null : await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == version.EditionId, cancellationToken);
         if (version is null || edition is null)
         {
             return null;
@@ -125,9 +125,9 @@ public sealed class ProgrammeReader(SummitDbContext db)
             .Where(s => s.VersionId == versionId)
             .Include(s => s.Speakers)
             .AsSplitQuery()
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var speakerIds = db.PublishedSessions.Where(s => s.VersionId == versionId).SelectMany(s => s.Speakers).Select(s => s.SpeakerId);
-        return await BuildAsync(edition, version.Version, published, speakerIds, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(edition, version.Version, published, speakerIds, cancellationToken);
     }
 
     /// <summary>
@@ -137,18 +137,18 @@ public sealed class ProgrammeReader(SummitDbContext db)
     public async Task<(Programme Programme, IReadOnlyList<Session> Unscheduled)?> WorkingCopyAsync(string editionSlug, CancellationToken cancellationToken = default)
     {
         var slug = editionSlug.ToLowerInvariant();
-        var edition = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var edition = await db.Editions.AsNoTracking().WithSlug(slug).FirstOrDefaultAsync(cancellationToken);
         if (edition is null)
         {
             return null;
         }
 
-        var working = await db.Sessions.AsNoTracking().Where(s => s.EditionId == edition.Id).Include(s => s.Speakers).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var working = await db.Sessions.AsNoTracking().Where(s => s.EditionId == edition.Id).Include(s => s.Speakers).ToListAsync(cancellationToken);
         var placed = working.Where(s => s.IsScheduled)
             .Select(s => PublishedSession.From(PublishSchedule.Snapshot(s, s.RoomId!.Value, s.StartsAt!.Value, s.EndsAt!.Value), 0, s.UpdatedAt))
             .ToList();
         var speakerIds = db.Sessions.Where(s => s.EditionId == edition.Id).SelectMany(s => s.Speakers).Select(s => s.SpeakerId);
-        var programme = await BuildAsync(edition, null, placed, speakerIds, cancellationToken).ConfigureAwait(false);
+        var programme = await BuildAsync(edition, null, placed, speakerIds, cancellationToken);
         return (programme, working.Where(s => !s.IsScheduled).OrderBy(s => s.TitleEn).ToList());
     }
 
@@ -156,13 +156,13 @@ public sealed class ProgrammeReader(SummitDbContext db)
     {
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.EditionId == edition.Id).OrderBy(r => r.Order).ThenBy(r => r.Id)
             .Select(r => new ProgrammeRoom(r.Id, r.NameEn, r.NameZh, r.Capacity, r.FloorLanguage, r.InterpretationChannels, r.Order, r.Venue!.NameEn, r.Venue.NameZh))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var tracks = await db.Tracks.AsNoTracking().Where(t => t.EditionId == edition.Id).OrderBy(t => t.Order).ThenBy(t => t.Id)
             .Select(t => new ProgrammeTrack(t.Id, t.NameEn, t.NameZh, t.Colour, t.Order))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var types = await db.SessionTypes.AsNoTracking().Where(t => t.EditionId == edition.Id).OrderBy(t => t.Order).ThenBy(t => t.Id)
             .Select(t => new ProgrammeType(t.Id, t.NameEn, t.NameZh, t.IsBreak, t.Order))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
 
         var speakers = await db.Speakers.AsNoTracking()
             .Where(s => speakerIds.Contains(s.Id))
@@ -178,7 +178,7 @@ public sealed class ProgrammeReader(SummitDbContext db)
                 Position = s.Positions.OrderBy(p => p.Order).Select(p => new { p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh }).FirstOrDefault(),
                 PhotoKey = db.SpeakerPhotos.Where(p => p.SpeakerId == s.Id && p.Status == PhotoStatus.Approved).Select(p => p.Key).FirstOrDefault(),
             })
-            .ToDictionaryAsync(s => s.Id, cancellationToken).ConfigureAwait(false);
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
 
         var roomsById = rooms.ToDictionary(r => r.Id);
         var tracksById = tracks.ToDictionary(t => t.Id);
@@ -214,7 +214,7 @@ public sealed class ProgrammeReader(SummitDbContext db)
         var slug = editionSlug.ToLowerInvariant();
         var number = await db.ScheduleVersions
             .Where(v => db.Editions.Any(e => e.Id == v.EditionId && e.Slug == slug))
-            .MaxAsync(v => (int?)v.Number, cancellationToken).ConfigureAwait(false);
+            .MaxAsync(v => (int?)v.Number, cancellationToken);
         return number ?? 0;
     }
 }

@@ -49,14 +49,14 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
         }
 
         SchedulePublished published;
-        await using (var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false))
+        await using (var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken))
         {
             if (transaction is null)
             {
                 return new(null, [new("", Reasons.NotFound)]);
             }
 
-            var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId).Select(e => new { e.Slug, e.ScheduleDraftRevision }).FirstAsync(cancellationToken).ConfigureAwait(false);
+            var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId).Select(e => new { e.Slug, e.ScheduleDraftRevision }).FirstAsync(cancellationToken);
 
             // Taking the lock raised the revision by one.
             if (expectedRevision is int expected && edition.ScheduleDraftRevision - 1 != expected)
@@ -64,7 +64,7 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
                 return new(null, [new("", Reasons.Stale)]);
             }
 
-            var (previous, before, next) = await WorkingCopyAsync(editionId, cancellationToken).ConfigureAwait(false);
+            var (previous, before, next) = await WorkingCopyAsync(editionId, cancellationToken);
             var changes = ScheduleDiff.Compare(before.Values.Select(s => s.ToSnapshot()), next);
             if (previous is null && next.Count == 0)
             {
@@ -92,14 +92,14 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
 
             // A speaker on the published programme takes part in the edition, so their profile becomes public with it.
             var onStage = next.Where(s => !s.IsCancelled).SelectMany(s => s.Speakers).Select(s => s.SpeakerId).Distinct().ToList();
-            foreach (var speaker in await db.Speakers.Include(s => s.Editions).Where(s => onStage.Contains(s.Id) && !s.Editions.Any(e => e.EditionId == editionId)).AsSplitQuery().ToListAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var speaker in await db.Speakers.Include(s => s.Editions).Where(s => onStage.Contains(s.Id) && !s.Editions.Any(e => e.EditionId == editionId)).AsSplitQuery().ToListAsync(cancellationToken))
             {
                 speaker.MarkFor(editionId);
             }
 
             db.ScheduleVersions.Add(version);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             published = new(editionId, edition.Slug, version.Id, version.Number, changes);
         }
 
@@ -108,7 +108,7 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
             try
             {
                 // Not the request's token: the version is committed, so its listeners run even if the browser goes away.
-                await handler.HandleAsync(published, CancellationToken.None).ConfigureAwait(false);
+                await handler.HandleAsync(published, CancellationToken.None);
             }
 #pragma warning disable CA1031 // The version is committed; a listener's failure (a queue down) is logged, and each listener has its own catch-up.
             catch (Exception exception)
@@ -124,7 +124,7 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
     /// <summary>What publishing now would change: the changelog of the next version, without making it.</summary>
     public async Task<IReadOnlyList<ScheduleDiffEntry>> PreviewAsync(int editionId, CancellationToken cancellationToken = default)
     {
-        var (_, before, next) = await WorkingCopyAsync(editionId, cancellationToken).ConfigureAwait(false);
+        var (_, before, next) = await WorkingCopyAsync(editionId, cancellationToken);
         return ScheduleDiff.Compare(before.Values.Select(s => s.ToSnapshot()), next);
     }
 
@@ -136,13 +136,13 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
             .OrderByDescending(v => v.Number)
             .Include(v => v.Sessions).ThenInclude(s => s.Speakers)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         var before = previous?.Sessions.ToDictionary(s => s.SessionId) ?? [];
 
         var working = await db.Sessions.AsNoTracking()
             .Where(s => s.EditionId == editionId)
             .Include(s => s.Speakers)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var next = new List<SessionSnapshot>();
         foreach (var session in working)
         {

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
-using Summit.Core.Text;
 
 namespace Summit.Core.Scheduling;
 
@@ -44,7 +43,7 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             return new(null, refusals);
         }
 
-        var venue = id is null ? null : await db.Venues.FirstOrDefaultAsync(v => v.Id == id && v.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+        var venue = id is null ? null : await db.Venues.FirstOrDefaultAsync(v => v.Id == id && v.EditionId == editionId, cancellationToken);
         if (id is not null && venue is null)
         {
             return new(null, [new("", Reasons.NotFound)]);
@@ -60,7 +59,7 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             venue.Rename(nameEn, nameZh);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return new(venue.Id, []);
     }
 
@@ -84,12 +83,12 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             return new(null, refusals);
         }
 
-        if (!await db.Venues.AnyAsync(v => v.Id == venueId && v.EditionId == editionId, cancellationToken).ConfigureAwait(false))
+        if (!await db.Venues.AnyAsync(v => v.Id == venueId && v.EditionId == editionId, cancellationToken))
         {
             return new(null, [new("VenueId", Reasons.UnknownVenue)]);
         }
 
-        var others = await db.Rooms.AsNoTracking().Where(r => r.EditionId == editionId && r.Id != id).Select(r => new { r.NameEn, r.NameZh }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var others = await db.Rooms.AsNoTracking().Where(r => r.EditionId == editionId && r.Id != id).Select(r => new { r.NameEn, r.NameZh }).ToListAsync(cancellationToken);
         if (others.Any(r => string.Equals(r.NameEn, details.NameEn.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(r.NameZh, details.NameZh.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             // Schedule apps key rooms by name (schedule.json): two rooms called "Hall A" would merge there.
@@ -99,14 +98,14 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
         Room? room = null;
         if (id is not null)
         {
-            room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id && r.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+            room = await db.Rooms.FirstOrDefaultAsync(r => r.Id == id && r.EditionId == editionId, cancellationToken);
             if (room is null)
             {
                 return new(null, [new("", Reasons.NotFound)]);
             }
 
             if (details.Capacity is int capacity
-                && await db.Sessions.AnyAsync(s => s.RoomId == id && !s.IsCancelled && s.SeatLimit > capacity, cancellationToken).ConfigureAwait(false))
+                && await db.Sessions.AnyAsync(s => s.RoomId == id && !s.IsCancelled && s.SeatLimit > capacity, cancellationToken))
             {
                 return new(null, [new(nameof(RoomDetails.Capacity), Reasons.CapacityBelowSeatLimit)]);
             }
@@ -122,7 +121,7 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             room.Apply(details);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return new(room.Id, []);
     }
 
@@ -139,7 +138,7 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             return new(null, refusals);
         }
 
-        var track = id is null ? null : await db.Tracks.FirstOrDefaultAsync(t => t.Id == id && t.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+        var track = id is null ? null : await db.Tracks.FirstOrDefaultAsync(t => t.Id == id && t.EditionId == editionId, cancellationToken);
         if (id is not null && track is null)
         {
             return new(null, [new("", Reasons.NotFound)]);
@@ -155,7 +154,7 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             track.Apply(nameEn, nameZh, colour!, order);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return new(track.Id, []);
     }
 
@@ -167,15 +166,15 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             return new(null, refusals);
         }
 
-        var type = id is null ? null : await db.SessionTypes.FirstOrDefaultAsync(t => t.Id == id && t.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+        var type = id is null ? null : await db.SessionTypes.FirstOrDefaultAsync(t => t.Id == id && t.EditionId == editionId, cancellationToken);
         if (id is not null && type is null)
         {
             return new(null, [new("", Reasons.NotFound)]);
         }
 
         if (type is not null && type.IsBreak != isBreak
-            && (await db.Sessions.AnyAsync(s => s.TypeId == type.Id, cancellationToken).ConfigureAwait(false)
-                || await db.PublishedSessions.AnyAsync(s => s.TypeId == type.Id, cancellationToken).ConfigureAwait(false)))
+            && (await db.Sessions.AnyAsync(s => s.TypeId == type.Id, cancellationToken)
+                || await db.PublishedSessions.AnyAsync(s => s.TypeId == type.Id, cancellationToken)))
         {
             // A break has no speakers and is left out of calendars and schedule apps: flipping the flag would change
             // the published programme without a publish, and give breaks speakers.
@@ -192,7 +191,7 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             type.Apply(nameEn, nameZh, isBreak, order);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return new(type.Id, []);
     }
 
@@ -201,13 +200,13 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
     {
         var inUse = kind switch
         {
-            ProgrammeItemKind.Room => await db.Sessions.AnyAsync(s => s.RoomId == id, cancellationToken).ConfigureAwait(false)
-                                      || await db.PublishedSessions.AnyAsync(s => s.RoomId == id, cancellationToken).ConfigureAwait(false),
-            ProgrammeItemKind.Track => await db.Sessions.AnyAsync(s => s.TrackId == id, cancellationToken).ConfigureAwait(false)
-                                       || await db.PublishedSessions.AnyAsync(s => s.TrackId == id, cancellationToken).ConfigureAwait(false),
-            ProgrammeItemKind.SessionType => await db.Sessions.AnyAsync(s => s.TypeId == id, cancellationToken).ConfigureAwait(false)
-                                             || await db.PublishedSessions.AnyAsync(s => s.TypeId == id, cancellationToken).ConfigureAwait(false),
-            _ => await db.Rooms.AnyAsync(r => r.VenueId == id, cancellationToken).ConfigureAwait(false),
+            ProgrammeItemKind.Room => await db.Sessions.AnyAsync(s => s.RoomId == id, cancellationToken)
+                                      || await db.PublishedSessions.AnyAsync(s => s.RoomId == id, cancellationToken),
+            ProgrammeItemKind.Track => await db.Sessions.AnyAsync(s => s.TrackId == id, cancellationToken)
+                                       || await db.PublishedSessions.AnyAsync(s => s.TrackId == id, cancellationToken),
+            ProgrammeItemKind.SessionType => await db.Sessions.AnyAsync(s => s.TypeId == id, cancellationToken)
+                                             || await db.PublishedSessions.AnyAsync(s => s.TypeId == id, cancellationToken),
+            _ => await db.Rooms.AnyAsync(r => r.VenueId == id, cancellationToken),
         };
         if (inUse)
         {
@@ -216,10 +215,10 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
 
         var deleted = kind switch
         {
-            ProgrammeItemKind.Room => await db.Rooms.Where(r => r.Id == id && r.EditionId == editionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false),
-            ProgrammeItemKind.Track => await db.Tracks.Where(t => t.Id == id && t.EditionId == editionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false),
-            ProgrammeItemKind.SessionType => await db.SessionTypes.Where(t => t.Id == id && t.EditionId == editionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false),
-            _ => await db.Venues.Where(v => v.Id == id && v.EditionId == editionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false),
+            ProgrammeItemKind.Room => await db.Rooms.Where(r => r.Id == id && r.EditionId == editionId).ExecuteDeleteAsync(cancellationToken),
+            ProgrammeItemKind.Track => await db.Tracks.Where(t => t.Id == id && t.EditionId == editionId).ExecuteDeleteAsync(cancellationToken),
+            ProgrammeItemKind.SessionType => await db.SessionTypes.Where(t => t.Id == id && t.EditionId == editionId).ExecuteDeleteAsync(cancellationToken),
+            _ => await db.Venues.Where(v => v.Id == id && v.EditionId == editionId).ExecuteDeleteAsync(cancellationToken),
         };
         return deleted == 0 ? [new("", Reasons.NotFound)] : [];
     }

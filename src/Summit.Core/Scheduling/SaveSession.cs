@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
-using Summit.Core.Text;
 
 namespace Summit.Core.Scheduling;
 
@@ -45,19 +44,19 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock, Registra
             return new(null, refusals);
         }
 
-        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken);
         if (transaction is null)
         {
             return new(null, [new("", ScheduleSession.Reasons.NotFound)]);
         }
 
-        var type = await db.SessionTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == details.TypeId && t.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+        var type = await db.SessionTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == details.TypeId && t.EditionId == editionId, cancellationToken);
         if (type is null)
         {
             return new(null, [new(nameof(SessionDetails.TypeId), Reasons.UnknownType)]);
         }
 
-        if (details.TrackId is int trackId && !await db.Tracks.AnyAsync(t => t.Id == trackId && t.EditionId == editionId, cancellationToken).ConfigureAwait(false))
+        if (details.TrackId is int trackId && !await db.Tracks.AnyAsync(t => t.Id == trackId && t.EditionId == editionId, cancellationToken))
         {
             return new(null, [new(nameof(SessionDetails.TrackId), Reasons.UnknownTrack)]);
         }
@@ -68,7 +67,7 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock, Registra
         }
 
         var speakerIds = details.Speakers.Select(s => s.SpeakerId).ToList();
-        if (await db.Speakers.CountAsync(s => speakerIds.Contains(s.Id), cancellationToken).ConfigureAwait(false) != speakerIds.Count)
+        if (await db.Speakers.CountAsync(s => speakerIds.Contains(s.Id), cancellationToken) != speakerIds.Count)
         {
             return new(null, [new(nameof(SessionDetails.Speakers), Reasons.UnknownSpeaker)]);
         }
@@ -85,8 +84,8 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock, Registra
         {
             // The session's row lock first: sign-ups change its seat counter, and the limit is checked against it.
             await db.Sessions.Where(s => s.Id == sessionId && s.EditionId == editionId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken), cancellationToken).ConfigureAwait(false);
-            var found = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EditionId == editionId, cancellationToken).ConfigureAwait(false);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.SeatsTaken, x => x.SeatsTaken), cancellationToken);
+            var found = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EditionId == editionId, cancellationToken);
             if (found is null)
             {
                 return new(null, [new("", ScheduleSession.Reasons.NotFound)]);
@@ -94,7 +93,7 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock, Registra
 
             session = found;
             previousLimit = session.SeatLimit;
-            if (details.SeatLimit is null && (session.SeatsTaken > 0 || await db.SessionSignups.AnyAsync(s => s.SessionId == session.Id, cancellationToken).ConfigureAwait(false)))
+            if (details.SeatLimit is null && (session.SeatsTaken > 0 || await db.SessionSignups.AnyAsync(s => s.SessionId == session.Id, cancellationToken)))
             {
                 return new(null, [new(nameof(SessionDetails.SeatLimit), Reasons.SignupsExist)]);
             }
@@ -106,7 +105,7 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock, Registra
 
             if (session.IsScheduled && !session.IsCancelled)
             {
-                var facts = await ScheduleLock.LoadFactsAsync(db, editionId, speakerIds, ScheduleLock.ViewerReadsChinese(), cancellationToken).ConfigureAwait(false);
+                var facts = await ScheduleLock.LoadFactsAsync(db, editionId, speakerIds, Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture), cancellationToken);
                 var clashes = ScheduleRules.Check(new PlacementRequest(session.Id, speakerIds, details.SeatLimit, session.RoomId!.Value, session.StartsAt!.Value, session.EndsAt!.Value), facts!);
                 if (clashes.Count > 0)
                 {
@@ -117,16 +116,16 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock, Registra
             session.Apply(details, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         List<Registrations.SignupPromoted> seated = [];
         if (details.SeatLimit > previousLimit)
         {
-            seated = await Registrations.SignUpForSession.PromoteAsync(db, session.Id, now, cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            seated = await Registrations.SignUpForSession.PromoteAsync(db, session.Id, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await events.RaiseAsync(seated, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
+        await events.RaiseAsync(seated, cancellationToken);
         return new(session.Id, []);
     }
 

@@ -22,13 +22,13 @@ public sealed class ScheduleChangeAudience(SummitDbContext db)
 
     public async Task<IReadOnlyList<DigestRecipient>> ForVersionAsync(int versionId, CancellationToken cancellationToken = default)
     {
-        var version = await db.ScheduleVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => new { v.EditionId, v.Number }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var version = await db.ScheduleVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => new { v.EditionId, v.Number }).FirstOrDefaultAsync(cancellationToken);
         if (version is null)
         {
             return [];
         }
 
-        var changes = await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == versionId && ForSpeakers.Contains(c.Kind)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var changes = await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == versionId && ForSpeakers.Contains(c.Kind)).ToListAsync(cancellationToken);
         if (changes.Count == 0)
         {
             return [];
@@ -57,28 +57,28 @@ public sealed class ScheduleChangeAudience(SummitDbContext db)
         var seated = await db.SessionSignups.AsNoTracking()
             .Where(s => attendeeSessions.Contains(s.SessionId))
             .Join(db.Registrations.Where(r => r.ErasedAt == null && r.Status == RegistrationStatus.Confirmed), s => s.RegistrationId, r => r.Id, (s, r) => new { s.SessionId, Registration = r })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         foreach (var s in seated)
         {
-            Add(s.Registration.Email, s.Registration.DisplayName(s.Registration.PreferredCulture == "zh-Hans"), s.Registration.PreferredCulture, s.SessionId);
+            Add(s.Registration.Email, s.Registration.DisplayName(Cultures.IsChinese(s.Registration.PreferredCulture)), s.Registration.PreferredCulture, s.SessionId);
         }
 
         var starred = await db.AgendaStars.AsNoTracking()
             .Where(a => attendeeSessions.Contains(a.SessionId))
             .Join(db.Users.Where(u => u.EmailConfirmed), a => a.UserId, u => u.Id, (a, u) => new { a.SessionId, u.Email, u.DisplayName, u.PreferredCulture })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         foreach (var s in starred)
         {
             Add(s.Email, s.DisplayName, s.PreferredCulture, s.SessionId);
         }
 
         // Speakers on the session before or after the change: taken off, added, moved along with it.
-        var previous = await db.ScheduleVersions.AsNoTracking().Where(v => v.EditionId == version.EditionId && v.Number == version.Number - 1).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var previous = await db.ScheduleVersions.AsNoTracking().Where(v => v.EditionId == version.EditionId && v.Number == version.Number - 1).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
         var speakerSessions = changes.Select(c => c.SessionId).Distinct().ToList();
         var onStage = await db.PublishedSessions.AsNoTracking()
             .Where(p => (p.VersionId == versionId || p.VersionId == previous) && speakerSessions.Contains(p.SessionId))
             .SelectMany(p => p.Speakers, (p, s) => new { p.SessionId, s.SpeakerId })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var pairs = onStage.Select(p => (p.SessionId, p.SpeakerId))
             .Concat(changes.SelectMany(c => c.SpeakerIdsBefore.Concat(c.SpeakerIdsAfter).Select(id => (c.SessionId, SpeakerId: id))))
             .ToHashSet();
@@ -86,11 +86,11 @@ public sealed class ScheduleChangeAudience(SummitDbContext db)
         var speakers = await db.Speakers.AsNoTracking()
             .Where(s => speakerIds.Contains(s.Id))
             .Select(s => new { s.Id, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, s.ContactEmail, s.UserId })
-            .ToDictionaryAsync(s => s.Id, cancellationToken).ConfigureAwait(false);
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
         var accountIds = speakers.Values.Where(s => s.UserId != null).Select(s => s.UserId!).ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => accountIds.Contains(u.Id) && u.EmailConfirmed)
             .Select(u => new { u.Id, u.Email, u.PreferredCulture })
-            .ToDictionaryAsync(u => u.Id, cancellationToken).ConfigureAwait(false);
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
         foreach (var (sessionId, speakerId) in pairs.OrderBy(p => p.SessionId))
         {
             if (!speakers.TryGetValue(speakerId, out var speaker))
@@ -100,7 +100,7 @@ public sealed class ScheduleChangeAudience(SummitDbContext db)
 
             var account = speaker.UserId is { } userId ? accounts.GetValueOrDefault(userId) : null;
             var culture = account?.PreferredCulture ?? (speaker.FamilyNameLatin is null ? "zh-Hans" : "en");
-            var name = SpeakerNames.Display(speaker.FamilyNameZh, speaker.GivenNameZh, speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst, culture == "zh-Hans");
+            var name = SpeakerNames.Display(speaker.FamilyNameZh, speaker.GivenNameZh, speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst, Cultures.IsChinese(culture));
             Add(speaker.ContactEmail ?? account?.Email, name, culture, sessionId);
         }
 

@@ -16,14 +16,14 @@ internal static class ScheduleLock
 {
     public static async Task<IDbContextTransaction?> TakeAsync(SummitDbContext db, int editionId, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Editions
             .Where(e => e.Id == editionId)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ScheduleDraftRevision, e => e.ScheduleDraftRevision + 1), cancellationToken)
-            .ConfigureAwait(false);
+            ;
         if (updated == 0)
         {
-            await transaction.DisposeAsync().ConfigureAwait(false);
+            await transaction.DisposeAsync();
             return null;
         }
 
@@ -35,7 +35,7 @@ internal static class ScheduleLock
     {
         var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId)
             .Select(e => new { e.StartDate, e.EndDate, e.TimeZoneId })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(cancellationToken);
         if (edition is null)
         {
             return null;
@@ -43,18 +43,18 @@ internal static class ScheduleLock
 
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.EditionId == editionId)
             .Select(r => new { r.Id, r.NameEn, r.NameZh, r.Capacity })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var placed = await db.Sessions.AsNoTracking()
             .Where(s => s.EditionId == editionId && s.RoomId != null && s.StartsAt != null && s.EndsAt != null && !s.IsCancelled)
             .Select(s => new { s.Id, s.TitleEn, s.TitleZh, RoomId = s.RoomId!.Value, StartsAt = s.StartsAt!.Value, EndsAt = s.EndsAt!.Value, SpeakerIds = s.Speakers.Select(p => p.SpeakerId).ToList() })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var availability = await db.SpeakerAvailabilities.AsNoTracking().Where(a => a.EditionId == editionId)
             .Select(a => new AvailabilityWindow(a.SpeakerId, a.StartsAt, a.EndsAt))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var speakerIds = placed.SelectMany(p => p.SpeakerIds).Concat(extraSpeakerIds).Distinct().ToList();
         var speakers = await db.Speakers.AsNoTracking().Where(s => speakerIds.Contains(s.Id))
             .Select(s => new { s.Id, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
 
         return new ScheduleFacts(
             edition.StartDate,
@@ -67,9 +67,6 @@ internal static class ScheduleLock
                 s => s.Id,
                 s => Speakers.SpeakerNames.Display(s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, chinese)));
     }
-
-    public static bool ViewerReadsChinese() =>
-        System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The answer of a schedule write: done, or refused with reasons.</summary>

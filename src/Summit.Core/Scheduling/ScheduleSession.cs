@@ -20,8 +20,8 @@ public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
     /// <summary>Puts a session in a room from <paramref name="startsAt"/> to <paramref name="endsAt"/>: place, move and resize are all this.</summary>
     public async Task<ScheduleOutcome> PlaceAsync(int editionId, int sessionId, int roomId, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false);
-        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken);
+        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken);
         if (session is null)
         {
             return ScheduleOutcome.Refuse("", Reasons.NotFound);
@@ -32,54 +32,54 @@ public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
             return ScheduleOutcome.Refuse("", Reasons.CancelledCannotMove);
         }
 
-        var refusals = await CheckAsync(session, roomId, startsAt, endsAt, cancellationToken).ConfigureAwait(false);
+        var refusals = await CheckAsync(session, roomId, startsAt, endsAt, cancellationToken);
         if (refusals.Count > 0)
         {
             return new(refusals);
         }
 
         session.Place(roomId, startsAt, endsAt, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction!.CommitAsync(cancellationToken);
         return ScheduleOutcome.Done;
     }
 
     public async Task<ScheduleOutcome> UnscheduleAsync(int editionId, int sessionId, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false);
-        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken);
+        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken);
         if (session is null)
         {
             return ScheduleOutcome.Refuse("", Reasons.NotFound);
         }
 
         session.Unschedule(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction!.CommitAsync(cancellationToken);
         return ScheduleOutcome.Done;
     }
 
     /// <summary>Cancels a session: it keeps its place so the public sees what was cancelled, but frees the room and the speakers.</summary>
     public async Task<ScheduleOutcome> CancelAsync(int editionId, int sessionId, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false);
-        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken);
+        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken);
         if (session is null)
         {
             return ScheduleOutcome.Refuse("", Reasons.NotFound);
         }
 
         session.Cancel(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction!.CommitAsync(cancellationToken);
         return ScheduleOutcome.Done;
     }
 
     /// <summary>Brings a cancelled session back, if its room and speakers are still free.</summary>
     public async Task<ScheduleOutcome> ReinstateAsync(int editionId, int sessionId, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false);
-        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken);
+        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken);
         if (session is null)
         {
             return ScheduleOutcome.Refuse("", Reasons.NotFound);
@@ -87,7 +87,7 @@ public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
 
         if (session.IsScheduled)
         {
-            var refusals = await CheckAsync(session, session.RoomId!.Value, session.StartsAt!.Value, session.EndsAt!.Value, cancellationToken).ConfigureAwait(false);
+            var refusals = await CheckAsync(session, session.RoomId!.Value, session.StartsAt!.Value, session.EndsAt!.Value, cancellationToken);
             if (refusals.Count > 0)
             {
                 return new(refusals);
@@ -95,29 +95,29 @@ public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
         }
 
         session.Reinstate(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction!.CommitAsync(cancellationToken);
         return ScheduleOutcome.Done;
     }
 
     /// <summary>Deletes a session that was never published; a published one can only be cancelled.</summary>
     public async Task<ScheduleOutcome> DeleteAsync(int editionId, int sessionId, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken).ConfigureAwait(false);
-        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken);
+        var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken);
         if (session is null)
         {
             return ScheduleOutcome.Refuse("", Reasons.NotFound);
         }
 
-        if (await db.PublishedSessions.AnyAsync(p => p.SessionId == sessionId, cancellationToken).ConfigureAwait(false))
+        if (await db.PublishedSessions.AnyAsync(p => p.SessionId == sessionId, cancellationToken))
         {
             return ScheduleOutcome.Refuse("", Reasons.PublishedCannotDelete);
         }
 
         db.Sessions.Remove(session);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction!.CommitAsync(cancellationToken);
         return ScheduleOutcome.Done;
     }
 
@@ -127,7 +127,7 @@ public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
     private async Task<IReadOnlyList<Editions.Refusal>> CheckAsync(Session session, int roomId, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken)
     {
         var speakerIds = session.Speakers.Select(s => s.SpeakerId).ToList();
-        var facts = await ScheduleLock.LoadFactsAsync(db, session.EditionId, speakerIds, ScheduleLock.ViewerReadsChinese(), cancellationToken).ConfigureAwait(false);
+        var facts = await ScheduleLock.LoadFactsAsync(db, session.EditionId, speakerIds, Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture), cancellationToken);
         return facts is null
             ? [new("", Reasons.NotFound)]
             : ScheduleRules.Check(new PlacementRequest(session.Id, speakerIds, session.SeatLimit, roomId, startsAt.ToUniversalTime(), endsAt.ToUniversalTime()), facts);

@@ -27,8 +27,8 @@ public sealed class SetSpeakerAvailability(SummitDbContext db)
             return [new("End", Reasons.EndBeforeStart)];
         }
 
-        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == editionId, cancellationToken).ConfigureAwait(false);
-        if (edition is null || !await db.Speakers.AnyAsync(s => s.Id == speakerId, cancellationToken).ConfigureAwait(false))
+        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == editionId, cancellationToken);
+        if (edition is null || !await db.Speakers.AnyAsync(s => s.Id == speakerId, cancellationToken))
         {
             return [new("SpeakerId", Reasons.UnknownSpeaker)];
         }
@@ -40,13 +40,13 @@ public sealed class SetSpeakerAvailability(SummitDbContext db)
             return [new("Day", Reasons.OutsideEdition)];
         }
 
-        if (await db.SpeakerAvailabilities.CountAsync(a => a.EditionId == editionId && a.SpeakerId == speakerId, cancellationToken).ConfigureAwait(false) >= MaxWindows)
+        if (await db.SpeakerAvailabilities.CountAsync(a => a.EditionId == editionId && a.SpeakerId == speakerId, cancellationToken) >= MaxWindows)
         {
             return [new("", Reasons.TooMany)];
         }
 
         db.SpeakerAvailabilities.Add(SpeakerAvailability.Create(editionId, speakerId, startsAt, endsAt));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return [];
     }
 
@@ -56,12 +56,12 @@ public sealed class SetSpeakerAvailability(SummitDbContext db)
     /// <summary>Placed, not cancelled sessions of the edition that now fall outside a speaker's windows.</summary>
     public async Task<IReadOnlyList<(int SessionId, string TitleEn, string TitleZh, int SpeakerId)>> ConflictsAsync(int editionId, CancellationToken cancellationToken = default)
     {
-        var windows = await db.SpeakerAvailabilities.AsNoTracking().Where(a => a.EditionId == editionId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var windows = await db.SpeakerAvailabilities.AsNoTracking().Where(a => a.EditionId == editionId).ToListAsync(cancellationToken);
         var limited = windows.Select(w => w.SpeakerId).ToHashSet();
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.EditionId == editionId && s.StartsAt != null && !s.IsCancelled)
             .Select(s => new { s.Id, s.TitleEn, s.TitleZh, StartsAt = s.StartsAt!.Value, EndsAt = s.EndsAt!.Value, Speakers = s.Speakers.Select(p => p.SpeakerId).ToList() })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         return sessions
             .SelectMany(s => s.Speakers.Where(limited.Contains).Select(speaker => (s, speaker)))
             .Where(x => !windows.Any(w => w.SpeakerId == x.speaker && w.StartsAt <= x.s.StartsAt && x.s.EndsAt <= w.EndsAt))

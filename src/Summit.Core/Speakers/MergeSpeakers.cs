@@ -23,8 +23,8 @@ public sealed class MergeSpeakers(SummitDbContext db)
     public async Task<Refusal?> RunAsync(int keepId, string duplicateSlug, CancellationToken cancellationToken = default)
     {
         var slug = duplicateSlug?.Trim().ToLowerInvariant() ?? "";
-        var keep = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == keepId, cancellationToken).ConfigureAwait(false);
-        var duplicate = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken).ConfigureAwait(false);
+        var keep = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == keepId, cancellationToken);
+        var duplicate = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
         if (keep is null || duplicate is null)
         {
             return new("DuplicateSlug", Reasons.NotFound);
@@ -43,12 +43,12 @@ public sealed class MergeSpeakers(SummitDbContext db)
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             keep.AbsorbFieldsOf(duplicate);
             keep.SetEditions(keep.Editions.Select(e => e.EditionId).Union(duplicate.Editions.Select(e => e.EditionId)).ToList());
 
-            var keepHasPublicPhoto = await db.SpeakerPhotos.AnyAsync(p => p.SpeakerId == keep.Id && p.Status == PhotoStatus.Approved, cancellationToken).ConfigureAwait(false);
-            foreach (var photo in await db.SpeakerPhotos.Where(p => p.SpeakerId == duplicate.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+            var keepHasPublicPhoto = await db.SpeakerPhotos.AnyAsync(p => p.SpeakerId == keep.Id && p.Status == PhotoStatus.Approved, cancellationToken);
+            foreach (var photo in await db.SpeakerPhotos.Where(p => p.SpeakerId == duplicate.Id).ToListAsync(cancellationToken))
             {
                 photo.MoveTo(keep.Id, demote: keepHasPublicPhoto);
             }
@@ -62,34 +62,34 @@ public sealed class MergeSpeakers(SummitDbContext db)
                 await db.Database.ExecuteSqlRawAsync(
                     $"DELETE FROM \"{table}\" WHERE \"SpeakerId\" = {{1}} AND ({owner}) IN (SELECT {owner} FROM \"{table}\" WHERE \"SpeakerId\" = {{0}})",
                     [keep.Id, duplicate.Id],
-                    cancellationToken).ConfigureAwait(false);
-                await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET \"SpeakerId\" = {{0}} WHERE \"SpeakerId\" = {{1}}", [keep.Id, duplicate.Id], cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
+                await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET \"SpeakerId\" = {{0}} WHERE \"SpeakerId\" = {{1}}", [keep.Id, duplicate.Id], cancellationToken);
 #pragma warning restore EF1002
             }
 
             var mentioned = duplicate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var change in await db.ScheduleChanges
                          .Where(c => (c.SpeakersBefore != null && c.SpeakersBefore.Contains(mentioned)) || (c.SpeakersAfter != null && c.SpeakersAfter.Contains(mentioned)))
-                         .ToListAsync(cancellationToken).ConfigureAwait(false))
+                         .ToListAsync(cancellationToken))
             {
                 change.ReplaceSpeaker(duplicate.Id, keep.Id);
             }
 
             await db.SpeakerAvailabilities.Where(a => a.SpeakerId == duplicate.Id)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.SpeakerId, keep.Id), cancellationToken).ConfigureAwait(false);
-            db.SpeakerInvitations.RemoveRange(await db.SpeakerInvitations.Where(i => i.SpeakerId == duplicate.Id).ToListAsync(cancellationToken).ConfigureAwait(false));
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.SpeakerId, keep.Id), cancellationToken);
+            db.SpeakerInvitations.RemoveRange(await db.SpeakerInvitations.Where(i => i.SpeakerId == duplicate.Id).ToListAsync(cancellationToken));
             var account = keep.UserId ?? duplicate.UserId;
             duplicate.UnlinkAccount();
             db.Speakers.Remove(duplicate);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
             if (account is not null && keep.UserId is null)
             {
                 keep.LinkAccount(account);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken);
+        });
         return null;
     }
 }

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
-using Summit.Core.Text;
 
 namespace Summit.Core.Speakers;
 
@@ -217,7 +216,7 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
         }
 
         var slug = details.Slug.Trim().ToLowerInvariant();
-        if (await db.Speakers.AnyAsync(s => s.Slug == slug && s.Id != id, cancellationToken).ConfigureAwait(false))
+        if (await db.Speakers.AnyAsync(s => s.Slug == slug && s.Id != id, cancellationToken))
         {
             return new(null, [new(nameof(SpeakerDetails.Slug), Reasons.SlugTaken)]);
         }
@@ -231,7 +230,7 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
         }
         else
         {
-            var found = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
+            var found = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
             if (found is null)
             {
                 return new(null, [new("", Reasons.NotFound)]);
@@ -243,18 +242,18 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
 
         if (editionIds is not null)
         {
-            var existing = await db.Editions.Where(e => editionIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await db.Editions.Where(e => editionIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
             speaker.SetEditions(existing);
         }
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (await db.Speakers.AnyAsync(s => s.Slug == slug && s.Id != id, cancellationToken).ConfigureAwait(false))
+            if (await db.Speakers.AnyAsync(s => s.Slug == slug && s.Id != id, cancellationToken))
             {
                 return new(null, [new(nameof(SpeakerDetails.Slug), Reasons.SlugTaken)]);
             }

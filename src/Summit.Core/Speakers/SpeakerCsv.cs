@@ -3,7 +3,6 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
-using Summit.Core.Editions;
 
 namespace Summit.Core.Speakers;
 
@@ -91,10 +90,10 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
     public async Task ExportAsync(TextWriter writer, CancellationToken cancellationToken = default)
     {
         var speakers = await db.Speakers.AsNoTracking().Include(s => s.Editions).ThenInclude(e => e.Edition)
-            .InDirectoryOrder().AsSplitQuery().ToListAsync(cancellationToken).ConfigureAwait(false);
+            .InDirectoryOrder().AsSplitQuery().ToListAsync(cancellationToken);
         await using var csv = new CsvWriter(writer, Configuration, leaveOpen: true);
         csv.WriteHeader<SpeakerCsvRow>();
-        await csv.NextRecordAsync().ConfigureAwait(false);
+        await csv.NextRecordAsync();
         foreach (var s in speakers)
         {
             var p = s.Positions.OrderBy(x => x.Order).ToList();
@@ -133,7 +132,7 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
             }
 
             csv.WriteRecord(row);
-            await csv.NextRecordAsync().ConfigureAwait(false);
+            await csv.NextRecordAsync();
         }
     }
 
@@ -144,14 +143,14 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
         try
         {
             using var csv = new CsvReader(reader, Configuration, leaveOpen: true);
-            if (!await csv.ReadAsync().ConfigureAwait(false) || !csv.ReadHeader() || csv.HeaderRecord is not { } header
+            if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header
                 || !header.Contains(nameof(SpeakerCsvRow.FamilyNameLatin)) || !header.Contains(nameof(SpeakerCsvRow.FamilyNameZh)))
             {
                 return new([], Reasons.NotCsv);
             }
 
             columns = header.ToHashSet(StringComparer.Ordinal);
-            while (await csv.ReadAsync().ConfigureAwait(false))
+            while (await csv.ReadAsync())
             {
                 if (rows.Count == MaxRows)
                 {
@@ -166,14 +165,14 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
             return new([], Reasons.NotCsv);
         }
 
-        var editions = await db.Editions.AsNoTracking().ToDictionaryAsync(e => e.Slug, e => e.Id, cancellationToken).ConfigureAwait(false);
+        var editions = await db.Editions.AsNoTracking().ToDictionaryAsync(e => e.Slug, e => e.Id, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lines = new List<ImportLine>();
         foreach (var (line, row) in rows)
         {
             try
             {
-                lines.Add(await ImportRowAsync(line, row, columns, editions, seen, cancellationToken).ConfigureAwait(false));
+                lines.Add(await ImportRowAsync(line, row, columns, editions, seen, cancellationToken));
             }
             catch (DbUpdateException)
             {
@@ -195,7 +194,7 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
         var reasons = new List<ImportReason>();
         var explicitSlug = Unneutralise(row.Slug)?.Trim().ToLowerInvariant();
         var existing = string.IsNullOrEmpty(explicitSlug) ? null
-            : await db.Speakers.AsNoTracking().Include(s => s.Editions).FirstOrDefaultAsync(s => s.Slug == explicitSlug, cancellationToken).ConfigureAwait(false);
+            : await db.Speakers.AsNoTracking().Include(s => s.Editions).FirstOrDefaultAsync(s => s.Slug == explicitSlug, cancellationToken);
 
         string? Cell(string column, string? value, string? stored) => columns.Contains(column) ? Unneutralise(value) : stored;
 
@@ -257,7 +256,7 @@ public sealed class SpeakerCsv(SummitDbContext db, SaveSpeaker saveSpeaker)
             return new(line, speakerSlug, ImportOutcome.Rejected, reasons.Distinct().ToList());
         }
 
-        var result = await saveSpeaker.RunAsync(existing?.Id, details, editionIds.Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        var result = await saveSpeaker.RunAsync(existing?.Id, details, editionIds.Distinct().ToList(), cancellationToken);
         return result.Saved
             ? new(line, speakerSlug, existing is null ? ImportOutcome.Created : ImportOutcome.Updated, [])
             : new(line, speakerSlug, ImportOutcome.Rejected, result.Refusals.Select(r => new ImportReason(r.Message)).ToList());

@@ -42,14 +42,14 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
             return (null, new("Email", Reasons.BadEmail));
         }
 
-        var speaker = await db.Speakers.FirstOrDefaultAsync(s => s.Id == speakerId, cancellationToken).ConfigureAwait(false);
+        var speaker = await db.Speakers.FirstOrDefaultAsync(s => s.Id == speakerId, cancellationToken);
         if (speaker is null)
         {
             return (null, new("", Reasons.SpeakerNotFound));
         }
 
         var now = clock.GetUtcNow();
-        foreach (var earlier in await db.SpeakerInvitations.Where(i => i.SpeakerId == speakerId && i.UsedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var earlier in await db.SpeakerInvitations.Where(i => i.SpeakerId == speakerId && i.UsedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken))
         {
             earlier.Revoke(now);
         }
@@ -58,19 +58,19 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var invitation = new SpeakerInvitation(speakerId, email, SpeakerInvitation.Hash(token), invitedBy, now);
         db.SpeakerInvitations.Add(invitation);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return (new InvitationIssued(token, speaker.DisplayName(chinese: false), email, invitation.ExpiresAt), null);
     }
 
     public async Task<InvitationView> ViewAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var invitation = await FindAsync(token, cancellationToken).ConfigureAwait(false);
+        var invitation = await FindAsync(token, cancellationToken);
         if (invitation is null)
         {
             return new(InvitationState.Unknown, 0, null, null, null);
         }
 
-        var speaker = await db.Speakers.AsNoTracking().FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken).ConfigureAwait(false);
+        var speaker = await db.Speakers.AsNoTracking().FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken);
         var state = invitation.UsedAt is not null ? InvitationState.Used
             : invitation.RevokedAt is not null ? InvitationState.Revoked
             : invitation.IsUsable(clock.GetUtcNow()) ? InvitationState.Usable
@@ -82,20 +82,20 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
     public async Task<Refusal?> AcceptAsync(string? token, SummitUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var invitation = await FindAsync(token, cancellationToken).ConfigureAwait(false);
+        var invitation = await FindAsync(token, cancellationToken);
         var now = clock.GetUtcNow();
         if (invitation is null || !invitation.IsUsable(now))
         {
             return new("", Reasons.NotUsable);
         }
 
-        var speaker = await db.Speakers.FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken).ConfigureAwait(false);
+        var speaker = await db.Speakers.FirstAsync(s => s.Id == invitation.SpeakerId, cancellationToken);
         if (speaker.UserId is not null && speaker.UserId != user.Id)
         {
             return new("", Reasons.SpeakerTaken);
         }
 
-        if (await db.Speakers.AnyAsync(s => s.UserId == user.Id && s.Id != speaker.Id, cancellationToken).ConfigureAwait(false))
+        if (await db.Speakers.AnyAsync(s => s.UserId == user.Id && s.Id != speaker.Id, cancellationToken))
         {
             return new("", Reasons.AccountTaken);
         }
@@ -104,23 +104,23 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
         var claimed = await db.SpeakerInvitations
             .Where(i => i.Id == invitation.Id && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedBy, user.Id), cancellationToken)
-            .ConfigureAwait(false);
+            ;
         if (claimed == 0)
         {
             return new("", Reasons.NotUsable);
         }
 
         speaker.LinkAccount(user.Id);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        if (!await users.IsInRoleAsync(user, Roles.Speaker).ConfigureAwait(false))
+        await db.SaveChangesAsync(cancellationToken);
+        if (!await users.IsInRoleAsync(user, Roles.Speaker))
         {
-            var role = await users.AddToRoleAsync(user, Roles.Speaker).ConfigureAwait(false);
+            var role = await users.AddToRoleAsync(user, Roles.Speaker);
             if (!role.Succeeded)
             {
                 throw new InvalidOperationException($"Could not give {user.Id} the Speaker role: {string.Join("; ", role.Errors.Select(e => e.Code))}");
             }
 
-            await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+            await users.UpdateSecurityStampAsync(user);
         }
 
         return null;
@@ -138,6 +138,6 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
         }
 
         var hash = SpeakerInvitation.Hash(token);
-        return await db.SpeakerInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken).ConfigureAwait(false);
+        return await db.SpeakerInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
     }
 }

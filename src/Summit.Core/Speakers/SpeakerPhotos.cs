@@ -77,29 +77,29 @@ public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimePro
             return new(null, null, refusals);
         }
 
-        if (!await db.Speakers.AnyAsync(s => s.Id == speakerId, cancellationToken).ConfigureAwait(false))
+        if (!await db.Speakers.AnyAsync(s => s.Id == speakerId, cancellationToken))
         {
             return new(null, null, [new("", Reasons.SpeakerNotFound)]);
         }
 
         var accepted = (PhotoAccepted)processed;
-        var key = await store.SaveNewAsync(accepted, cancellationToken).ConfigureAwait(false);
+        var key = await store.SaveNewAsync(accepted, cancellationToken);
 
         var now = clock.GetUtcNow();
         var photo = new SpeakerPhoto(speakerId, key, accepted.Width, accepted.Height, credit.Credit!.Trim(), Blank(credit.Source), credit.Licence!.Trim(), uploadedBy, now);
         db.Add(photo);
         if (byOrganizer)
         {
-            await MakePublicAsync(photo, uploadedBy, now, cancellationToken).ConfigureAwait(false);
+            await MakePublicAsync(photo, uploadedBy, now, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return new(photo.Id, photo.Status, []);
     }
 
     public async Task<IReadOnlyList<Refusal>> ReviewAsync(int photoId, bool approve, string reviewer, CancellationToken cancellationToken = default)
     {
-        var photo = await db.Set<SpeakerPhoto>().FirstOrDefaultAsync(p => p.Id == photoId && p.Status == PhotoStatus.Pending, cancellationToken).ConfigureAwait(false);
+        var photo = await db.Set<SpeakerPhoto>().FirstOrDefaultAsync(p => p.Id == photoId && p.Status == PhotoStatus.Pending, cancellationToken);
         if (photo is null)
         {
             return [new("", Reasons.PhotoNotFound)];
@@ -108,14 +108,14 @@ public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimePro
         var now = clock.GetUtcNow();
         if (approve)
         {
-            await MakePublicAsync(photo, reviewer, now, cancellationToken).ConfigureAwait(false);
+            await MakePublicAsync(photo, reviewer, now, cancellationToken);
         }
         else
         {
             photo.Reject(reviewer, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken);
         return [];
     }
 
@@ -123,7 +123,7 @@ public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimePro
     {
         var current = await db.Set<SpeakerPhoto>()
             .Where(p => p.SpeakerId == photo.SpeakerId && p.Status == PhotoStatus.Approved && p.Id != photo.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         foreach (var old in current)
         {
             old.Replace();

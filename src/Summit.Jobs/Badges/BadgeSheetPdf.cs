@@ -65,7 +65,7 @@ public static class BadgeSheetPdf
                         BadgePdf.Draw(graphics!, source.Current, (slot % 2) * BadgePdf.Width, (slot / 2) * BadgePdf.Height);
                         if (++done % ProgressEvery == 0)
                         {
-                            await progress(done).ConfigureAwait(false);
+                            await progress(done);
                         }
                     }
 
@@ -73,7 +73,7 @@ public static class BadgeSheetPdf
                     document.Save(part);
                 }
 
-                await progress(done).ConfigureAwait(false);
+                await progress(done);
             }
 
             var joined = $"{stem}.tmp";

@@ -25,35 +25,35 @@ public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, 
 
     public async Task RunAsync(int sheetId, CancellationToken cancellationToken)
     {
-        var sheet = await db.BadgeSheets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sheetId, cancellationToken).ConfigureAwait(false);
+        var sheet = await db.BadgeSheets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sheetId, cancellationToken);
         if (sheet is null || sheet.FinishedAt is not null)
         {
             return;
         }
 
-        var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == sheet.EditionId, cancellationToken).ConfigureAwait(false);
-        var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == edition.Id).ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
+        var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == sheet.EditionId, cancellationToken);
+        var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == edition.Id).ToDictionaryAsync(c => c.Id, cancellationToken);
         var query = PlanBadgeSheet.Members(db, sheet);
 
         // Every badge printed carries its short code: make the missing ones first, in one transaction.
-        var missing = await query.Where(r => r.BadgeCode == null).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var missing = await query.Where(r => r.BadgeCode == null).Select(r => r.Id).ToListAsync(cancellationToken);
         if (missing.Count > 0)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var id in missing)
             {
                 var code = BadgeTokens.NewShortCode();
                 await db.Registrations.Where(r => r.Id == id && r.BadgeCode == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.BadgeCode, code), cancellationToken).ConfigureAwait(false);
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.BadgeCode, code), cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         var registrations = await query.AsNoTracking()
             .OrderBy(r => r.CategoryId).ThenBy(r => r.FamilyNameLatin ?? r.FamilyNameZh).ThenBy(r => r.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        await Progress(done: 0, total: registrations.Count).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
+        await Progress(done: 0, total: registrations.Count);
 
         try
         {
@@ -63,14 +63,14 @@ public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, 
                 $"Badges · {edition.NameEn}",
                 PathOf(storage.Value, sheetId),
                 done => Progress(done, registrations.Count),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             // Printed and finished together: a run is never finished with its badges still "not printed", nor the reverse.
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                await PlanBadgeSheet.MarkPrintedAsync(db, registrations.Select(r => (r.Id, r.BadgeRevision)), cancellationToken).ConfigureAwait(false);
+                await PlanBadgeSheet.MarkPrintedAsync(db, registrations.Select(r => (r.Id, r.BadgeRevision)), cancellationToken);
                 await db.BadgeSheets.Where(s => s.Id == sheetId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Done, written).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Done, written).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
 
             logger.LogInformation("Badge sheet {Sheet}: {Count} badges.", sheetId, written);
@@ -78,7 +78,7 @@ public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, 
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await db.BadgeSheets.Where(s => s.Id == sheetId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Error, e.Message.Length > 1000 ? e.Message[..1000] : e.Message), CancellationToken.None).ConfigureAwait(false);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Error, e.Message.Length > 1000 ? e.Message[..1000] : e.Message), CancellationToken.None);
             throw;
         }
 

@@ -3,13 +3,11 @@ using System.Net;
 namespace Summit.Jobs.Mail;
 
 /// <summary>
-/// The plain layout shared by the transactional emails until the Email issue brings templates: a greeting, a
+/// The plain layout shared by the transactional emails (organizers may reword them: MailOverrides): a greeting, a
 /// paragraph, one button, the link in clear, a footer; HTML and text, every value encoded.
 /// </summary>
 internal static class MailLayout
 {
-    public static bool Chinese(string culture) => culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-
     public static MailDraft Draft(string kind, string to, string name, string culture, string subject, string greeting, string body, string action, Uri link, string footer) =>
         Draft(kind, to, name, culture, subject, greeting, [body], [], action, link, footer);
 
@@ -18,7 +16,7 @@ internal static class MailLayout
     {
         ArgumentNullException.ThrowIfNull(link);
         var href = WebUtility.HtmlEncode(link.AbsoluteUri);
-        var lang = Chinese(culture) ? "zh-Hans" : "en";
+        var lang = Cultures.Normalize(culture);
         var html = new System.Text.StringBuilder();
         html.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>

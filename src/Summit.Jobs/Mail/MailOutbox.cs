@@ -20,7 +20,7 @@ public sealed class MailOutbox(SummitDbContext db, IBackgroundJobClient jobs, Ti
     {
         ArgumentNullException.ThrowIfNull(draft);
         var mail = new OutgoingMail(draft.Kind, draft.ToAddress, draft.ToName, draft.Culture, draft.Subject, draft.HtmlBody, draft.TextBody, clock.GetUtcNow(), draft.Entity, draft.Version);
-        if (mail.DedupKey is { } key && await ExistingAsync(key, cancellationToken).ConfigureAwait(false) is long logged)
+        if (mail.DedupKey is { } key && await ExistingAsync(key, cancellationToken) is long logged)
         {
             logger.LogInformation("{Kind} about {Entity} ({Version}) was already queued for this recipient as mail {MailId}.", draft.Kind, draft.Entity, draft.Version, logged);
             return logged;
@@ -34,13 +34,13 @@ public sealed class MailOutbox(SummitDbContext db, IBackgroundJobClient jobs, Ti
         db.OutgoingMails.Add(mail);
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException) when (mail.DedupKey is not null)
         {
             // Queued by another request or worker at the same instant: theirs stands. Any other failure is not ours to hide.
             Forget(mail);
-            if (await ExistingAsync(mail.DedupKey, cancellationToken).ConfigureAwait(false) is long theirs)
+            if (await ExistingAsync(mail.DedupKey, cancellationToken) is long theirs)
             {
                 return theirs;
             }
@@ -80,5 +80,5 @@ public sealed class MailOutbox(SummitDbContext db, IBackgroundJobClient jobs, Ti
     }
 
     private async Task<long?> ExistingAsync(string key, CancellationToken cancellationToken) =>
-        await db.OutgoingMails.AsNoTracking().Where(m => m.DedupKey == key).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        await db.OutgoingMails.AsNoTracking().Where(m => m.DedupKey == key).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
 }

@@ -52,9 +52,9 @@ public sealed class MailOverrides(SummitDbContext db)
     public async Task<MailDraft> ApplyAsync(int editionId, MailDraft draft, IReadOnlyDictionary<string, string> values, Uri link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var culture = MailLayout.Chinese(draft.Culture) ? "zh-Hans" : "en";
+        var culture = Cultures.IsChinese(draft.Culture) ? "zh-Hans" : "en";
         var found = await db.MailTemplateOverrides.AsNoTracking()
-            .FirstOrDefaultAsync(o => o.EditionId == editionId && o.Kind == draft.Kind && o.Culture == culture, cancellationToken).ConfigureAwait(false);
+            .FirstOrDefaultAsync(o => o.EditionId == editionId && o.Kind == draft.Kind && o.Culture == culture, cancellationToken);
         return found is null ? draft : Apply(draft, found.Subject, found.Body, values, link);
     }
 
@@ -69,7 +69,7 @@ public sealed class MailOverrides(SummitDbContext db)
         var result = draft;
         if (body is not null && MailTemplates.TryRender(body, values) is { } rendered)
         {
-            var chinese = MailLayout.Chinese(draft.Culture);
+            var chinese = Cultures.IsChinese(draft.Culture);
             var paragraphs = rendered.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             if (values.TryGetValue("message", out var message) && !string.IsNullOrWhiteSpace(message))
             {

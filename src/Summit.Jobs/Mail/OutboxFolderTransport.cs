@@ -17,7 +17,7 @@ public sealed class OutboxFolderTransport(IOptions<StorageOptions> storage, Time
         var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{id}.eml";
         var path = Path.Combine(folder, name);
         var temporary = path + ".tmp";
-        await message.WriteToAsync(temporary, cancellationToken).ConfigureAwait(false);
+        await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
 }

@@ -34,7 +34,7 @@ public sealed class RequeueUnsentMailJob(SummitDbContext db, IBackgroundJobClien
             .Select(m => m.Id)
             .Take(500)
             .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+            ;
         foreach (var id in ids)
         {
             jobs.Enqueue<SendMailJob>(JobQueues.Mail, job => job.RunAsync(id, CancellationToken.None));
@@ -46,7 +46,7 @@ public sealed class RequeueUnsentMailJob(SummitDbContext db, IBackgroundJobClien
         }
 
         // A bulk email whose queuing job never ran (job storage down when "Send" was pressed): its rerun is harmless.
-        var bulk = await db.BulkMails.Where(b => b.QueuedAt == null && b.CreatedAt < before).Select(b => b.Id).Take(50).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var bulk = await db.BulkMails.Where(b => b.QueuedAt == null && b.CreatedAt < before).Select(b => b.Id).Take(50).ToListAsync(cancellationToken);
         foreach (var id in bulk)
         {
             jobs.Enqueue<QueueBulkMailJob>(JobQueues.Mail, job => job.RunAsync(id, CancellationToken.None));

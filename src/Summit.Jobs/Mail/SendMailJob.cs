@@ -36,7 +36,7 @@ public sealed class SendMailJob(
     [AutomaticRetry(Attempts = MaxAttempts, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(long mailId, CancellationToken cancellationToken)
     {
-        var mail = await db.OutgoingMails.Include(m => m.Attachments).FirstOrDefaultAsync(m => m.Id == mailId, cancellationToken).ConfigureAwait(false);
+        var mail = await db.OutgoingMails.Include(m => m.Attachments).FirstOrDefaultAsync(m => m.Id == mailId, cancellationToken);
         if (mail is null)
         {
             logger.LogWarning("Mail {MailId} no longer exists; nothing to send.", mailId);
@@ -51,7 +51,7 @@ public sealed class SendMailJob(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -65,19 +65,19 @@ public sealed class SendMailJob(
         try
         {
             using var message = Build(mail, smtp.Value);
-            await transport.SendAsync(message, deadline.Token).ConfigureAwait(false);
+            await transport.SendAsync(message, deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             mail.MarkFailed("The SMTP server did not answer in time.", willRetry: mail.Attempts <= MaxAttempts, clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
         {
             // A permanent refusal (no such mailbox, policy): retrying cannot help, so it stops here and shows as failed.
             mail.MarkFailed($"{(int)e.StatusCode} {e.Message}", willRetry: false, clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            await db.SaveChangesAsync(CancellationToken.None);
             logger.LogWarning(e, "Mail {MailId} refused permanently.", mailId);
             return;
         }
@@ -85,7 +85,7 @@ public sealed class SendMailJob(
         {
             // 4xx answers (mailbox busy, greylisting) and network failures: Hangfire runs the job again with back-off.
             mail.MarkFailed(e.Message, willRetry: mail.Attempts <= MaxAttempts, clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
 
@@ -97,7 +97,7 @@ public sealed class SendMailJob(
         {
             try
             {
-                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+                await db.SaveChangesAsync(CancellationToken.None);
                 return;
             }
             catch (Exception e) when (attempt < RecordAttempts && e is not DbUpdateConcurrencyException)
@@ -105,7 +105,7 @@ public sealed class SendMailJob(
                 // Backing off up to 15 s, about two minutes in all: a database failover is over by then, and the lease
                 // (which would let another worker send it again) is far from over.
                 logger.LogWarning(e, "Mail {MailId} was accepted but could not be recorded as sent (attempt {Attempt}); trying again.", mailId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(RecordBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1), 15_000)), CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(RecordBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1), 15_000)), CancellationToken.None);
             }
         }
     }

@@ -21,15 +21,15 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvide
     {
         var smtp = options.Value;
         var client = smtp.ReuseConnections ? TakeIdle(smtp) : null;
-        client ??= await ConnectAsync(smtp, cancellationToken).ConfigureAwait(false);
+        client ??= await ConnectAsync(smtp, cancellationToken);
         try
         {
-            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await client.SendAsync(message, cancellationToken);
         }
         catch
         {
             // A refused message leaves the session usable, but a failed one may not: never hand a doubtful connection on.
-            await CloseAsync(client).ConfigureAwait(false);
+            await CloseAsync(client);
             throw;
         }
 
@@ -40,7 +40,7 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvide
         else
         {
             // Accepted already: a failure while saying goodbye must not turn a delivered message into a retried one.
-            await CloseAsync(client).ConfigureAwait(false);
+            await CloseAsync(client);
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvide
     {
         while (idle.TryTake(out var entry))
         {
-            await CloseAsync(entry.Client).ConfigureAwait(false);
+            await CloseAsync(entry.Client);
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvide
                 SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
                 _ => SecureSocketOptions.Auto,
             };
-            await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
             if (!string.IsNullOrEmpty(smtp.User))
             {
                 // With Security=Auto, a server (or an attacker in between) that does not offer STARTTLS would get the
@@ -100,7 +100,7 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvide
                         $"{smtp.Host}:{smtp.Port} offered no TLS; refusing to send the SMTP password in clear text. Set Smtp:Security=None to allow it.");
                 }
 
-                await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken).ConfigureAwait(false);
+                await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
             }
 
             return client;
@@ -119,7 +119,7 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options, TimeProvide
             if (client.IsConnected)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
+                await client.DisconnectAsync(quit: true, timeout.Token);
             }
         }
 #pragma warning disable CA1031 // Closing is best effort: the message was already accepted or already failed.

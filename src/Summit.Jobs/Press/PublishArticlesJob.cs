@@ -16,7 +16,7 @@ public sealed class PublishArticlesJob(PublishDueArticles publish, ILogger<Publi
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var published = await publish.RunAsync(cancellationToken).ConfigureAwait(false);
+        var published = await publish.RunAsync(cancellationToken);
         if (published.Count > 0)
         {
             logger.LogInformation("Published {Count} due articles: {Articles}.", published.Count, string.Join(", ", published));

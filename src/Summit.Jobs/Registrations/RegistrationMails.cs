@@ -40,7 +40,7 @@ public static class RegistrationMails
     {
         ArgumentNullException.ThrowIfNull(facts);
         var kind = Kind(from, to);
-        var chinese = MailLayout.Chinese(facts.Culture);
+        var chinese = Cultures.IsChinese(facts.Culture);
         var note = string.IsNullOrWhiteSpace(facts.Message) ? "" : (chinese ? $"\n\n主办方留言：{facts.Message}" : $"\n\nA message from the organizers: {facts.Message}");
         var (subject, body) = (kind, chinese) switch
         {
@@ -68,7 +68,7 @@ public static class RegistrationMails
     public static MailDraft LinkAgain(Facts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return MailLayout.Chinese(facts.Culture)
+        return Cultures.IsChinese(facts.Culture)
             ? MailLayout.Draft(LinkAgainKind, facts.To, facts.Name, facts.Culture, $"您的注册链接 · {facts.EditionName}", $"{facts.Name}，您好：",
                 $"有人使用此邮箱再次提交了注册。此邮箱已注册为“{facts.CategoryName}”，无需重复注册。通过下面的链接可以查看、修改或取消您的注册。", "查看我的注册", facts.Link, "如非本人操作，请忽略此邮件；您的注册不受影响。")
             : MailLayout.Draft(LinkAgainKind, facts.To, facts.Name, facts.Culture, $"Your registration link · {facts.EditionName}", $"Dear {facts.Name},",
@@ -81,7 +81,7 @@ public static class RegistrationMails
     public static MailDraft SeatPromoted(Facts facts, string sessionTitle, string when)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return MailLayout.Chinese(facts.Culture)
+        return Cultures.IsChinese(facts.Culture)
             ? MailLayout.Draft(SeatPromotedKind, facts.To, facts.Name, facts.Culture, $"为您预留了座位：{sessionTitle} · {facts.EditionName}", $"{facts.Name}，您好：",
                 $"“{sessionTitle}”（{when}）有座位空出，您在候补名单中排在首位，现已为您预留座位。如无法出席，请通过下面的链接让出座位，以便留给其他来宾。", "查看我的场次", facts.Link, "如非本人操作，请忽略此邮件。")
             : MailLayout.Draft(SeatPromotedKind, facts.To, facts.Name, facts.Culture, $"A seat for you: {sessionTitle} · {facts.EditionName}", $"Dear {facts.Name},",
@@ -94,7 +94,7 @@ public static class RegistrationMails
     public static MailDraft Reminder(Facts facts, int daysBefore, DateOnly first, DateOnly last, string venue, string city)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var chinese = MailLayout.Chinese(facts.Culture);
+        var chinese = Cultures.IsChinese(facts.Culture);
         var culture = System.Globalization.CultureInfo.GetCultureInfo(chinese ? "zh-Hans" : "en-GB");
         var days = first == last
             ? first.ToString(chinese ? "M月d日" : "d MMMM yyyy", culture)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Registrations;
+using Summit.Core.Site;
 using Summit.Jobs.Mail;
 
 namespace Summit.Jobs.Registrations;
@@ -13,7 +14,7 @@ namespace Summit.Jobs.Registrations;
 /// edition's time zone, a reminder to every confirmed registration. Each is keyed on (registration, days before), so
 /// the hourly reruns and a second worker queue nothing twice. Do not rename: Hangfire stores this type's name.
 /// </summary>
-public sealed class SendRemindersJob(SummitDbContext db, MailOutbox outbox, MailOverrides overrides, SiteAddress site, TimeProvider clock, ILogger<SendRemindersJob> logger)
+public sealed class SendRemindersJob(SummitDbContext db, MailOutbox outbox, MailOverrides overrides, SiteLinks site, TimeProvider clock, ILogger<SendRemindersJob> logger)
 {
     public const string RecurringJobId = "mail.reminders";
 
@@ -26,7 +27,7 @@ public sealed class SendRemindersJob(SummitDbContext db, MailOutbox outbox, Mail
         var now = clock.GetUtcNow();
         var editions = await db.Editions.AsNoTracking()
             .Where(e => e.Status == EditionStatus.Open || e.Status == EditionStatus.Closed)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         var queued = 0;
         foreach (var edition in editions)
         {
@@ -38,7 +39,7 @@ public sealed class SendRemindersJob(SummitDbContext db, MailOutbox outbox, Mail
                 continue;
             }
 
-            queued += await RemindAsync(edition, daysBefore, cancellationToken).ConfigureAwait(false);
+            queued += await RemindAsync(edition, daysBefore, cancellationToken);
         }
 
         return queued;
@@ -46,22 +47,22 @@ public sealed class SendRemindersJob(SummitDbContext db, MailOutbox outbox, Mail
 
     private async Task<int> RemindAsync(Edition edition, int daysBefore, CancellationToken cancellationToken)
     {
-        var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == edition.Id).ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
+        var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == edition.Id).ToDictionaryAsync(c => c.Id, cancellationToken);
         var registrations = await db.Registrations.AsNoTracking()
             .Where(r => r.EditionId == edition.Id && r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null)
             .OrderBy(r => r.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .ToListAsync(cancellationToken);
         foreach (var r in registrations)
         {
-            var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+            var chinese = Cultures.IsChinese(r.PreferredCulture);
             var facts = new RegistrationMails.Facts(
                 r.Email, r.DisplayName(chinese), r.PreferredCulture, edition.Name(chinese),
                 categories.TryGetValue(r.CategoryId, out var category) ? category.Name(chinese) : "", null, null,
-                site.Link($"/registration/{r.AccessKey}"));
+                site.Registration(r.AccessKey));
             var draft = RegistrationMails.Reminder(facts, daysBefore, edition.StartDate, edition.EndDate, edition.Venue(chinese), edition.City(chinese))
                 .About($"registration:{r.Id}", $"reminder-{daysBefore}d");
-            draft = await overrides.ApplyAsync(edition.Id, draft, RegistrationMails.Values(facts), facts.Link, cancellationToken).ConfigureAwait(false);
-            await outbox.QueueAsync(draft, cancellationToken).ConfigureAwait(false);
+            draft = await overrides.ApplyAsync(edition.Id, draft, RegistrationMails.Values(facts), facts.Link, cancellationToken);
+            await outbox.QueueAsync(draft, cancellationToken);
         }
 
         logger.LogInformation("Reminder {Days} day(s) before {Edition}: {Count} confirmed registrations.", daysBefore, edition.Slug, registrations.Count);

@@ -25,7 +25,7 @@ public sealed class ProgrammePdfStore(IOptions<StorageOptions> storage)
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
             {
                 render(file);
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await file.FlushAsync(cancellationToken);
             }
 
             File.Move(temporary, target, overwrite: true);

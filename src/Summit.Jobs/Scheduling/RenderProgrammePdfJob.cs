@@ -20,25 +20,14 @@ public sealed class RenderProgrammePdfJob(ProgrammeReader reader, ProgrammePdfSt
             return;
         }
 
-        var programme = await reader.LatestAsync(editionSlug, cancellationToken).ConfigureAwait(false);
+        var programme = await reader.LatestAsync(editionSlug, cancellationToken);
         if (programme?.Version is null || programme.Version.Number != version)
         {
             logger.LogInformation("Programme PDF of {Edition} v{Version} skipped: the latest published version is {Latest}.", editionSlug, version, programme?.Version?.Number);
             return;
         }
 
-        await store.WriteAsync(editionSlug, version, stream => ProgrammePdf.Render(programme, stream), cancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(editionSlug, version, stream => ProgrammePdf.Render(programme, stream), cancellationToken);
         logger.LogInformation("Rendered the programme PDF of {Edition} v{Version}.", editionSlug, version);
-    }
-}
-
-/// <summary>Queues the programme PDF when a version is published.</summary>
-public sealed class QueueProgrammePdf(IBackgroundJobClient jobs) : ISchedulePublishedHandler
-{
-    public Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(published);
-        jobs.Enqueue<RenderProgrammePdfJob>(job => job.RunAsync(published.EditionSlug, published.Number, CancellationToken.None));
-        return Task.CompletedTask;
     }
 }

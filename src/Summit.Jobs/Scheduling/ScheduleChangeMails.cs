@@ -21,7 +21,7 @@ public static class ScheduleChangeMails
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(programme);
         ArgumentNullException.ThrowIfNull(lines);
-        var chinese = MailLayout.Chinese(recipient.Culture);
+        var chinese = Cultures.IsChinese(recipient.Culture);
         var edition = programme.Edition.Name(chinese);
         var zone = programme.Zone;
         var culture = CultureInfo.GetCultureInfo(chinese ? "zh-Hans" : "en-GB");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Summit.Core.Data;
 using Summit.Core.Scheduling;
+using Summit.Core.Site;
 using Summit.Jobs.Mail;
 
 namespace Summit.Jobs.Scheduling;
@@ -15,58 +16,43 @@ namespace Summit.Jobs.Scheduling;
 /// </summary>
 [Queue(JobQueues.Default)]
 [AutomaticRetry(Attempts = 5)]
-public sealed class SendScheduleDigestsJob(SummitDbContext db, ProgrammeReader reader, ScheduleChangeAudience audience, MailOutbox outbox, SiteAddress site, ILogger<SendScheduleDigestsJob> logger)
+public sealed class SendScheduleDigestsJob(SummitDbContext db, ProgrammeReader reader, ScheduleChangeAudience audience, MailOutbox outbox, SiteLinks site, ILogger<SendScheduleDigestsJob> logger)
 {
     public async Task RunAsync(int versionId, CancellationToken cancellationToken)
     {
-        var programme = await reader.VersionAsync(versionId, cancellationToken).ConfigureAwait(false);
+        var programme = await reader.VersionAsync(versionId, cancellationToken);
         if (programme?.Version is null)
         {
             return;
         }
 
-        var recipients = await audience.ForVersionAsync(versionId, cancellationToken).ConfigureAwait(false);
+        var recipients = await audience.ForVersionAsync(versionId, cancellationToken);
         if (recipients.Count == 0)
         {
             return;
         }
 
         // A session can have several lines (moved and given new speakers); wording changes alone are not news.
-        var changes = (await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == versionId && c.Kind != ScheduleChangeKind.DetailsChanged).ToListAsync(cancellationToken).ConfigureAwait(false))
+        var changes = (await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == versionId && c.Kind != ScheduleChangeKind.DetailsChanged).ToListAsync(cancellationToken))
             .ToLookup(c => c.SessionId);
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EditionId == programme.Edition.Id).ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
-        var link = site.Link($"/{programme.Edition.Slug}/schedule/changelog");
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.EditionId == programme.Edition.Id).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var link = site.ScheduleChangelog(programme.Edition.Slug);
         foreach (var recipient in recipients)
         {
-            var chinese = MailLayout.Chinese(recipient.Culture);
+            var chinese = Cultures.IsChinese(recipient.Culture);
             var lines = recipient.SessionIds.SelectMany(id => changes[id])
                 .OrderBy(c => c.NewStartsAt ?? c.OldStartsAt).ThenBy(c => c.Kind)
                 .Select(c => new ScheduleChangeMails.Line(c, Room(c.OldRoomId), Room(c.NewRoomId)))
                 .ToList();
             var sessions = programme.Sessions.Where(s => recipient.SessionIds.Contains(s.Id)).Select(s => (programme, s)).ToList();
-            var calendar = Encoding.UTF8.GetBytes(ProgrammeCalendar.Write(sessions, programme.Edition.Name(chinese), chinese, site.Link("/")));
+            var calendar = Encoding.UTF8.GetBytes(ProgrammeCalendar.Write(sessions, programme.Edition.Name(chinese), chinese, site.Root));
             var draft = ScheduleChangeMails.Digest(recipient, programme, lines, link, calendar)
                 .About($"schedule:{programme.Edition.Id}", $"v{programme.Version.Number}");
-            await outbox.QueueAsync(draft, cancellationToken).ConfigureAwait(false);
+            await outbox.QueueAsync(draft, cancellationToken);
 
             string? Room(int? id) => id is int roomId && rooms.TryGetValue(roomId, out var room) ? room.Name(chinese) : null;
         }
 
         logger.LogInformation("Programme changes of {Edition} v{Version}: {Count} people told.", programme.Edition.Slug, programme.Version.Number, recipients.Count);
-    }
-}
-
-/// <summary>Queues the change digests when a version is published (in a job: a big audience must not hold up the organizer).</summary>
-public sealed class QueueScheduleDigests(IBackgroundJobClient jobs) : ISchedulePublishedHandler
-{
-    public Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(published);
-        if (published.Number > 1 && published.Changes.Count > 0)
-        {
-            jobs.Enqueue<SendScheduleDigestsJob>(job => job.RunAsync(published.VersionId, CancellationToken.None));
-        }
-
-        return Task.CompletedTask;
     }
 }

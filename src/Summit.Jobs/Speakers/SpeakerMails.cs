@@ -9,7 +9,7 @@ public static class SpeakerMails
     public static MailDraft Invitation(string to, string speakerName, string culture, Uri link, DateTimeOffset expiresAt)
     {
         ArgumentNullException.ThrowIfNull(link);
-        return MailLayout.Chinese(culture)
+        return Cultures.IsChinese(culture)
             ? MailLayout.Draft(InvitationKind, to, speakerName, culture, "请维护您在中新金融峰会的嘉宾资料",
                 $"{speakerName}，您好：",
                 $"中新金融峰会主办方邀请您亲自维护您的嘉宾资料（姓名、职务、简介和照片）。请通过下面的链接登录或创建账户。该链接只能使用一次，有效期至 {expiresAt:yyyy-MM-dd}（UTC）。",

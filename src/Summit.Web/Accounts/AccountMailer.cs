@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Summit.Core.Accounts;
+using Summit.Core.Site;
 using Summit.Jobs.Accounts;
 using Summit.Jobs.Mail;
-using Summit.Web.Hosting;
 
 namespace Summit.Web.Accounts;
 
@@ -13,29 +13,29 @@ public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outb
     public async Task SendConfirmationAsync(SummitUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user).ConfigureAwait(false)));
-        var link = Link("/Account/ConfirmEmail", new { userId = user.Id, code });
-        await outbox.QueueAsync(AccountMails.ConfirmEmail(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null)).ConfigureAwait(false);
+        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var link = links.ConfirmEmail(user.Id, code);
+        await outbox.QueueAsync(AccountMails.ConfirmEmail(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null));
     }
 
     public async Task SendPasswordResetAsync(SummitUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false)));
-        var link = Link("/Account/ResetPassword", new { code, email = user.Email });
-        await outbox.QueueAsync(AccountMails.ResetPassword(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null)).ConfigureAwait(false);
+        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = links.ResetPassword(code, user.Email!);
+        await outbox.QueueAsync(AccountMails.ResetPassword(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null));
     }
 
     public Task SendTwoFactorCodeAsync(SummitUser user, string code)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return outbox.QueueAsync(AccountMails.TwoFactorCode(user.Email!, user.DisplayName, user.PreferredCulture, code, Link("/Account/LoginWithEmailCode", null)).About($"user:{user.Id}", null));
+        return outbox.QueueAsync(AccountMails.TwoFactorCode(user.Email!, user.DisplayName, user.PreferredCulture, code, links.SignInWithEmailCode()).About($"user:{user.Id}", null));
     }
 
     public Task SendAlreadyRegisteredAsync(SummitUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var link = Link("/Account/Login", null);
+        var link = links.SignIn();
         return outbox.QueueAsync(AccountMails.AlreadyRegistered(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null));
     }
 
@@ -56,6 +56,4 @@ public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outb
             return null;
         }
     }
-
-    private Uri Link(string page, object? values) => links.Page(page, values);
 }

@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Editions;
+using Summit.Core.Photos;
 using Summit.Core.Speakers;
-using Summit.Core.Text;
 using Summit.Web.Hosting;
 using Summit.Web.Speakers;
-using Summit.Core.Photos;
 
 namespace Summit.Web.Api;
 

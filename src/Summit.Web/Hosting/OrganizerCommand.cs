@@ -20,7 +20,7 @@ internal static class OrganizerCommand
         var email = Option(args, "--email");
         if (string.IsNullOrWhiteSpace(email))
         {
-            await Console.Error.WriteLineAsync($"Usage: {Verb} --email you@example.org [--name \"Your Name\"]  (password from SUMMIT_ORGANIZER_PASSWORD or standard input)").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Usage: {Verb} --email you@example.org [--name \"Your Name\"]  (password from SUMMIT_ORGANIZER_PASSWORD or standard input)");
             return 2;
         }
 
@@ -28,16 +28,16 @@ internal static class OrganizerCommand
         builder.Services.AddSummitCore(builder.Configuration);
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
 
         var password = Environment.GetEnvironmentVariable("SUMMIT_ORGANIZER_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
-            await Console.Out.WriteAsync($"Password for {email} (at least {IdentityRules.MinimumPasswordLength} characters; ignored if the account exists): ").ConfigureAwait(false);
-            password = await Console.In.ReadLineAsync().ConfigureAwait(false);
+            await Console.Out.WriteAsync($"Password for {email} (at least {IdentityRules.MinimumPasswordLength} characters; ignored if the account exists): ");
+            password = await Console.In.ReadLineAsync();
         }
 
-        var result = await scope.ServiceProvider.GetRequiredService<CreateOrganizer>().RunAsync(email, password, Option(args, "--name")).ConfigureAwait(false);
+        var result = await scope.ServiceProvider.GetRequiredService<CreateOrganizer>().RunAsync(email, password, Option(args, "--name"));
         var message = result.Outcome switch
         {
             CreateOrganizerOutcome.Created => $"Created Organizer {email}. Sign in at /account/login.",
@@ -45,7 +45,7 @@ internal static class OrganizerCommand
             CreateOrganizerOutcome.AlreadyOrganizer => $"{email} is already an Organizer. Nothing changed.",
             _ => $"Refused: {string.Join(" ", result.Errors)}",
         };
-        await Console.Out.WriteLineAsync(message).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(message);
         return result.Outcome == CreateOrganizerOutcome.Refused ? 1 : 0;
     }
 

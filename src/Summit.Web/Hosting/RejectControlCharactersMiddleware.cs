@@ -14,7 +14,7 @@ internal sealed class RejectControlCharactersMiddleware(RequestDelegate next)
         // The error and status pages re-execute the same request; it was checked (or failed) the first time.
         if (context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
-            await next(context).ConfigureAwait(false);
+            await next(context);
             return;
         }
 
@@ -27,7 +27,7 @@ internal sealed class RejectControlCharactersMiddleware(RequestDelegate next)
         {
             try
             {
-                var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+                var form = await request.ReadFormAsync(context.RequestAborted);
                 bad = form.Any(f => HasControl(f.Key) || f.Value.Any(HasControl));
             }
             catch (InvalidDataException)
@@ -48,7 +48,7 @@ internal sealed class RejectControlCharactersMiddleware(RequestDelegate next)
             return;
         }
 
-        await next(context).ConfigureAwait(false);
+        await next(context);
     }
 
     private static bool IsUrlEncodedForm(HttpRequest request) =>

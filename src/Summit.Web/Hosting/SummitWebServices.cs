@@ -3,14 +3,11 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Hangfire;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Summit.Core.Accounts;
@@ -165,7 +162,6 @@ public static class SummitWebServices
         services.AddScoped<Summit.Core.Press.IArticleListener, Summit.Web.Press.EvictPressCoverage>();
 
         services.AddHttpContextAccessor();
-        services.AddScoped<SiteLinks>();
         services.AddScoped<AccountMailer>();
         return services;
     }
@@ -174,8 +170,8 @@ public static class SummitWebServices
     {
         ArgumentNullException.ThrowIfNull(app);
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync().ConfigureAwait(false);
-        await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedIfEmptyAsync().ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedIfEmptyAsync();
         RecurringJobs.Register(app.Services);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Summit.Web.Localization;
 
 namespace Summit.Web.Pages;
 

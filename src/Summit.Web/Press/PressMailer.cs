@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Press;
+using Summit.Core.Site;
 using Summit.Jobs.Mail;
 using Summit.Jobs.Press;
-using Summit.Web.Hosting;
 
 namespace Summit.Web.Press;
 
 /// <summary>Queues the newsroom's emails after each committed change: to the speaker asked to sign off, and to the authors.</summary>
-public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, IHttpContextAccessor http, SiteAddress site) : IArticleListener
+public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, SiteLinks site) : IArticleListener
 {
     public async Task HandleAsync(SignOffRequested requested, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, IHttpCont
     /// From the request (or <c>Web:PublicUrl</c>) while one is handled; else (a programme published by a script or a
     /// job) from the same setting as the jobs' links.
     /// </summary>
-    private Uri Link(string path) => http.HttpContext is { } context ? context.PublicUri(path) : site.Link(path);
+    private Uri Link(string path) => site.Link(path);
 
     private async Task ToAuthorsAsync(Article article, Func<string, string, string, MailDraft> write, string version, CancellationToken cancellationToken)
     {
@@ -68,5 +68,5 @@ public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, IHttpCont
         }
     }
 
-    private static bool Chinese(string culture) => Localization.Cultures.Normalize(culture) == Localization.Cultures.Chinese;
+    private static bool Chinese(string culture) => Cultures.Normalize(culture) == Cultures.Chinese;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Summit.Core.Speakers;
-using Summit.Web.Localization;
 
 namespace Summit.Web.Registrations;
 

@@ -62,7 +62,7 @@ public class PersonFields
 
     public RegistrationDetails ToDetails(bool consent, string consentVersion) => new(
         FamilyNameZh, GivenNameZh, FamilyNameLatin, GivenNameLatin, LatinFamilyNameFirst,
-        Organisation, Position, Email, Phone, CountryCode, Localization.Cultures.Normalize(PreferredCulture),
+        Organisation, Position, Email, Phone, CountryCode, Cultures.Normalize(PreferredCulture),
         DietaryNeeds, AccessibilityNeeds, NeedsInterpretation, consent, consentVersion);
 
     public void CopyFrom(Registration registration)

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Registrations;
+using Summit.Core.Site;
 using Summit.Jobs.Mail;
 using Summit.Jobs.Registrations;
-using Summit.Web.Hosting;
 
 namespace Summit.Web.Registrations;
 
@@ -32,7 +32,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Ma
             : null;
 
         var r = found.Registration;
-        var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var chinese = Cultures.IsChinese(r.PreferredCulture);
         int? position = r.WaitlistTicket is int ticket
             ? await db.Registrations.WaitlistPositionAsync(r.CategoryId, ticket, cancellationToken)
             : null;
@@ -44,14 +44,14 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Ma
             chinese ? found.Category.NameZh : found.Category.NameEn,
             position,
             change.Message,
-            links.Page("/Registrations/Mine", new { key = r.AccessKey }));
+            links.Registration(r.AccessKey));
         // One email per status reached: the same change handled twice finds the first row.
         var draft = RegistrationMails.For(change.From, change.To, facts).About($"registration:{r.Id}", $"{change.To}@{r.StatusChangedAt.ToUnixTimeMilliseconds()}");
         draft = await overrides.ApplyAsync(r.EditionId, draft, RegistrationMails.Values(facts), facts.Link, cancellationToken);
         if (editionEvent is not null)
         {
             // A confirmed seat goes into the person's calendar with the summit's days and place.
-            var ics = Jobs.Scheduling.ProgrammeCalendar.WriteEdition(editionEvent, chinese, links.Page("/Registrations/Mine", new { key = r.AccessKey }));
+            var ics = Jobs.Scheduling.ProgrammeCalendar.WriteEdition(editionEvent, chinese, links.Registration(r.AccessKey));
             draft = draft with { Attachments = [new MailAttachment($"{editionEvent.Slug}.ics", "text/calendar; method=PUBLISH; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(ics))] };
         }
 
@@ -78,7 +78,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Ma
         }
 
         var r = found.Registration;
-        var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var chinese = Cultures.IsChinese(r.PreferredCulture);
         var culture = System.Globalization.CultureInfo.GetCultureInfo(chinese ? "zh-Hans" : "en");
         var start = session.StartsAt is { } startsAt ? Core.Scheduling.ScheduleTime.Local(startsAt, TimeZoneInfo.FindSystemTimeZoneById(found.Edition.TimeZoneId)) : (DateTimeOffset?)null;
         var when = start?.ToString(chinese ? "M月d日 HH:mm" : "dddd d MMMM, HH:mm", culture) ?? "";
@@ -90,7 +90,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Ma
             chinese ? found.Category.NameZh : found.Category.NameEn,
             null,
             null,
-            links.Page("/Registrations/Sessions", new { key = r.AccessKey }));
+            links.RegistrationSessions(r.AccessKey));
         var draft = RegistrationMails.SeatPromoted(facts, chinese ? session.TitleZh : session.TitleEn, when)
             .About($"signup:{promoted.SessionId}:{r.Id}", seatedAt?.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         await outbox.QueueAsync(draft, cancellationToken);

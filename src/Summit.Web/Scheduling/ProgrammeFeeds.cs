@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Summit.Core.Data;
 using Summit.Core.Editions;
-using Hangfire;
-using Microsoft.Extensions.Caching.Memory;
 using Summit.Core.Scheduling;
 using Summit.Jobs.Scheduling;
 using Summit.Web.Hosting;
@@ -175,7 +175,7 @@ public static class ProgrammeFeeds
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["X-Robots-Tag"] = "noindex";
         var culture = await db.Users.Where(u => u.Id == userId).Select(u => u.PreferredCulture).FirstOrDefaultAsync(cancellationToken);
-        var chinese = Chinese(http) || (culture?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ?? false);
+        var chinese = Chinese(http) || Cultures.IsChinese(culture);
         var starred = await db.AgendaStars.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SessionId).ToListAsync(cancellationToken);
         var editions = await db.Sessions.AsNoTracking().Where(s => starred.Contains(s.Id))
             .Select(s => db.Editions.Where(e => e.Id == s.EditionId).Select(e => e.Slug).First())

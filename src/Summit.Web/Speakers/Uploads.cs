@@ -11,7 +11,7 @@ internal static class Uploads
         }
 
         using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await file.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
 }

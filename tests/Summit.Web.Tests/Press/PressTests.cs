@@ -233,8 +233,12 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         var edit = await author.GetStringAsync(new Uri($"/newsroom/edit/{id}", UriKind.Relative), Cancel);
         var fields = new Dictionary<string, string>
         {
-            ["Input.Revision"] = "1", ["Input.Kind"] = nameof(ArticleKind.Interview), ["Input.Slug"] = slug, ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
-            ["Input.LeadEn"] = "The lead.", ["Input.BodyEn"] = "The second wording.",
+            ["Input.Revision"] = "1",
+            ["Input.Kind"] = nameof(ArticleKind.Interview),
+            ["Input.Slug"] = slug,
+            ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
+            ["Input.LeadEn"] = "The lead.",
+            ["Input.BodyEn"] = "The second wording.",
         };
         using (var saved = await author.PostAsync($"/newsroom/edit/{id}", fields))
         {
@@ -350,8 +354,12 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         var note = "The share of the power industry was misprinted as 30%; it is 40%. " + new string('x', 400);
         var fields = new Dictionary<string, string>
         {
-            ["Input.Revision"] = "1", ["Input.Kind"] = nameof(ArticleKind.Interview), ["Input.Slug"] = slug, ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
-            ["Input.LeadEn"] = "The lead.", ["Input.BodyEn"] = "The share was 40%.",
+            ["Input.Revision"] = "1",
+            ["Input.Kind"] = nameof(ArticleKind.Interview),
+            ["Input.Slug"] = slug,
+            ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
+            ["Input.LeadEn"] = "The lead.",
+            ["Input.BodyEn"] = "The share was 40%.",
         };
         // A published article is corrected by an editor (its author no longer edits it), with a note.
         using (var notAuthor = await author.GetAsync(new Uri($"/newsroom/edit/{id}", UriKind.Relative), Cancel))

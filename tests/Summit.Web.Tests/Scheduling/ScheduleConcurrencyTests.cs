@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Summit.Core.Data;
 using Summit.Core.Scheduling;
 using Summit.Core.Speakers;
 using Summit.Testing;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Summit.Core.Accounts;
 using Summit.Web.Accounts;
 using Summit.Web.Hosting;
-using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.Account;
 

@@ -8,8 +8,8 @@ using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Photos;
 using Summit.Core.Speakers;
-using Summit.Web.Speakers;
 using Summit.Web.Localization;
+using Summit.Web.Speakers;
 
 namespace Summit.Web.Pages.My;
 

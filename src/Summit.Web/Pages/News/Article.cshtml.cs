@@ -8,7 +8,6 @@ using Summit.Core.Photos;
 using Summit.Core.Press;
 using Summit.Core.Speakers;
 using Summit.Web.Hosting;
-using Summit.Web.Localization;
 using Summit.Web.Press;
 
 namespace Summit.Web.Pages.News;

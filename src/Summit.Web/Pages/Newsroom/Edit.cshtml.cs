@@ -85,10 +85,25 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
             var content = ArticleRules.ContentOf(a);
             Input = new InputModel
             {
-                EditionId = a.EditionId, Kind = a.Kind, Slug = a.Slug, HeadlineEn = a.HeadlineEn, HeadlineZh = a.HeadlineZh, DatelineEn = a.DatelineEn, DatelineZh = a.DatelineZh,
-                LeadEn = a.LeadEn, LeadZh = a.LeadZh, BodyEn = a.BodyEn, BodyZh = a.BodyZh, QuotedPassages = a.QuotedPassages, Tags = string.Join(", ", content.Tags),
+                EditionId = a.EditionId,
+                Kind = a.Kind,
+                Slug = a.Slug,
+                HeadlineEn = a.HeadlineEn,
+                HeadlineZh = a.HeadlineZh,
+                DatelineEn = a.DatelineEn,
+                DatelineZh = a.DatelineZh,
+                LeadEn = a.LeadEn,
+                LeadZh = a.LeadZh,
+                BodyEn = a.BodyEn,
+                BodyZh = a.BodyZh,
+                QuotedPassages = a.QuotedPassages,
+                Tags = string.Join(", ", content.Tags),
                 Contributors = string.Join("\n", content.Contributors.Select(c => c.Role is null ? c.Name : $"{c.Name}, {c.Role}")),
-                SpeakerIds = [.. content.SpeakerIds], SessionIds = [.. content.SessionIds], SeoTitle = a.SeoTitle, SeoDescription = a.SeoDescription, Revision = a.Revision,
+                SpeakerIds = [.. content.SpeakerIds],
+                SessionIds = [.. content.SessionIds],
+                SeoTitle = a.SeoTitle,
+                SeoDescription = a.SeoDescription,
+                Revision = a.Revision,
             };
         }
 

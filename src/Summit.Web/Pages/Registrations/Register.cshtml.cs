@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Registrations;
+using Summit.Core.Site;
 using Summit.Jobs.Mail;
 using Summit.Jobs.Registrations;
 using Summit.Web.Hosting;
@@ -88,9 +89,9 @@ public sealed class RegisterModel(SummitDbContext db, RegisterAttendee register,
     private async Task SendLinkAgainAsync(int registrationId, CancellationToken cancellationToken)
     {
         var r = await db.Registrations.AsNoTracking().FirstAsync(x => x.Id == registrationId, cancellationToken);
-        var chinese = r.PreferredCulture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var chinese = Cultures.IsChinese(r.PreferredCulture);
         var category = await db.RegistrationCategories.AsNoTracking().Where(c => c.Id == r.CategoryId).Select(c => chinese ? c.NameZh : c.NameEn).FirstAsync(cancellationToken);
-        var link = links.Page("/Registrations/Mine", new { key = r.AccessKey });
+        var link = links.Registration(r.AccessKey);
         await outbox.QueueAsync(RegistrationMails.LinkAgain(new RegistrationMails.Facts(r.Email, r.DisplayName(chinese), r.PreferredCulture, Edition.Name(chinese), category, null, null, link)).About($"registration:{r.Id}", null), cancellationToken);
     }
 

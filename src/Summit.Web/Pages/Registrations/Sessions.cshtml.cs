@@ -103,7 +103,12 @@ public sealed class SessionsModel(SummitDbContext db, SignUpForSession signUp, T
             .OrderBy(p => p.StartsAt).ThenBy(p => p.SessionId)
             .Select(p => new
             {
-                p.SessionId, p.TitleEn, p.TitleZh, p.StartsAt, p.EndsAt, p.IsCancelled,
+                p.SessionId,
+                p.TitleEn,
+                p.TitleZh,
+                p.StartsAt,
+                p.EndsAt,
+                p.IsCancelled,
                 Room = db.Rooms.Where(r => r.Id == p.RoomId).Select(r => new { r.NameEn, r.NameZh }).First(),
                 Seats = db.Sessions.Where(s => s.Id == p.SessionId).Select(s => new { s.SeatLimit, s.SeatsTaken }).First(),
                 Mine = db.SessionSignups.Where(s => s.SessionId == p.SessionId && s.RegistrationId == found.Id).Select(s => new { s.Status, s.WaitlistTicket }).FirstOrDefault(),

@@ -45,7 +45,7 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
             speakers = speakers.InEdition(slug);
         }
 
-        var chinese = Localization.Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
+        var chinese = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
         PublicEditions = (await db.Editions.AsNoTracking().Public().OrderByDescending(e => e.StartDate).Select(e => new { e.Slug, e.NameEn, e.NameZh }).ToListAsync(cancellationToken))
             .Select(e => (e.Slug, chinese ? e.NameZh : e.NameEn)).ToList();
         var rows = await speakers.Matching(Query).InDirectoryOrder()

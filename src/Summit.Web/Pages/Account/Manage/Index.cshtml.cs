@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Summit.Core.Accounts;
-using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.Account.Manage;
 

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Summit.Core.Data;
 using Summit.Core.Speakers;
-using Summit.Web.Speakers;
 using Summit.Web.Localization;
+using Summit.Web.Speakers;
 
 namespace Summit.Web.Pages.Admin.Speakers;
 
@@ -83,7 +83,7 @@ public sealed class EditModel(SummitDbContext db, SaveSpeaker saveSpeaker, IStri
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var chinese = Localization.Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
+        var chinese = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
         AllEditions = (await db.Editions.AsNoTracking().OrderByDescending(e => e.StartDate).Select(e => new { e.Id, e.NameEn, e.NameZh }).ToListAsync(cancellationToken))
             .Select(e => (e.Id, chinese ? e.NameZh : e.NameEn)).ToList();
         Input.AddBlankRows();

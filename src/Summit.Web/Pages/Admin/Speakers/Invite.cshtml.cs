@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
+using Summit.Core.Site;
 using Summit.Core.Speakers;
 using Summit.Jobs.Mail;
 using Summit.Jobs.Speakers;
-using Summit.Web.Hosting;
 using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.Admin.Speakers;
@@ -69,7 +69,7 @@ public sealed class InviteModel(SummitDbContext db, SpeakerInvitations invitatio
 
         var culture = Cultures.Normalize(Culture);
         var name = Speaker.DisplayName(culture == Cultures.Chinese);
-        await outbox.QueueAsync(SpeakerMails.Invitation(issued.Email, name, culture, links.Page("/SpeakerInvitation", new { token = issued.Token }), issued.ExpiresAt).About($"speaker:{id}", null), cancellationToken);
+        await outbox.QueueAsync(SpeakerMails.Invitation(issued.Email, name, culture, links.SpeakerInvitation(issued.Token), issued.ExpiresAt).About($"speaker:{id}", null), cancellationToken);
         return RedirectToPage(new { id, sent = true });
     }
 

@@ -8,9 +8,9 @@ using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Mail;
 using Summit.Core.Registrations;
+using Summit.Core.Site;
 using Summit.Jobs;
 using Summit.Jobs.Mail;
-using Summit.Web.Hosting;
 using Summit.Web.Localization;
 
 namespace Summit.Web.Pages.Admin.Mail.Bulk;
@@ -63,7 +63,7 @@ public sealed class NewModel(SummitDbContext db, MailOutbox outbox, IBackgroundJ
 
     public async Task<IActionResult> OnPostPreviewAsync(string edition, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(edition, cancellationToken) )
+        if (!await LoadAsync(edition, cancellationToken))
         {
             return NotFound();
         }
@@ -73,7 +73,7 @@ public sealed class NewModel(SummitDbContext db, MailOutbox outbox, IBackgroundJ
             Count = await segment.Query(db).CountAsync(cancellationToken);
             var english = await segment.Query(db).AsNoTracking().Where(r => r.PreferredCulture == "en").OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
             var chinese = await segment.Query(db).AsNoTracking().Where(r => r.PreferredCulture == "zh-Hans").OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-            Samples = new[] { english, chinese }.OfType<Registration>().Select(r => Draft((r.Email, r.DisplayName(r.PreferredCulture == "zh-Hans"), r.PreferredCulture), r.CategoryId, r.AccessKey)).ToList();
+            Samples = new[] { english, chinese }.OfType<Registration>().Select(r => Draft((r.Email, r.DisplayName(Cultures.IsChinese(r.PreferredCulture)), r.PreferredCulture), r.CategoryId, r.AccessKey)).ToList();
         }
 
         return Page();
@@ -164,7 +164,7 @@ public sealed class NewModel(SummitDbContext db, MailOutbox outbox, IBackgroundJ
     {
         var chinese = to.Culture == "zh-Hans";
         var category = Categories.FirstOrDefault(c => c.Id == categoryId)?.Name(chinese) ?? "";
-        var link = accessKey is { Length: > 0 } ? links.Page("/Registrations/Mine", new { key = accessKey }) : links.Page("/My/Registration", null);
+        var link = accessKey is { Length: > 0 } ? links.Registration(accessKey) : links.MyRegistration();
         return BulkMails.For(Input.SubjectEn!, Input.SubjectZh!, Input.BodyEn!, Input.BodyZh!, to, Edition.Name(chinese), category, link);
     }
 

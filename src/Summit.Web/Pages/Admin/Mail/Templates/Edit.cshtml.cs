@@ -14,7 +14,7 @@ using Summit.Web.Localization;
 namespace Summit.Web.Pages.Admin.Mail.Templates;
 
 /// <summary>One email's wording for an edition and a language: edit, preview against a sample guest, test, reset.</summary>
-public sealed class EditModel(SummitDbContext db, MailOutbox outbox, TimeProvider clock, Summit.Web.Hosting.SiteLinks links, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(SummitDbContext db, MailOutbox outbox, TimeProvider clock, Summit.Core.Site.SiteLinks links, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
 
@@ -148,7 +148,7 @@ public sealed class EditModel(SummitDbContext db, MailOutbox outbox, TimeProvide
         var chinese = Culture == "zh-Hans";
         return new RegistrationMails.Facts(
             "guest@summit.example", chinese ? "陈美玲" : "Tan Mei Ling", Culture, Edition.Name(chinese), chinese ? "代表" : "Delegate", 3, null,
-            links.Page("/Registrations/Mine", new { key = new string('0', 32) }));
+            links.Registration(new string('0', 32)));
     }
 
     private Task<MailTemplateOverride?> StoredAsync(CancellationToken cancellationToken) =>
@@ -167,7 +167,7 @@ public sealed class EditModel(SummitDbContext db, MailOutbox outbox, TimeProvide
         Culture = culture;
         var facts = SampleFacts();
         BuiltIn = kind == RegistrationMails.ReminderKind
-            ? RegistrationMails.Reminder(facts, 7, found.StartDate, found.EndDate, found.Venue(culture == "zh-Hans"), found.City(culture == "zh-Hans"))
+            ? RegistrationMails.Reminder(facts, 7, found.StartDate, found.EndDate, found.Venue(Cultures.IsChinese(culture)), found.City(Cultures.IsChinese(culture)))
             : kind switch
             {
                 "registration.received" => RegistrationMails.For(null, RegistrationStatus.PendingApproval, facts),

@@ -1,36 +1,14 @@
-using System.Security.Claims;
 using System.ServiceModel.Syndication;
 using System.Xml;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using Summit.Core.Accounts;
 using Summit.Core.Data;
-using Summit.Core.Editions;
 using Summit.Core.Photos;
 using Summit.Core.Press;
 using Summit.Core.Speakers;
 using Summit.Web.Hosting;
-using Summit.Web.Localization;
-using Summit.Web.Scheduling;
 
 namespace Summit.Web.Press;
-
-/// <summary>The signed-in person as the article rules see them: an editor if Organizer or Press editor.</summary>
-public static class PressActors
-{
-    public static ArticleActor? Of(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
-        {
-            return null;
-        }
-
-        var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? id;
-        return new ArticleActor(id, email, user.Identity?.Name ?? email, user.IsInRole(Roles.Organizer) || user.IsInRole(Roles.Editor));
-    }
-}
 
 /// <summary>
 /// <c>/media/press/{key}/{large|square}</c>: a published article's photo for everyone (cached for an hour, so an
@@ -144,29 +122,5 @@ public static class PressMedia
 
         http.Response.Headers.CacheControl = "public, max-age=300";
         return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
-    }
-}
-
-/// <summary>
-/// Newly published articles show in the "Coverage" of cached session pages at once on this node (others within the
-/// programme cache's ten minutes).
-/// </summary>
-public sealed class EvictPressCoverage(SummitDbContext db, IOutputCacheStore store) : IArticleListener
-{
-    public async Task HandleAsync(ArticlePublished published, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(published);
-        await EvictAsync(db, store, published.ArticleId, cancellationToken);
-    }
-
-    public static async Task EvictAsync(SummitDbContext db, IOutputCacheStore store, int articleId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(store);
-        var slug = await db.Articles.Where(a => a.Id == articleId).Join(db.Editions, a => a.EditionId, e => e.Id, (a, e) => e.Slug).FirstOrDefaultAsync(cancellationToken);
-        if (slug is not null)
-        {
-            await store.EvictByTagAsync(ProgrammeCachePolicy.Tag(slug), cancellationToken);
-        }
     }
 }

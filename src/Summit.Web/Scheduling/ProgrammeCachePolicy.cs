@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Caching.Memory;
 using Summit.Core.Scheduling;
 
 namespace Summit.Web.Scheduling;
@@ -35,7 +34,7 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
 
         var slug = (http.GetRouteValue("edition") as string ?? "").ToLowerInvariant();
         var version = await http.RequestServices.GetRequiredService<ProgrammeVersions>()
-            .LatestAsync(slug, http.RequestServices.GetRequiredService<ProgrammeReader>(), cancellation).ConfigureAwait(false);
+            .LatestAsync(slug, http.RequestServices.GetRequiredService<ProgrammeReader>(), cancellation);
         context.Tags.Add(Tag(slug));
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
@@ -54,43 +53,5 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
         }
 
         return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>
-/// The latest published version number per edition, read from the database at most every
-/// <see cref="Freshness"/> per node: the one query the cached programme would otherwise cost on every request.
-/// </summary>
-public sealed class ProgrammeVersions(IMemoryCache cache)
-{
-    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
-
-    /// <param name="reader">The request's own reader, so a miss costs one statement on the connection the page uses anyway.</param>
-    public async Task<int> LatestAsync(string editionSlug, ProgrammeReader reader, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var key = Key(editionSlug);
-        if (cache.TryGetValue(key, out int version))
-        {
-            return version;
-        }
-
-        version = await reader.LatestNumberAsync(editionSlug, cancellationToken).ConfigureAwait(false);
-        cache.Set(key, version, Freshness);
-        return version;
-    }
-
-    public void Forget(string editionSlug) => cache.Remove(Key(editionSlug));
-
-    private static string Key(string editionSlug) => "programme-version:" + editionSlug.ToLowerInvariant();
-}
-
-/// <summary>Makes this node serve a newly committed version at once and drops the old copies.</summary>
-internal sealed class EvictProgrammeCache(IOutputCacheStore store, ProgrammeVersions versions) : ISchedulePublishedHandler
-{
-    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
-    {
-        versions.Forget(published.EditionSlug);
-        await store.EvictByTagAsync(ProgrammeCachePolicy.Tag(published.EditionSlug), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,7 +1,12 @@
 using System.Globalization;
 
-namespace Summit.Web.Localization;
+namespace Summit.Core.Text;
 
+/// <summary>
+/// Summit's two languages and the one rule for telling them apart: a culture (a request's, a person's stored
+/// preference, a CSV column) is Chinese when its name starts with <c>zh</c>, and English otherwise. Web pages,
+/// emails, jobs and feeds all ask here.
+/// </summary>
 public static class Cultures
 {
     public const string English = "en";
@@ -11,13 +16,19 @@ public static class Cultures
 
     public const string CookieName = ".Summit.Culture";
 
-    public static bool IsChinese(CultureInfo culture) =>
-        culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    public static bool IsChinese(string? culture) =>
+        culture is not null && culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsChinese(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return IsChinese(culture.Name);
+    }
 
     public static bool IsChinese() => IsChinese(CultureInfo.CurrentUICulture);
 
-    public static string Normalize(string? culture) =>
-        culture is not null && culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+    /// <summary>The stored form of a preference: <c>zh-Hans</c> or <c>en</c>.</summary>
+    public static string Normalize(string? culture) => IsChinese(culture) ? Chinese : English;
 
     /// <summary>"5–6 November 2021" or "2021年11月5日至6日".</summary>
     public static string DateRange(DateOnly start, DateOnly end, bool chinese)
