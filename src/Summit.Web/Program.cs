@@ -1,6 +1,13 @@
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Summit.Core;
 using Summit.Jobs;
+using Summit.Web.Api;
 using Summit.Web.Hosting;
+using Summit.Web.Press;
+using Summit.Web.Scheduling;
+using Summit.Web.Speakers;
 
 if (OrganizerCommand.Matches(args))
 {
@@ -14,8 +21,63 @@ builder.Services.AddSummitWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await app.InitializeSummitAsync();
-app.UseSummitPipeline();
-app.MapSummitEndpoints();
+
+// The pipeline, in the order a request meets it.
+if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.BehindProxy)
+{
+    app.UseForwardedHeaders();
+}
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    // Malformed requests (a body over the limits, a broken form) are the client's fault: 4xx, never 500.
+    StatusCodeSelector = e => e switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        // Every database connection busy for longer than the pool's timeout (a rush): "busy, try again", not a bug.
+        Npgsql.NpgsqlException { InnerException: TimeoutException } => StatusCodes.Status503ServiceUnavailable,
+        InvalidOperationException { InnerException: Npgsql.NpgsqlException { InnerException: TimeoutException } } => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    },
+});
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+// Pages explain an error status with a page; the JSON API answers with RFC 7807 problem details.
+app.UseWhen(SummitWebServices.IsApi, api => api.UseStatusCodePages());
+app.UseWhen(context => !SummitWebServices.IsApi(context), site => site.UseStatusCodePagesWithReExecute("/status/{0}"));
+app.UseMiddleware<RejectControlCharactersMiddleware>();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseOutputCache();
+app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
+{
+    Authorization = [new OrganizerDashboardFilter()],
+    AsyncAuthorization = [],
+    AppPath = "/admin",
+    DashboardTitle = "Summit jobs",
+    DisplayStorageConnectionString = false,
+});
+
+// The endpoints: pages, health, the API and its OpenAPI document, media, feeds.
+app.MapRazorPages();
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.MapSpeakersApi();
+app.MapSpeakerMedia();
+app.MapPressEndpoints();
+app.MapProgrammeFeeds();
+app.MapProgrammeApi();
+
 await app.RunAsync();
 return 0;
 

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Summit.Testing;
 
-/// <summary>A fresh, empty database on the server named by SUMMIT_TEST_POSTGRES, dropped again on dispose.</summary>
+/// <summary>A fresh database on the server named by SUMMIT_TEST_POSTGRES, dropped again on dispose.</summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
     private readonly string serverConnectionString;
@@ -18,13 +18,34 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresDatabase> CreateAsync(string serverConnectionString)
+    /// <summary>A copy of this run's migrated template (schema and Hangfire's tables, no rows).</summary>
+    public static async Task<PostgresDatabase> CreateAsync(string serverConnectionString) =>
+        await CreateAsync(serverConnectionString, await TestDatabases.PostgresTemplateAsync(serverConnectionString));
+
+    /// <summary>A database with nothing in it, for the tests of the migrations themselves.</summary>
+    public static Task<PostgresDatabase> CreateEmptyAsync(string serverConnectionString) => CreateAsync(serverConnectionString, template: null);
+
+    private static async Task<PostgresDatabase> CreateAsync(string serverConnectionString, string? template)
     {
         var name = $"summit_test_{Guid.NewGuid():N}";
         await using var connection = new NpgsqlConnection(serverConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
+        var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                // Another copy of the template is being made at this moment ("source database is being accessed").
+                await Task.Delay(100 * attempt);
+            }
+        }
+
         return new PostgresDatabase(serverConnectionString, name);
     }
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Summit.Testing;
 
 /// <summary>

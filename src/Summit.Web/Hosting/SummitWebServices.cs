@@ -175,71 +175,8 @@ public static class SummitWebServices
         RecurringJobs.Register(app.Services);
     }
 
-    public static WebApplication UseSummitPipeline(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.BehindProxy)
-        {
-            app.UseForwardedHeaders();
-        }
-
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/error",
-            // Malformed requests (a body over the limits, a broken form) are the client's fault: 4xx, never 500.
-            StatusCodeSelector = e => e switch
-            {
-                BadHttpRequestException bad => bad.StatusCode,
-                InvalidDataException => StatusCodes.Status400BadRequest,
-                // Every database connection busy for longer than the pool's timeout (a rush): "busy, try again", not a bug.
-                Npgsql.NpgsqlException { InnerException: TimeoutException } => StatusCodes.Status503ServiceUnavailable,
-                InvalidOperationException { InnerException: Npgsql.NpgsqlException { InnerException: TimeoutException } } => StatusCodes.Status503ServiceUnavailable,
-                _ => StatusCodes.Status500InternalServerError,
-            },
-        });
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
-
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        // Pages explain an error status with a page; the JSON API answers with RFC 7807 problem details.
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context), site => site.UseStatusCodePagesWithReExecute("/status/{0}"));
-        app.UseMiddleware<RejectControlCharactersMiddleware>();
-        app.UseStaticFiles();
-        app.UseRouting();
-        app.UseRequestLocalization();
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        app.UseOutputCache();
-        app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
-        {
-            Authorization = [new OrganizerDashboardFilter()],
-            AsyncAuthorization = [],
-            AppPath = "/admin",
-            DashboardTitle = "Summit jobs",
-            DisplayStorageConnectionString = false,
-        });
-        return app;
-    }
-
-    public static WebApplication MapSummitEndpoints(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapRazorPages();
-        app.MapHealthChecks("/health");
-        app.MapOpenApi();
-        app.MapSpeakersApi();
-        app.MapSpeakerMedia();
-        Summit.Web.Press.PressMedia.MapPressEndpoints(app);
-        app.MapProgrammeFeeds();
-        app.MapProgrammeApi();
-        return app;
-    }
-
-    private static bool IsApi(HttpContext context) =>
+    /// <summary>The JSON API answers errors with problem details; the site explains them with a page.</summary>
+    public static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Testing;
@@ -72,11 +73,86 @@ public class MigrationTests
     public async Task Migrations_apply_to_a_fresh_postgres_database()
     {
         var server = TestEnvironment.RequirePostgres();
-        await using var database = await PostgresDatabase.CreateAsync(server);
+        await using var database = await PostgresDatabase.CreateEmptyAsync(server);
         await using var db = Postgres(database.ConnectionString);
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         await RoundTripAnEdition(db);
+    }
+
+    /// <summary>The check constraints of the model; a new one fails this list until the test below proves it refuses a bad row.</summary>
+    private static readonly string[] CheckConstraints = ["CK_InvitationCodes_Uses", "CK_RegistrationCategories_Seats", "CK_Sessions_Seats"];
+
+    [Fact]
+    public void Every_check_constraint_of_the_model_is_proven_by_a_test()
+    {
+        using var db = Sqlite(":memory:");
+        var names = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetEntityTypes().SelectMany(e => e.GetCheckConstraints()).Select(c => c.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(CheckConstraints, names);
+    }
+
+    [Fact]
+    public async Task The_check_constraints_refuse_more_seats_or_uses_than_there_are_on_sqlite()
+    {
+        var folder = Directory.CreateTempSubdirectory("summit-checks-");
+        try
+        {
+            await using var db = TestDatabases.SqliteContext(folder.FullName);
+            await ProveCheckConstraints(db);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_check_constraints_refuse_more_seats_or_uses_than_there_are_on_postgres()
+    {
+        var server = TestEnvironment.RequirePostgres();
+        await using var database = await PostgresDatabase.CreateAsync(server);
+        await using var db = Postgres(database.ConnectionString);
+        await ProveCheckConstraints(db);
+    }
+
+    /// <summary>Rows made through the rules, then a statement that breaks each constraint: the engine must refuse it and keep the row.</summary>
+    private static async Task ProveCheckConstraints(SummitDbContext db)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var events = new Summit.Core.Registrations.RegistrationEvents([], Microsoft.Extensions.Logging.Abstractions.NullLogger<Summit.Core.Registrations.RegistrationEvents>.Instance);
+        var edition = await new SaveEdition(db, events, TimeProvider.System).RunAsync(null, new EditionDetails(
+            "2031", "CCI-FS 2031", "2031峰会", null, null, new DateOnly(2031, 11, 1), new DateOnly(2031, 11, 2), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), cancel);
+        var editionId = edition.EditionId!.Value;
+        var category = new Summit.Core.Registrations.SaveCategory(db, new Summit.Core.Registrations.ChangeRegistration(db, TimeProvider.System, events), events, TimeProvider.System);
+        var saved = await category.RunAsync(editionId, null, new Summit.Core.Registrations.CategoryDetails("Delegate", "代表", null, null, Summit.Core.Registrations.CategoryKind.General, 2, false, true, null, null, 1), cancel);
+        var categoryId = saved.CategoryId!.Value;
+        var (code, refusals) = await category.IssueCodeAsync(editionId, categoryId, null, 3, false, null, cancel);
+        Assert.Empty(refusals);
+        var type = Summit.Core.Scheduling.SessionType.Create(editionId, "Talk", "演讲", false, 1);
+        db.SessionTypes.Add(type);
+        await db.SaveChangesAsync(cancel);
+        var session = Summit.Core.Scheduling.Session.Create(editionId, new Summit.Core.Scheduling.SessionDetails(
+            "Talk", "演讲", null, null, type.Id, null, Summit.Core.Scheduling.SessionLanguage.English, false, 10, []), DateTimeOffset.UtcNow);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancel);
+
+        var breaking = new (string Constraint, FormattableString Sql)[]
+        {
+            ("CK_RegistrationCategories_Seats", $"UPDATE \"RegistrationCategories\" SET \"Confirmed\" = 3 WHERE \"Id\" = {categoryId}"),
+            ("CK_InvitationCodes_Uses", $"UPDATE \"InvitationCodes\" SET \"Uses\" = 4 WHERE \"Code\" = {code}"),
+            ("CK_Sessions_Seats", $"UPDATE \"Sessions\" SET \"SeatsTaken\" = 11 WHERE \"Id\" = {session.Id}"),
+        };
+        Assert.Equal(CheckConstraints, breaking.Select(b => b.Constraint).Order(StringComparer.Ordinal));
+        foreach (var (constraint, sql) in breaking)
+        {
+            var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlInterpolatedAsync(sql, cancel));
+            Assert.Contains(constraint, refused.Message, StringComparison.Ordinal);
+        }
+
+        // Up to the limit is allowed: the constraints refuse only what oversells.
+        Assert.Equal(1, await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"RegistrationCategories\" SET \"Confirmed\" = 2 WHERE \"Id\" = {categoryId}", cancel));
+        Assert.Equal(1, await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Sessions\" SET \"SeatsTaken\" = 10 WHERE \"Id\" = {session.Id}", cancel));
     }
 
     private static async Task RoundTripAnEdition(SummitDbContext db)

@@ -9,6 +9,7 @@ using Summit.Core.Editions;
 using Summit.Core.Press;
 using Summit.Core.Scheduling;
 using Summit.Core.Speakers;
+using Summit.Testing;
 
 namespace Summit.Core.Tests.Press;
 
@@ -30,6 +31,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        TestDatabases.CopySqliteTemplate(folder.FullName);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = folder.FullName }).Build();
         var collection = new ServiceCollection().AddLogging();
         collection.AddSummitCore(configuration);
@@ -39,7 +41,6 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         await WithAsync(async s =>
         {
             var db = s.GetRequiredService<SummitDbContext>();
-            await db.Database.MigrateAsync(Cancel);
             editionId = (await s.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
                 "2027", "CCI-FS 2027", "2027峰会", null, null, new DateOnly(2027, 11, 5), new DateOnly(2027, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), Cancel)).EditionId!.Value;
             speakerId = (await s.GetRequiredService<SaveSpeaker>().RunAsync(null, new SpeakerDetails(

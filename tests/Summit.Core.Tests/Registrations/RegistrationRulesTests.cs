@@ -7,6 +7,7 @@ using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Registrations;
 using Summit.Core.Scheduling;
+using Summit.Testing;
 
 namespace Summit.Core.Tests.Registrations;
 
@@ -23,6 +24,7 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        TestDatabases.CopySqliteTemplate(folder.FullName);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = folder.FullName }).Build();
         var collection = new ServiceCollection().AddLogging();
         collection.AddSummitCore(configuration);
@@ -30,7 +32,6 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         collection.AddSingleton<IRegistrationListener>(badgesChanged);
         services = collection.BuildServiceProvider();
         using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SummitDbContext>().Database.MigrateAsync(Cancel);
         var saved = await scope.ServiceProvider.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
             "2027", "CCI-FS 2027", "2027峰会", null, null, new DateOnly(2027, 11, 5), new DateOnly(2027, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), Cancel);
         editionId = saved.EditionId!.Value;

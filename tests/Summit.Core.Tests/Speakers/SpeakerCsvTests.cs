@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Speakers;
+using Summit.Testing;
 
 namespace Summit.Core.Tests.Speakers;
 
@@ -14,10 +15,10 @@ public sealed class SpeakerCsvTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        TestDatabases.CopySqliteTemplate(folder.FullName);
         var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
         SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
         db = new SqliteSummitDbContext(options.Options);
-        await db.Database.MigrateAsync();
         await new Summit.Core.Editions.SaveEdition(db, new Summit.Core.Registrations.RegistrationEvents([], Microsoft.Extensions.Logging.Abstractions.NullLogger<Summit.Core.Registrations.RegistrationEvents>.Instance), TimeProvider.System).RunAsync(null, Summit.Core.Demo.DemoContent.Edition2021);
         csv = new SpeakerCsv(db, new SaveSpeaker(db, TimeProvider.System));
     }

@@ -17,10 +17,10 @@ public sealed class SpeakerPhotosTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        TestDatabases.CopySqliteTemplate(folder.FullName);
         var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
         SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
         db = new SqliteSummitDbContext(options.Options);
-        await db.Database.MigrateAsync();
         var saved = await new SaveSpeaker(db, TimeProvider.System).RunAsync(null, Summit.Core.Demo.DemoSpeakers.ZengGang, null);
         speakerId = saved.SpeakerId!.Value;
         var store = new LocalPhotoStore(Options.Create(new StorageOptions { Path = Path.Combine(folder.FullName, "storage") }));

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Speakers;
+using Summit.Testing;
 
 namespace Summit.Core.Tests.Speakers;
 
@@ -19,13 +20,13 @@ public sealed class SpeakerRulesWithDatabaseTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        TestDatabases.CopySqliteTemplate(folder.FullName);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = folder.FullName }).Build();
         var collection = new ServiceCollection().AddLogging();
         collection.AddSummitCore(configuration);
         collection.AddSingleton<TimeProvider>(clock);
         services = collection.BuildServiceProvider();
         using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SummitDbContext>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<EnsureRoles>().RunAsync();
     }
 

@@ -7,6 +7,7 @@ using SmtpServer.Protocol;
 using Summit.Core.Data;
 using Summit.Core.Mail;
 using Summit.Jobs.Mail;
+using Summit.Testing;
 
 namespace Summit.Jobs.Tests.Mail;
 
@@ -17,10 +18,10 @@ public sealed class SendMailJobTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        TestDatabases.CopySqliteTemplate(folder.FullName);
         var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
         SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
         db = new SqliteSummitDbContext(options.Options);
-        await db.Database.MigrateAsync();
     }
 
     public async ValueTask DisposeAsync()

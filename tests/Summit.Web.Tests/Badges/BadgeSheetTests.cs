@@ -22,7 +22,7 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
         var category = await App.ScopedAsync(async s =>
         {
             var db = s.GetRequiredService<SummitDbContext>();
-            var editionId = await db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            var editionId = await new TestData(s).EditionIdAsync("2021");
             var id = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Print {Guid.NewGuid():N}"[..20], "印刷", null, null, CategoryKind.General, null, false, false, null, null, 97), Cancel)).CategoryId!.Value;
             var register = s.GetRequiredService<RegisterAttendee>();
             for (var i = 0; i < 6; i++)
@@ -78,7 +78,7 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
         var (category, ids) = await App.ScopedAsync(async s =>
         {
             var db = s.GetRequiredService<SummitDbContext>();
-            var editionId = await db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            var editionId = await new TestData(s).EditionIdAsync("2021");
             var id = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Reprint {Guid.NewGuid():N}"[..20], "补印", null, null, CategoryKind.General, null, false, false, null, null, 98), Cancel)).CategoryId!.Value;
             var made = new List<int>();
             for (var i = 0; i < 3; i++)

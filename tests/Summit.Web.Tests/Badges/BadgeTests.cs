@@ -171,6 +171,6 @@ public abstract class BadgeTests<TApp>(TApp app) where TApp : SummitApp
     }
 }
 
-public sealed class BadgeTestsOnSqlite(SqliteApp app) : BadgeTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class BadgeTestsOnSqlite(SqliteDemoApp app) : BadgeTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
 
-public sealed class BadgeTestsOnPostgres(PostgresApp app) : BadgeTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class BadgeTestsOnPostgres(PostgresDemoApp app) : BadgeTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;

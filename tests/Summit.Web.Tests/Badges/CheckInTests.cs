@@ -130,6 +130,6 @@ public abstract class CheckInTests<TApp>(TApp app) where TApp : SummitApp
     }
 }
 
-public sealed class CheckInTestsOnSqlite(SqliteApp app) : CheckInTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class CheckInTestsOnSqlite(SqliteDemoApp app) : CheckInTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
 
-public sealed class CheckInTestsOnPostgres(PostgresApp app) : CheckInTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class CheckInTestsOnPostgres(PostgresDemoApp app) : CheckInTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;

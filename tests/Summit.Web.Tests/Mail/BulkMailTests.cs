@@ -35,7 +35,7 @@ public abstract class BulkMailTests<TApp>(TApp app) where TApp : SummitApp
         var (category, people) = await App.ScopedAsync(async s =>
         {
             var db = s.GetRequiredService<Core.Data.SummitDbContext>();
-            var editionId = await db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            var editionId = await new TestData(s).EditionIdAsync("2021");
             var saved = await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Shuttle {Guid.NewGuid():N}"[..20], "接驳", null, null, CategoryKind.General, null, false, false, null, null, 95), Cancel);
             var emails = new List<string>();
             foreach (var (i, culture) in new[] { (0, "en"), (1, "zh-Hans"), (2, "en") })
@@ -132,6 +132,7 @@ public abstract class BulkMailTests<TApp>(TApp app) where TApp : SummitApp
     [Fact]
     public async Task An_edition_rewords_an_email_and_the_next_one_of_that_kind_uses_it_in_that_language_only()
     {
+        await App.BuildAsync(d => d.EditionIdAsync("2021"));
         var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Organizer);
         using var client = App.Browser();
         await client.SignInAsync(organizer.Email!);
@@ -159,7 +160,7 @@ public abstract class BulkMailTests<TApp>(TApp app) where TApp : SummitApp
 
         var category = await App.ScopedAsync(async s =>
         {
-            var editionId = await s.GetRequiredService<Core.Data.SummitDbContext>().Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            var editionId = await new TestData(s).EditionIdAsync("2021");
             return (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Tiny {Guid.NewGuid():N}"[..20], "小类", null, null, CategoryKind.General, 1, false, false, null, null, 96), Cancel)).CategoryId!.Value;
         });
         var english = $"worded-en-{category}@summit.test";

@@ -462,6 +462,6 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
     private static partial Regex JsonLdPattern();
 }
 
-public sealed class PressTestsOnSqlite(SqliteApp app) : PressTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class PressTestsOnSqlite(SqliteDemoApp app) : PressTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
 
-public sealed class PressTestsOnPostgres(PostgresApp app) : PressTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class PressTestsOnPostgres(PostgresDemoApp app) : PressTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;

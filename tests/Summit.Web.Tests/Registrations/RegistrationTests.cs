@@ -18,7 +18,7 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
 
     private async Task<int> CategoryAsync(int? capacity, bool approval = false)
     {
-        var editionId = await App.WithDbAsync(db => db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel));
+        var editionId = await App.BuildAsync(d => d.EditionIdAsync("2021"));
         var saved = await App.ScopedAsync(s => s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails(
             $"Test {Guid.NewGuid():N}"[..20], "测试类别", null, null, CategoryKind.General, capacity, approval, false, null, null, 99), Cancel));
         Assert.True(saved.Saved);
@@ -171,7 +171,7 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
     [Fact]
     public async Task Approving_a_press_registration_grants_the_press_role_to_the_matching_account()
     {
-        var press = await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Kind == CategoryKind.Press).Select(c => c.Id).FirstAsync(Cancel));
+        var press = await App.BuildAsync(async d => await d.CategoryAsync(await d.EditionIdAsync("2021"), capacity: 80, approval: true, kind: CategoryKind.Press));
         var journalist = await App.CreateUserAsync($"journalist-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Attendee);
         using var registered = await RegisterAsync(Form(press, journalist.Email!));
         Assert.Equal(RegistrationStatus.PendingApproval, await App.WithDbAsync(db => db.Registrations.Where(r => r.Email == journalist.Email).Select(r => r.Status).FirstAsync(Cancel)));
@@ -197,12 +197,12 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
     [Fact]
     public async Task Speakers_of_published_sessions_are_registered_automatically_and_lose_it_when_taken_off()
     {
-        var (editionId, room, type) = await App.WithDbAsync(async db =>
+        var (editionId, room, type) = await App.BuildAsync(async d =>
         {
-            var edition = await db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
-            return (edition,
-                await db.Rooms.Where(r => r.EditionId == edition && r.NameEn == "Lion City Room").Select(r => r.Id).FirstAsync(Cancel),
-                await db.SessionTypes.Where(t => t.EditionId == edition && !t.IsBreak).Select(t => t.Id).FirstAsync(Cancel));
+            var edition = await d.EditionIdAsync("2021");
+            // Speakers are registered into the edition's Speaker category.
+            await d.CategoryAsync(edition, invitation: true, kind: CategoryKind.Speaker);
+            return (edition, await d.RoomAsync(edition), await d.SessionTypeAsync(edition));
         });
         var email = $"speaker-{Guid.NewGuid():N}@summit.test";
         var speaker = await App.ScopedAsync(async s => (await s.GetRequiredService<Core.Speakers.SaveSpeaker>().RunAsync(null, new Core.Speakers.SpeakerDetails(

@@ -108,6 +108,6 @@ public abstract class ScheduleConcurrencyTests<TApp>(TApp app) where TApp : Summ
     });
 }
 
-public sealed class ScheduleConcurrencyTestsOnSqlite(SqliteApp app) : ScheduleConcurrencyTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class ScheduleConcurrencyTestsOnSqlite(SqliteDemoApp app) : ScheduleConcurrencyTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
 
-public sealed class ScheduleConcurrencyTestsOnPostgres(PostgresApp app) : ScheduleConcurrencyTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class ScheduleConcurrencyTestsOnPostgres(PostgresDemoApp app) : ScheduleConcurrencyTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;

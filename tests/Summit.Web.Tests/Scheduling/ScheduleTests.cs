@@ -437,6 +437,6 @@ internal static class C3vocSchemas
     public static readonly Lazy<JsonSchema> Json = new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(Folder, "schema.json"))));
 }
 
-public sealed class ScheduleTestsOnSqlite(SqliteApp app) : ScheduleTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class ScheduleTestsOnSqlite(SqliteDemoApp app) : ScheduleTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
 
-public sealed class ScheduleTestsOnPostgres(PostgresApp app) : ScheduleTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class ScheduleTestsOnPostgres(PostgresDemoApp app) : ScheduleTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;

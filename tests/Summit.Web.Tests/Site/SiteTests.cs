@@ -187,6 +187,6 @@ public abstract class SiteTests<TApp>(TApp app) where TApp : SummitApp
     }
 }
 
-public sealed class SiteTestsOnSqlite(SqliteApp app) : SiteTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class SiteTestsOnSqlite(SqliteDemoApp app) : SiteTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
 
-public sealed class SiteTestsOnPostgres(PostgresApp app) : SiteTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class SiteTestsOnPostgres(PostgresDemoApp app) : SiteTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;

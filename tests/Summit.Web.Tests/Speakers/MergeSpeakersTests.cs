@@ -46,6 +46,6 @@ public abstract class MergeSpeakersTests<TApp>(TApp app) where TApp : SummitApp
     }
 }
 
-public sealed class MergeSpeakersTestsOnSqlite(SqliteApp app) : MergeSpeakersTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class MergeSpeakersTestsOnSqlite(SqliteDemoApp app) : MergeSpeakersTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
 
-public sealed class MergeSpeakersTestsOnPostgres(PostgresApp app) : MergeSpeakersTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class MergeSpeakersTestsOnPostgres(PostgresDemoApp app) : MergeSpeakersTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;

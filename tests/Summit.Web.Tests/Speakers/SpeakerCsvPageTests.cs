@@ -7,7 +7,7 @@ using Summit.Testing;
 
 namespace Summit.Web.Tests.Speakers;
 
-public sealed class SpeakerCsvPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class SpeakerCsvPageTests(SqliteDemoApp app) : IClassFixture<SqliteDemoApp>
 {
     [Fact]
     public async Task An_organizer_exports_then_imports_a_file_with_a_bad_line_and_gets_a_line_by_line_report()

@@ -8,7 +8,7 @@ using Summit.Testing;
 
 namespace Summit.Web.Tests.Speakers;
 
-public sealed class SpeakerPhotoUploadTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class SpeakerPhotoUploadTests(SqliteDemoApp app) : IClassFixture<SqliteDemoApp>
 {
     private SummitFactory App => app.Factory;
 

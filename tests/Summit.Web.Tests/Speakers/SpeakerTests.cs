@@ -150,6 +150,6 @@ public abstract class SpeakerTests<TApp>(TApp app) where TApp : SummitApp
     }
 }
 
-public sealed class SpeakerTestsOnSqlite(SqliteApp app) : SpeakerTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+public sealed class SpeakerTestsOnSqlite(SqliteDemoApp app) : SpeakerTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
 
-public sealed class SpeakerTestsOnPostgres(PostgresApp app) : SpeakerTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+public sealed class SpeakerTestsOnPostgres(PostgresDemoApp app) : SpeakerTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;

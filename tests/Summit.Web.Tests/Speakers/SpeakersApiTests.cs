@@ -5,7 +5,7 @@ using Summit.Testing;
 
 namespace Summit.Web.Tests.Speakers;
 
-public sealed class SpeakersApiTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class SpeakersApiTests(SqliteDemoApp app) : IClassFixture<SqliteDemoApp>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Summit.Core.Accounts;
+using Summit.Core.Data;
+
+namespace Summit.Testing;
+
+/// <summary>
+/// The real application, started in-process on a real database: a copy of the run's migrated SQLite template in a
+/// temporary storage folder, or a copy of the PostgreSQL template. Hangfire runs inside it, so emails really go
+/// through the queue into the outbox folder. Nothing is seeded unless a test asks for the demo
+/// (<c>Settings["Demo:Seed"] = "true"</c>, or a <see cref="SqliteDemoApp"/> fixture); tests build their own data
+/// with <see cref="TestData"/>.
+/// </summary>
+public partial class SummitFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly string? connectionString;
+
+    public SummitFactory(DatabaseProvider provider, string? connectionString = null)
+    {
+        Provider = provider;
+        this.connectionString = connectionString;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            TestDatabases.CopySqliteTemplate(StoragePath);
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string StoragePath { get; } = Directory.CreateTempSubdirectory("summit-test-").FullName;
+
+    public string OutboxPath => Path.Combine(StoragePath, "outbox");
+
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Demo:Seed"] = "false",
+        ["Web:PublicUrl"] = "https://localhost",
+        ["RateLimits:FormsPerMinute"] = "10000",
+        ["Jobs:QueuePollInterval"] = "00:00:00.250",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        // The test's execution context flows into the request, so a StatementCounter can tell the request's
+        // statements from those of background jobs running at the same moment.
+        builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.TestHost.TestServerOptions>(o => o.PreserveExecutionContext = true));
+        builder.UseSetting("Storage:Path", StoragePath);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        if (connectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Summit", connectionString);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client that keeps cookies, does not follow redirects (tests assert them) and talks HTTPS, as the Secure cookies need.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    public async Task<SummitUser> CreateUserAsync(string email, string? role, bool confirmed = true)
+    {
+        using var scope = Services.CreateScope();
+        return await TestData.UserAsync(scope.ServiceProvider, email, role, Password, confirmed);
+    }
+
+    /// <summary>Builders of the data a test asserts on, with this app's services.</summary>
+    public async Task<T> BuildAsync<T>(Func<TestData, Task<T>> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        using var scope = Services.CreateScope();
+        return await build(new TestData(scope.ServiceProvider));
+    }
+
+    public async Task<T> ScopedAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    public async Task<TResult> WithDbAsync<TResult>(Func<SummitDbContext, Task<TResult>> use)
+    {
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider.GetRequiredService<SummitDbContext>());
+    }
+
+    /// <summary>Waits for the email of a kind to a recipient to land in the outbox folder (sent by the Hangfire job).</summary>
+    public async Task<MimeMessage> WaitForMailAsync(string to, string kind, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(OutboxPath))
+            {
+                foreach (var file in Directory.GetFiles(OutboxPath, "*.eml"))
+                {
+                    var message = await MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))
+                        && message.Headers["X-Summit-Kind"] == kind)
+                    {
+                        return message;
+                    }
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"No {kind} email to {to} reached {OutboxPath}.");
+    }
+
+    public static Uri FirstLink(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var match = LinkPattern().Match(message.TextBody ?? "");
+        Xunit.Assert.True(match.Success, "The email has no link.");
+        return new Uri(WebUtility.HtmlDecode(match.Value));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(StoragePath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A background writer may still hold a file for a moment; the OS cleans temp folders.
+            }
+        }
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex LinkPattern();
+}
