@@ -68,6 +68,8 @@ public sealed class BrowserApp : IAsyncLifetime
 
         var port = FreePort();
         factory = new SummitFactory(DatabaseProvider.Sqlite);
+        // The browser journeys walk the demo edition as a newcomer meets it (its accounts, programme and report).
+        factory.Settings["Demo:Seed"] = "true";
         factory.UseKestrel(port);
         factory.StartServer();
         // "localhost" rather than 127.0.0.1: Chromium treats it as a secure context, so the Secure cookies work over http.
