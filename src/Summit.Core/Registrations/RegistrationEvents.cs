@@ -8,7 +8,7 @@ public sealed record RegistrationChanged(int RegistrationId, RegistrationStatus?
 /// <summary>A person on a session's waiting list got a seat that became free.</summary>
 public sealed record SignupPromoted(int RegistrationId, int SessionId);
 
-/// <summary>Reacts to registration changes after they are committed: emails now, badges later.</summary>
+/// <summary>Reacts to registration changes after they are committed: emails, badges, press accreditation.</summary>
 public interface IRegistrationListener
 {
     Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken);
