@@ -107,6 +107,13 @@ public sealed class TestData(IServiceProvider services)
         return saved.SpeakerId!.Value;
     }
 
+    /// <summary>The id of the speaker with this slug, made (Zeng Gang's names by default) if there is none yet.</summary>
+    public async Task<int> SpeakerIdAsync(string slug = "zeng-gang", string familyZh = "曾", string givenZh = "刚", string familyLatin = "Zeng", string givenLatin = "Gang")
+    {
+        var found = await Db.Speakers.Where(s => s.Slug == slug).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+        return found ?? await SpeakerAsync(slug, [await EditionIdAsync("2021")], familyZh, givenZh, familyLatin, givenLatin);
+    }
+
     /// <summary>A confirmed account with a role (or none), signed in later with <paramref name="password"/>.</summary>
     public Task<SummitUser> UserAsync(string email, string? role, string password) => UserAsync(services, email, role, password);
 

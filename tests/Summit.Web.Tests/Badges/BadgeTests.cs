@@ -24,8 +24,8 @@ public abstract class BadgeTests<TApp>(TApp app) where TApp : SummitApp
         var (id, key, other) = await App.ScopedAsync(async s =>
         {
             var db = s.GetRequiredService<SummitDbContext>();
-            var category = await db.RegistrationCategories.Where(c => c.Kind == CategoryKind.General && c.Capacity == null && !c.RequiresApproval && !c.RequiresInvitation)
-                .Select(c => c.Id).FirstAsync(Cancel);
+            var data = new TestData(s);
+            var category = await data.CategoryAsync(await data.EditionIdAsync("2021"));
             var register = s.GetRequiredService<RegisterAttendee>();
             var mine = await register.RunAsync(category, new RegistrationDetails("曾", "刚", "Zeng", "Gang", true, "NIFD", "Deputy Director", email, null, "CN", "zh-Hans", null, null, false, true, "2026-11"), null, cancellationToken: Cancel);
             var theirs = await register.RunAsync(category, new RegistrationDetails(null, null, "Żółć", "Łukasz", false, null, null, $"other-{email}", null, "PL", "en", null, null, false, true, "2026-11"), null, cancellationToken: Cancel);
@@ -112,7 +112,7 @@ public abstract class BadgeTests<TApp>(TApp app) where TApp : SummitApp
         var (id, category) = await App.ScopedAsync(async s =>
         {
             var db = s.GetRequiredService<SummitDbContext>();
-            var editionId = await db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel);
+            var editionId = await new TestData(s).EditionIdAsync("2021");
             var made = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Colour {Guid.NewGuid():N}"[..20], "颜色", null, null, CategoryKind.General, null, false, false, null, null, 96), Cancel)).CategoryId!.Value;
             var outcome = await s.GetRequiredService<RegisterAttendee>().RunAsync(made, new RegistrationDetails("曾", "刚", "Zeng", "Gang", true, "NIFD", null, email, null, "CN", "en", null, null, false, true, "2026-11"), null, cancellationToken: Cancel);
             return (outcome.RegistrationId!.Value, made);
@@ -171,6 +171,6 @@ public abstract class BadgeTests<TApp>(TApp app) where TApp : SummitApp
     }
 }
 
-public sealed class BadgeTestsOnSqlite(SqliteDemoApp app) : BadgeTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
+public sealed class BadgeTestsOnSqlite(SqliteApp app) : BadgeTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
-public sealed class BadgeTestsOnPostgres(PostgresDemoApp app) : BadgeTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;
+public sealed class BadgeTestsOnPostgres(PostgresApp app) : BadgeTests<PostgresApp>(app), IClassFixture<PostgresApp>;

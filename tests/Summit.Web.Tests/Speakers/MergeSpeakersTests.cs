@@ -14,7 +14,7 @@ public abstract class MergeSpeakersTests<TApp>(TApp app) where TApp : SummitApp
     public async Task Merging_a_duplicate_unites_editions_fills_gaps_moves_photos_and_the_account_and_deletes_it()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var editionId = await App.WithDbAsync(db => db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).SingleAsync());
+        var editionId = await App.BuildAsync(d => d.EditionIdAsync("2021"));
         var keepId = (await App.ScopedAsync(s => s.GetRequiredService<SaveSpeaker>().RunAsync(null, new SpeakerDetails(
             $"keep-{tag}", null, null, "Huang", "David", true, null, null, "SG", "Kept biography", null, null,
             [new PositionDetails("Partner", null, "Example Capital", null)], []), null))).SpeakerId!.Value;
@@ -46,6 +46,6 @@ public abstract class MergeSpeakersTests<TApp>(TApp app) where TApp : SummitApp
     }
 }
 
-public sealed class MergeSpeakersTestsOnSqlite(SqliteDemoApp app) : MergeSpeakersTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
+public sealed class MergeSpeakersTestsOnSqlite(SqliteApp app) : MergeSpeakersTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
-public sealed class MergeSpeakersTestsOnPostgres(PostgresDemoApp app) : MergeSpeakersTests<PostgresDemoApp>(app), IClassFixture<PostgresDemoApp>;
+public sealed class MergeSpeakersTestsOnPostgres(PostgresApp app) : MergeSpeakersTests<PostgresApp>(app), IClassFixture<PostgresApp>;

@@ -8,7 +8,7 @@ using Summit.Testing;
 
 namespace Summit.Web.Tests.Speakers;
 
-public sealed class SpeakerPhotoUploadTests(SqliteDemoApp app) : IClassFixture<SqliteDemoApp>
+public sealed class SpeakerPhotoUploadTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private SummitFactory App => app.Factory;
 
@@ -17,7 +17,7 @@ public sealed class SpeakerPhotoUploadTests(SqliteDemoApp app) : IClassFixture<S
         var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Roles.Organizer);
         var client = App.Browser();
         await client.SignInAsync(organizer.Email!);
-        var id = await App.WithDbAsync(db => db.Speakers.Where(s => s.Slug == "zeng-gang").Select(s => s.Id).SingleAsync());
+        var id = await App.BuildAsync(d => d.SpeakerIdAsync("zeng-gang"));
         return (client, id);
     }
 
