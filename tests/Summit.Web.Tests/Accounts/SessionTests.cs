@@ -27,7 +27,6 @@ public sealed partial class SessionTests
 
         await using var second = new SummitFactory(DatabaseProvider.Sqlite);
         second.Settings["Storage:Path"] = first.StoragePath;
-        second.Settings["Demo:Seed"] = "false";
         using var secondClient = second.Browser();
         secondClient.DefaultRequestHeaders.Add("Cookie", authCookie);
         using var response = await secondClient.GetAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -141,7 +140,6 @@ public sealed partial class SessionTests
 
             await using var app = new SummitFactory(DatabaseProvider.Sqlite);
             app.Settings["Storage:Path"] = storage.FullName;
-            app.Settings["Demo:Seed"] = "false";
             using var client = app.Browser();
             await client.SignInAsync("chair@cci-fs.example", "first organizer password");
             using var admin = await client.GetAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);

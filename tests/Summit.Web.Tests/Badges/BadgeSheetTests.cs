@@ -21,7 +21,6 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
     {
         var category = await App.ScopedAsync(async s =>
         {
-            var db = s.GetRequiredService<SummitDbContext>();
             var editionId = await new TestData(s).EditionIdAsync("2021");
             var id = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Print {Guid.NewGuid():N}"[..20], "印刷", null, null, CategoryKind.General, null, false, false, null, null, 97), Cancel)).CategoryId!.Value;
             var register = s.GetRequiredService<RegisterAttendee>();
@@ -77,7 +76,6 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
     {
         var (category, ids) = await App.ScopedAsync(async s =>
         {
-            var db = s.GetRequiredService<SummitDbContext>();
             var editionId = await new TestData(s).EditionIdAsync("2021");
             var id = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Reprint {Guid.NewGuid():N}"[..20], "补印", null, null, CategoryKind.General, null, false, false, null, null, 98), Cancel)).CategoryId!.Value;
             var made = new List<int>();

@@ -23,7 +23,6 @@ public abstract class BadgeTests<TApp>(TApp app) where TApp : SummitApp
         var email = $"badge-{Guid.NewGuid():N}@summit.test";
         var (id, key, other) = await App.ScopedAsync(async s =>
         {
-            var db = s.GetRequiredService<SummitDbContext>();
             var data = new TestData(s);
             var category = await data.CategoryAsync(await data.EditionIdAsync("2021"));
             var register = s.GetRequiredService<RegisterAttendee>();
@@ -111,7 +110,6 @@ public abstract class BadgeTests<TApp>(TApp app) where TApp : SummitApp
         var email = $"recolour-{Guid.NewGuid():N}@summit.test";
         var (id, category) = await App.ScopedAsync(async s =>
         {
-            var db = s.GetRequiredService<SummitDbContext>();
             var editionId = await new TestData(s).EditionIdAsync("2021");
             var made = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Colour {Guid.NewGuid():N}"[..20], "颜色", null, null, CategoryKind.General, null, false, false, null, null, 96), Cancel)).CategoryId!.Value;
             var outcome = await s.GetRequiredService<RegisterAttendee>().RunAsync(made, new RegistrationDetails("曾", "刚", "Zeng", "Gang", true, "NIFD", null, email, null, "CN", "en", null, null, false, true, "2026-11"), null, cancellationToken: Cancel);

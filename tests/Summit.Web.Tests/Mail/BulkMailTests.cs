@@ -34,7 +34,6 @@ public abstract class BulkMailTests<TApp>(TApp app) where TApp : SummitApp
     {
         var (category, people) = await App.ScopedAsync(async s =>
         {
-            var db = s.GetRequiredService<Core.Data.SummitDbContext>();
             var editionId = await new TestData(s).EditionIdAsync("2021");
             var saved = await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Shuttle {Guid.NewGuid():N}"[..20], "接驳", null, null, CategoryKind.General, null, false, false, null, null, 95), Cancel);
             var emails = new List<string>();

@@ -63,7 +63,6 @@ public abstract class MailLogTests<TApp>(TApp app) where TApp : SummitApp
     {
         var (category, code) = await App.ScopedAsync(async s =>
         {
-            var db = s.GetRequiredService<Core.Data.SummitDbContext>();
             var editionId = await new TestData(s).EditionIdAsync("2021");
             var save = s.GetRequiredService<SaveCategory>();
             var saved = await save.RunAsync(editionId, null, new CategoryDetails($"Invited {Guid.NewGuid():N}"[..20], "受邀", null, null, CategoryKind.General, null, false, true, null, null, 90), Cancel);

@@ -17,7 +17,6 @@ public sealed class ScheduleQueryCountTests
     public async Task The_schedule_page_and_exports_issue_the_same_number_of_statements_for_20_and_for_500_sessions()
     {
         await using var app = new SummitFactory(DatabaseProvider.Sqlite);
-        app.Settings["Demo:Seed"] = "false";
         using var client = app.Browser();
         await SeedAsync(app, "2030", 20);
         await SeedAsync(app, "2031", 500);

@@ -14,7 +14,6 @@ public sealed class DirectoryQueryCountTests
     public async Task The_directory_issues_the_same_number_of_statements_for_10_and_for_500_speakers()
     {
         await using var app = new SummitFactory(DatabaseProvider.Sqlite);
-        app.Settings["Demo:Seed"] = "false";
         using var client = app.Browser();
         await AddAsync(app, 0, 10);
         var ten = await CountStatementsAsync(app, client);
