@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MimeKit;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
@@ -65,6 +67,27 @@ public partial class SummitFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>
+    /// Builds and starts the app one at a time across the test process. Hangfire keeps its storage, activator and
+    /// log provider in static state that the configuring host sets and the next one overwrites (decision 0006); each
+    /// host takes its own into its singletons while it starts, so apps started one after another can then run side
+    /// by side, as the test classes do.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartLock)
+        {
+            var host = base.CreateHost(builder);
+            _ = host.Services.GetRequiredService<JobStorage>();
+            _ = host.Services.GetRequiredService<JobActivator>();
+            _ = host.Services.GetRequiredService<IBackgroundJobClient>();
+            _ = host.Services.GetRequiredService<IRecurringJobManager>();
+            return host;
+        }
+    }
+
+    private static readonly Lock StartLock = new();
 
     /// <summary>A client that keeps cookies, does not follow redirects (tests assert them) and talks HTTPS, as the Secure cookies need.</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,33 @@ public sealed class TestData(IServiceProvider services)
         var outcome = await services.GetRequiredService<RegisterAttendee>().RunAsync(categoryId, Person(email), code);
         Assert.True(outcome.RegistrationId is not null, string.Join("; ", outcome.Refusals.Select(r => r.Message)));
         return outcome;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> confirmed registrations of a category in one transaction, each as
+    /// <see cref="RegisterAttendee"/> leaves it (seat counted), for tests about what follows a registration (sign-ups,
+    /// lists). Unlike <see cref="RegistrationAsync"/> no email or badge follows: hundreds of those would be rendered
+    /// and sent in the background for nothing. Latin names "Guest" / "Number i"; addresses <c>prefix-category-i@summit.test</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<Registration>> ConfirmedRegistrationsAsync(int categoryId, int count, string prefix)
+    {
+        var db = Db;
+        var category = await db.RegistrationCategories.AsNoTracking().SingleAsync(c => c.Id == categoryId);
+        Assert.True(category.Capacity is null || category.Confirmed + count <= category.Capacity, "The category has fewer seats left than registrations asked for.");
+        var now = DateTimeOffset.UtcNow;
+        var made = Enumerable.Range(0, count).Select(i =>
+        {
+            var registration = Registration.Create(category.EditionId, categoryId, Person($"{prefix}-{categoryId}-{i}@summit.test", "Guest", $"Number {i}"), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), now);
+            registration.MoveTo(RegistrationStatus.Confirmed, now);
+            return registration;
+        }).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Registrations.AddRange(made);
+        await db.SaveChangesAsync();
+        await db.RegistrationCategories.Where(c => c.Id == categoryId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Confirmed, c => c.Confirmed + count));
+        await transaction.CommitAsync();
+        db.ChangeTracker.Clear();
+        return made;
     }
 
     /// <summary>A speaker profile in both scripts, listed for the given editions.</summary>

@@ -37,20 +37,8 @@ public abstract class SessionSignupTests<TApp>(TApp app) where TApp : SummitApp
         return (edition, category, session);
     });
 
-    private async Task<List<(int Id, string Key, string Email)>> RegisterManyAsync(int category, int count, string prefix) => await App.ScopedAsync(async s =>
-    {
-        var people = new List<(int, string, string)>();
-        for (var i = 0; i < count; i++)
-        {
-            var email = $"{prefix}-{category}-{i}@summit.test";
-            var outcome = await s.GetRequiredService<RegisterAttendee>().RunAsync(category, new RegistrationDetails(
-                null, null, "Guest", $"Number {i}", false, null, null, email, null, "SG", "en", null, null, false, true, "2026-11"), null, cancellationToken: Cancel);
-            Assert.Equal(RegistrationResult.Confirmed, outcome.Result);
-            people.Add((outcome.RegistrationId!.Value, outcome.AccessKey!, email));
-        }
-
-        return people;
-    });
+    private async Task<List<(int Id, string Key, string Email)>> RegisterManyAsync(int category, int count, string prefix) =>
+        await App.BuildAsync(async data => (await data.ConfirmedRegistrationsAsync(category, count, prefix)).Select(r => (r.Id, r.AccessKey, r.Email)).ToList());
 
     private async Task<HttpResponseMessage> PostOnSessionsPageAsync(string key, string handler, int session)
     {
