@@ -45,8 +45,12 @@ foreach (var (path, tls) in new[] { ("transport", false), ("transport", true), (
         sink.Reset();
         var smtp = new SmtpOptions
         {
-            Host = "127.0.0.1", Port = sink.Port, Security = tls ? SmtpSecurity.StartTls : SmtpSecurity.None,
-            CertificateSha256 = pin, ReuseConnections = reuse, MaxIdleConnections = workers,
+            Host = "127.0.0.1",
+            Port = sink.Port,
+            Security = tls ? SmtpSecurity.StartTls : SmtpSecurity.None,
+            CertificateSha256 = pin,
+            ReuseConnections = reuse,
+            MaxIdleConnections = workers,
         };
         var (rate, seconds) = path == "transport" ? await TransportAsync(smtp) : await JobAsync(smtp);
         rates[(path, tls, reuse)] = rate;

@@ -4,23 +4,12 @@ namespace Summit.Browser.Tests;
 
 /// <summary>
 /// axe-core on every public page, in both languages, on a desktop and a phone: no serious or critical violations.
-/// Later issues add their public pages to <see cref="PublicPages"/>.
+/// The pages are split by area into three classes (one app each) so they run side by side; later issues add their
+/// public pages to the area's list.
 /// </summary>
-public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class AccessibilityTests(BrowserApp app)
 {
-    public static TheoryData<string> PublicPages() =>
-    [
-        "/", "/2021", "/contact", "/privacy", "/cookies", "/account/login", "/account/register",
-        "/account/forgot-password", "/account/resend-email-confirmation", "/account/lockout", "/status/404",
-        "/speakers", "/2021/speakers", "/speakers/zeng-gang", "/speakers?q=%E6%9B%BE",
-        "/2021/schedule", "/2021/schedule?day=2021-11-06&view=list", "/2021/schedule/changelog", "/2021/sessions/2",
-        "/2021/register", "/2021/register/sent", "/registration/erased",
-        "/news", "/news?tag=green%20finance", "/news/zeng-gang-energy-saving-emission-reduction-2021", "/press/sign-off/not-a-real-token",
-    ];
-
-    [Theory]
-    [MemberData(nameof(PublicPages))]
-    public async Task Public_page_has_no_serious_accessibility_violations_in_either_language(string path)
+    protected async Task CheckAsync(string path)
     {
         foreach (var (locale, width) in new[] { ("en-GB", 1280), ("zh-CN", 390) })
         {
@@ -42,4 +31,46 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
             Assert.False(overflow, $"{path} [{locale}, {width}px] scrolls sideways.");
         }
     }
+}
+
+/// <summary>The site's own pages and the account pages.</summary>
+public sealed class SiteAccessibilityTests(BrowserApp app) : AccessibilityTests(app), IClassFixture<BrowserApp>
+{
+    public static TheoryData<string> PublicPages() =>
+    [
+        "/", "/2021", "/contact", "/privacy", "/cookies", "/account/login", "/account/register",
+        "/account/forgot-password", "/account/resend-email-confirmation", "/account/lockout", "/status/404",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public Task Public_page_has_no_serious_accessibility_violations_in_either_language(string path) => CheckAsync(path);
+}
+
+/// <summary>Speakers and the programme.</summary>
+public sealed class ProgrammeAccessibilityTests(BrowserApp app) : AccessibilityTests(app), IClassFixture<BrowserApp>
+{
+    public static TheoryData<string> PublicPages() =>
+    [
+        "/speakers", "/2021/speakers", "/speakers/zeng-gang", "/speakers?q=%E6%9B%BE",
+        "/2021/schedule", "/2021/schedule?day=2021-11-06&view=list", "/2021/schedule/changelog", "/2021/sessions/2",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public Task Public_page_has_no_serious_accessibility_violations_in_either_language(string path) => CheckAsync(path);
+}
+
+/// <summary>Registration and the press pages.</summary>
+public sealed class RegistrationAndPressAccessibilityTests(BrowserApp app) : AccessibilityTests(app), IClassFixture<BrowserApp>
+{
+    public static TheoryData<string> PublicPages() =>
+    [
+        "/2021/register", "/2021/register/sent", "/registration/erased",
+        "/news", "/news?tag=green%20finance", "/news/zeng-gang-energy-saving-emission-reduction-2021", "/press/sign-off/not-a-real-token",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public Task Public_page_has_no_serious_accessibility_violations_in_either_language(string path) => CheckAsync(path);
 }
