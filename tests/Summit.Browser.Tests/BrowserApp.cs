@@ -68,7 +68,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
         var port = FreePort();
         factory = new SummitFactory(DatabaseProvider.Sqlite);
-        // The browser journeys walk the demo edition as a newcomer meets it (its accounts, programme and report).
+        // The browser journeys walk the demo edition as a newcomer meets it (its accounts, programme and report),
+        // copied from the run's seeded template.
+        await DemoTemplate.CopySqliteAsync(factory.StoragePath);
         factory.Settings["Demo:Seed"] = "true";
         factory.UseKestrel(port);
         factory.StartServer();

@@ -41,11 +41,21 @@ public abstract class SummitApp : IAsyncLifetime
                 return;
             }
 
-            database = await PostgresDatabase.CreateAsync(server);
+            var demoFiles = SeedsDemo ? Directory.CreateTempSubdirectory("summit-demo-").FullName : null;
+            database = demoFiles is null ? await PostgresDatabase.CreateAsync(server) : await DemoTemplate.CopyPostgresAsync(server, demoFiles);
             connectionString = database.ConnectionString;
+            factory = new SummitFactory(Provider, connectionString, demoFiles);
+        }
+        else
+        {
+            factory = new SummitFactory(Provider);
+            if (SeedsDemo)
+            {
+                await DemoTemplate.CopySqliteAsync(factory.StoragePath);
+            }
         }
 
-        factory = new SummitFactory(Provider, connectionString);
+        // The demo is copied from the run's seeded template (DemoTemplate); the setting stays as a demo site has it.
         factory.Settings["Demo:Seed"] = SeedsDemo ? "true" : "false";
         Configure(factory);
         factory.StartServer();

@@ -15,8 +15,8 @@ namespace Summit.Testing;
 /// The real application, started in-process on a real database: a copy of the run's migrated SQLite template in a
 /// temporary storage folder, or a copy of the PostgreSQL template. Hangfire runs inside it, so emails really go
 /// through the queue into the outbox folder. Nothing is seeded unless a test asks for the demo
-/// (<c>Settings["Demo:Seed"] = "true"</c>, or a <see cref="SqliteDemoApp"/> fixture); tests build their own data
-/// with <see cref="TestData"/>.
+/// (<c>Settings["Demo:Seed"] = "true"</c> seeds it at start; a <see cref="SqliteDemoApp"/> fixture starts on a copy of
+/// the run's seeded <see cref="DemoTemplate"/>); tests build their own data with <see cref="TestData"/>.
 /// </summary>
 public partial class SummitFactory : WebApplicationFactory<Program>
 {
@@ -24,10 +24,12 @@ public partial class SummitFactory : WebApplicationFactory<Program>
 
     private readonly string? connectionString;
 
-    public SummitFactory(DatabaseProvider provider, string? connectionString = null)
+    /// <param name="storagePath">The storage folder to use (files already in it stay); a new temporary one by default.</param>
+    public SummitFactory(DatabaseProvider provider, string? connectionString = null, string? storagePath = null)
     {
         Provider = provider;
         this.connectionString = connectionString;
+        StoragePath = storagePath ?? Directory.CreateTempSubdirectory("summit-test-").FullName;
         if (provider == DatabaseProvider.Sqlite)
         {
             TestDatabases.CopySqliteTemplate(StoragePath);
@@ -36,7 +38,7 @@ public partial class SummitFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
-    public string StoragePath { get; } = Directory.CreateTempSubdirectory("summit-test-").FullName;
+    public string StoragePath { get; }
 
     public string OutboxPath => Path.Combine(StoragePath, "outbox");
 
@@ -157,10 +159,19 @@ public partial class SummitFactory : WebApplicationFactory<Program>
         return new Uri(WebUtility.HtmlDecode(match.Value));
     }
 
+    private bool keepStorage;
+
+    /// <summary>Stops the app and leaves its storage folder (the demo template is made this way).</summary>
+    public async Task DisposeKeepingStorageAsync()
+    {
+        keepStorage = true;
+        await DisposeAsync();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !keepStorage)
         {
             try
             {

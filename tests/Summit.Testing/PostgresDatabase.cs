@@ -25,7 +25,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>A database with nothing in it, for the tests of the migrations themselves.</summary>
     public static Task<PostgresDatabase> CreateEmptyAsync(string serverConnectionString) => CreateAsync(serverConnectionString, template: null);
 
-    private static async Task<PostgresDatabase> CreateAsync(string serverConnectionString, string? template)
+    /// <summary>A copy of the given template database (which must have no open connection).</summary>
+    public static async Task<PostgresDatabase> CreateAsync(string serverConnectionString, string? template)
     {
         var name = $"summit_test_{Guid.NewGuid():N}";
         await using var connection = new NpgsqlConnection(serverConnectionString);
