@@ -77,6 +77,9 @@ public sealed class BrowserApp : IAsyncLifetime
         // "localhost" rather than 127.0.0.1: Chromium treats it as a secure context, so the Secure cookies work over http.
         BaseAddress = new Uri($"http://localhost:{port}/");
 
+        // Two cores run this suite beside the web suite: a live preview or a redirect can take more than Playwright's
+        // 5 s default to show. A real failure still fails, later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -11,7 +11,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         this.serverConnectionString = serverConnectionString;
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = true }.ToString();
+        // A test server runs several suites at once on two cores: a connection may take longer than the 15 s default
+        // to come free in a rush of 300 requests. The tests are about what each request is told, not about that wait.
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = true, Timeout = 60 }.ToString();
     }
 
     public string Name { get; }
