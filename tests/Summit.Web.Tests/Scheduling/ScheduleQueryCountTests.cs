@@ -8,25 +8,25 @@ using Summit.Testing;
 
 namespace Summit.Web.Tests.Scheduling;
 
-/// <summary>The schedule page and the exports cost the same number of SQL statements for 20 sessions as for 500.</summary>
+/// <summary>The schedule page and the exports cost the same number of SQL statements for 20 sessions as for 200 (an N+1 read would cost 180 more).</summary>
 public sealed class ScheduleQueryCountTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_schedule_page_and_exports_issue_the_same_number_of_statements_for_20_and_for_500_sessions()
+    public async Task The_schedule_page_and_exports_issue_the_same_number_of_statements_for_20_and_for_200_sessions()
     {
         await using var app = new SummitFactory(DatabaseProvider.Sqlite);
         using var client = app.Browser();
         await SeedAsync(app, "2030", 20);
-        await SeedAsync(app, "2031", 500);
+        await SeedAsync(app, "2031", 200);
 
         foreach (var path in new[] { "schedule", "schedule?view=list", "schedule.ics", "schedule.xml", "schedule.json", "sessions/1" })
         {
             var small = await CountStatementsAsync(app, client, $"/2030/{path}");
             var large = await CountStatementsAsync(app, client, $"/2031/{path.Replace("sessions/1", "sessions/21", StringComparison.Ordinal)}");
             Assert.True(small.Count is >= 1 and <= 12, $"/{path}: {small.Count} statements for 20 sessions:\n{string.Join("\n", small.Commands)}");
-            Assert.True(small.Count == large.Count, $"/{path}: {small.Count} statements for 20 sessions, {large.Count} for 500.");
+            Assert.True(small.Count == large.Count, $"/{path}: {small.Count} statements for 20 sessions, {large.Count} for 200.");
         }
     }
 
