@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
 using Summit.Core.Demo;
@@ -28,11 +29,19 @@ public static class SummitCoreServices
 
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SummitDbContext, PostgresSummitDbContext>(o => SummitDatabase.UsePostgres(o, connectionString));
+            services.AddDbContext<SummitDbContext, PostgresSummitDbContext>((sp, o) =>
+            {
+                SummitDatabase.UsePostgres(o, connectionString);
+                o.AddInterceptors(sp.GetRequiredService<Consequences.ConsequenceCommitWatcher>());
+            });
         }
         else
         {
-            services.AddDbContext<SummitDbContext, SqliteSummitDbContext>(o => SummitDatabase.UseSqlite(o, connectionString, database));
+            services.AddDbContext<SummitDbContext, SqliteSummitDbContext>((sp, o) =>
+            {
+                SummitDatabase.UseSqlite(o, connectionString, database);
+                o.AddInterceptors(sp.GetRequiredService<Consequences.ConsequenceCommitWatcher>());
+            });
         }
 
         services.AddIdentityCore<SummitUser>(IdentityRules.Configure)
@@ -41,6 +50,12 @@ public static class SummitCoreServices
 
         services.AddSingleton(new SummitConnection(database.Provider, connectionString));
         services.AddSingleton(TimeProvider.System);
+        // What must follow a change is written with it (decision 0014); Summit.Jobs replaces the nudge with Hangfire's.
+        services.TryAddSingleton<Consequences.IConsequenceNudge, Consequences.NoNudge>();
+        services.AddSingleton<Consequences.ConsequenceCommitWatcher>();
+        services.AddSingleton<Consequences.ConsequenceRoutes>();
+        services.AddScoped<Consequences.ConsequenceRecorder>();
+        services.AddSingleton<Consequences.ConsequenceRunner>();
         services.AddScoped<SaveEdition>();
         services.AddScoped<Speakers.SaveSpeaker>();
         services.AddScoped<Speakers.SpeakerPhotos>();
@@ -81,7 +96,6 @@ public static class SummitCoreServices
         services.AddScoped<Press.PublishDueArticles>();
         services.AddScoped<Scheduling.ISchedulePublishedHandler, Press.FollowSessionTimes>();
         services.AddScoped<Registrations.RegistrationCsv>();
-        services.AddScoped<Registrations.IRegistrationListener, Registrations.GrantPressAccreditation>();
         services.AddScoped<Scheduling.ISchedulePublishedHandler, Registrations.SyncSpeakerRegistrations>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();

@@ -25,5 +25,10 @@ public static class RecurringJobs
             JobQueues.Default,
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely());
+        manager.AddOrUpdate<Consequences.DispatchDueConsequencesJob>(
+            Consequences.DispatchDueConsequencesJob.RecurringJobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            "*/15 * * * * *");
     }
 }

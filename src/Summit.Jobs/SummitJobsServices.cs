@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summit.Core;
+using Summit.Core.Consequences;
 using Summit.Core.Data;
+using Summit.Core.Registrations;
 using Summit.Jobs.Hosting;
 using Summit.Jobs.Mail;
 
@@ -73,7 +75,16 @@ public static class SummitJobsServices
         services.AddScoped<Badges.RenderBadgeSheetJob>();
         services.AddScoped<Badges.RefreshBadgesJob>();
         services.AddScoped<Press.PublishArticlesJob>();
-        services.AddScoped<Core.Registrations.IRegistrationListener, Badges.QueueBadges>();
+        // What follows a registration change, each a consequence on its queue (decision 0014).
+        services.AddSingleton<IConsequenceNudge, Consequences.HangfireConsequenceNudge>();
+        services.AddScoped<Consequences.RunConsequencesJob>();
+        services.AddScoped<Consequences.DispatchDueConsequencesJob>();
+        services.AddConsequence<RegistrationChanged, Registrations.RegistrationMailer>(JobQueues.Mail);
+        services.AddConsequence<SignupPromoted, Registrations.RegistrationMailer>(JobQueues.Mail);
+        services.AddConsequence<RegistrationChanged, Badges.RenderBadges>(JobQueues.Badges);
+        services.AddConsequence<RegistrationDetailsChanged, Badges.RenderBadges>(JobQueues.Badges);
+        services.AddConsequence<BadgesChanged, Badges.RenderBadges>(JobQueues.Badges);
+        services.AddConsequence<RegistrationChanged, GrantPressAccreditation>(JobQueues.Default);
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
@@ -124,6 +125,33 @@ public partial class SummitFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         return await use(scope.ServiceProvider.GetRequiredService<SummitDbContext>());
+    }
+
+    /// <summary>
+    /// Waits until every consequence committed so far has been carried out (or has failed for good) by the app's
+    /// Hangfire server: what a test asserts after an action (a role, an email row, a badge) follows it in a job.
+    /// </summary>
+    public async Task ConsequencesSettledAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var pending = await WithDbAsync(db => db.Consequences.AsNoTracking()
+                .Where(c => c.Status == Core.Consequences.ConsequenceStatus.Pending)
+                .Select(c => new { c.Id, c.Handler, c.Subject, c.Attempts, c.LastError })
+                .ToListAsync());
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Consequences still pending: " + string.Join("; ", pending.Select(p => $"{p.Id} {p.Handler} {p.Subject} ×{p.Attempts} {p.LastError}")));
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Waits for the email of a kind to a recipient to land in the outbox folder (sent by the Hangfire job).</summary>

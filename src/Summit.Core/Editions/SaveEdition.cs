@@ -167,6 +167,11 @@ public sealed partial class SaveEdition(SummitDbContext db, Registrations.Regist
             reprint = printed != (found.NameEn, found.NameZh, found.StartDate, found.EndDate);
         }
 
+        if (reprint)
+        {
+            events.RecordBadgesChanged(edition.Id, null);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -181,11 +186,6 @@ public sealed partial class SaveEdition(SummitDbContext db, Registrations.Regist
             }
 
             throw;
-        }
-
-        if (reprint)
-        {
-            await events.RaiseBadgesChangedAsync(edition.Id, null, cancellationToken);
         }
 
         return new(edition.Id, []);

@@ -71,15 +71,11 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                     registration.ReissueBadge(now);
                 }
 
+                events.RecordDetailsChanged(id);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return [];
             });
-            if (result.Count == 0)
-            {
-                await events.RaiseDetailsChangedAsync(id, cancellationToken);
-            }
-
             return result;
         }
         catch (DbUpdateException)
@@ -166,9 +162,9 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         }
 
         registration.ReissueBadge(clock.GetUtcNow());
+        events.RecordDetailsChanged(id);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        await events.RaiseDetailsChangedAsync(id, cancellationToken);
         return [];
     }
 
@@ -212,10 +208,8 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             // No email about this one: the address is gone with the rest.
             registration.Erase(now);
             return null;
-        }, cancellationToken);
+        }, cancellationToken, record: _ => events.RecordDetailsChanged(id)); // the badge file carries the name too: it goes
 
-        // The badge file carries the name too: its listeners remove it.
-        await events.RaiseDetailsChangedAsync(id, cancellationToken);
         return refusals;
     }
 
@@ -267,12 +261,14 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             }
 
             return null;
-        }, cancellationToken, extraCategory: categoryId);
-        if (moved.Count == 0)
+        }, cancellationToken, extraCategory: categoryId, record: refusals =>
         {
-            // Still confirmed, in another category: the badge prints the category.
-            await events.RaiseDetailsChangedAsync(id, cancellationToken);
-        }
+            if (refusals.Count == 0)
+            {
+                // Still confirmed, in another category: the badge prints the category.
+                events.RecordDetailsChanged(id);
+            }
+        });
 
         return moved;
     }
@@ -288,12 +284,12 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await SeatLedger.LockAsync(db, categoryId, cancellationToken);
             var promoted = await SeatLedger.PromoteAsync(db, categoryId, clock.GetUtcNow(), cancellationToken);
+            changes.AddRange(promoted.Select(p => new RegistrationChanged(p.Id, RegistrationStatus.Waitlisted, RegistrationStatus.Confirmed)));
+            events.Record(changes);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            changes.AddRange(promoted.Select(p => new RegistrationChanged(p.Id, RegistrationStatus.Waitlisted, RegistrationStatus.Confirmed)));
         });
         db.ChangeTracker.Clear();
-        await events.RaiseAsync(changes, cancellationToken);
     }
 
     /// <summary>
@@ -305,7 +301,8 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         string? message,
         Func<Registration, DateTimeOffset, List<RegistrationChanged>, Task<string?>> change,
         CancellationToken cancellationToken,
-        int? extraCategory = null)
+        int? extraCategory = null,
+        Action<IReadOnlyList<Refusal>>? record = null)
     {
         if (message is { Length: > MessageMaxLength })
         {
@@ -365,14 +362,16 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             if (leaving.Count > 0 && await SignUpForSession.ReleaseAsync(db, leaving, null, now, cancellationToken) is { } released)
             {
                 seated.AddRange(released);
-                await db.SaveChangesAsync(cancellationToken);
             }
 
+            // What follows (emails, badges, seats given) commits with the change, or not at all.
+            events.Record(changes);
+            events.Record(seated);
+            record?.Invoke(refusals);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         db.ChangeTracker.Clear();
-        await events.RaiseAsync(changes, cancellationToken);
-        await events.RaiseAsync(seated, cancellationToken);
         return refusals;
     }
 }

@@ -7,9 +7,10 @@ namespace Summit.Core.Registrations;
 
 /// <summary>
 /// Press accreditation: when a registration in a Press category is confirmed (approved), the account with that
-/// address (or linked to the registration) gets the Press role, which the newsroom requires.
+/// address (or linked to the registration) gets the Press role, which the newsroom requires. Run again, it finds the
+/// role there. Do not rename: consequences store the name.
 /// </summary>
-public sealed class GrantPressAccreditation(SummitDbContext db, UserManager<SummitUser> users) : IRegistrationListener
+public sealed class GrantPressAccreditation(SummitDbContext db, UserManager<SummitUser> users) : Consequences.IConsequenceHandler<RegistrationChanged>
 {
     public async Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken)
     {

@@ -245,6 +245,13 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
 
             db.Registrations.Add(registration);
             await db.SaveChangesAsync(cancellationToken);
+            // Its email, badge and accreditation commit with it (decision 0014); so does everything the answer
+            // says: after the commit nothing more is read, so a request that committed never fails.
+            events.Record([new RegistrationChanged(registration.Id, null, registration.Status)]);
+            int? position = registration.WaitlistTicket is int ticket
+                ? await SeatLedger.PositionAsync(db, category.Id, ticket, cancellationToken)
+                : null;
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             var result = registration.Status switch
             {
@@ -252,24 +259,10 @@ public sealed class RegisterAttendee(SummitDbContext db, TimeProvider clock, Reg
                 RegistrationStatus.Waitlisted => RegistrationResult.Waitlisted,
                 _ => RegistrationResult.PendingApproval,
             };
-            int? position = registration.WaitlistTicket is int ticket
-                ? await SeatLedger.PositionAsync(db, category.Id, ticket, cancellationToken)
-                : null;
             return new RegistrationOutcome(result, registration.Id, registration.AccessKey, position, []);
         });
 
         db.ChangeTracker.Clear();
-        if (outcome.Result is RegistrationResult.Confirmed or RegistrationResult.Waitlisted or RegistrationResult.PendingApproval)
-        {
-            var status = outcome.Result switch
-            {
-                RegistrationResult.Confirmed => RegistrationStatus.Confirmed,
-                RegistrationResult.Waitlisted => RegistrationStatus.Waitlisted,
-                _ => RegistrationStatus.PendingApproval,
-            };
-            await events.RaiseAsync([new RegistrationChanged(outcome.RegistrationId!.Value, null, status)], cancellationToken);
-        }
-
         return outcome;
     }
 }

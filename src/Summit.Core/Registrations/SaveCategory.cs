@@ -102,6 +102,11 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
                 var printed = (found.NameEn, found.NameZh, BadgeColours.For(found));
                 found.Apply(details);
                 reprint = printed != (found.NameEn, found.NameZh, BadgeColours.For(found));
+                if (reprint)
+                {
+                    events.RecordBadgesChanged(editionId, found.Id);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return null;
@@ -117,11 +122,6 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
         if (grew)
         {
             await change.PromoteAsync(category.Id, cancellationToken);
-        }
-
-        if (reprint)
-        {
-            await events.RaiseBadgesChangedAsync(editionId, category.Id, cancellationToken);
         }
 
         return new(category.Id, []);

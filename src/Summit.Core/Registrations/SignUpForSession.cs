@@ -121,12 +121,12 @@ public sealed class SignUpForSession(SummitDbContext db, TimeProvider clock, Reg
             }
 
             promoted.AddRange(released);
+            events.Record(promoted);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return null;
         });
         db.ChangeTracker.Clear();
-        await events.RaiseAsync(promoted, cancellationToken);
         return refusal;
     }
 

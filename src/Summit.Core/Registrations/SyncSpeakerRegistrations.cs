@@ -59,7 +59,6 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
                 .Select(r => r.NormalizedEmail)
                 .ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var changes = new List<RegistrationChanged>();
         var now = clock.GetUtcNow();
         foreach (var speaker in speakers.Where(s => existing.All(e => e.SpeakerId != s.Id)))
         {
@@ -94,12 +93,12 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
             db.Registrations.Add(registration);
             taken.Add(registration.NormalizedEmail);
             await db.SaveChangesAsync(cancellationToken);
+            events.Record([new RegistrationChanged(registration.Id, null, registration.Status)]);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            changes.Add(new RegistrationChanged(registration.Id, null, registration.Status));
         }
 
         db.ChangeTracker.Clear();
-        await events.RaiseAsync(changes, cancellationToken);
 
         // Off the programme now: the automatic registration goes (a speaker who also registered as a delegate keeps that one).
         var stillOn = onStage.ToHashSet();

@@ -121,11 +121,11 @@ public sealed class SaveSession(SummitDbContext db, TimeProvider clock, Registra
         if (details.SeatLimit > previousLimit)
         {
             seated = await Registrations.SignUpForSession.PromoteAsync(db, session.Id, now, cancellationToken);
+            events.Record(seated);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await events.RaiseAsync(seated, cancellationToken);
         return new(session.Id, []);
     }
 

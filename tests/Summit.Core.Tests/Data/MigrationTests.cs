@@ -120,7 +120,7 @@ public class MigrationTests
     private static async Task ProveCheckConstraints(SummitDbContext db)
     {
         var cancel = TestContext.Current.CancellationToken;
-        var events = new Summit.Core.Registrations.RegistrationEvents([], Microsoft.Extensions.Logging.Abstractions.NullLogger<Summit.Core.Registrations.RegistrationEvents>.Instance);
+        var events = new Summit.Core.Registrations.RegistrationEvents(new Summit.Core.Consequences.ConsequenceRecorder(db, new Summit.Core.Consequences.ConsequenceRoutes([]), TimeProvider.System));
         var edition = await new SaveEdition(db, events, TimeProvider.System).RunAsync(null, new EditionDetails(
             "2031", "CCI-FS 2031", "2031峰会", null, null, new DateOnly(2031, 11, 1), new DateOnly(2031, 11, 2), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), cancel);
         var editionId = edition.EditionId!.Value;
@@ -157,7 +157,7 @@ public class MigrationTests
 
     private static async Task RoundTripAnEdition(SummitDbContext db)
     {
-        var save = new SaveEdition(db, new Summit.Core.Registrations.RegistrationEvents([], Microsoft.Extensions.Logging.Abstractions.NullLogger<Summit.Core.Registrations.RegistrationEvents>.Instance), TimeProvider.System);
+        var save = new SaveEdition(db, new Summit.Core.Registrations.RegistrationEvents(new Summit.Core.Consequences.ConsequenceRecorder(db, new Summit.Core.Consequences.ConsequenceRoutes([]), TimeProvider.System)), TimeProvider.System);
         var details = new EditionDetails("2030", "CCI-FS 2030", "2030中新金融峰会", null, null, new DateOnly(2030, 11, 1), new DateOnly(2030, 11, 2), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open);
         var first = await save.RunAsync(null, details);
         Assert.True(first.Saved);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Summit.Core.Consequences;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Registrations;
@@ -16,7 +17,6 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("summit-registrations-");
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
-    private readonly BadgeRecorder badgesChanged = new();
     private ServiceProvider services = null!;
     private int editionId;
 
@@ -29,7 +29,7 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         var collection = new ServiceCollection().AddLogging();
         collection.AddSummitCore(configuration);
         collection.AddSingleton<TimeProvider>(clock);
-        collection.AddSingleton<IRegistrationListener>(badgesChanged);
+        collection.AddConsequence<BadgesChanged, BadgeRecorder>("badges");
         services = collection.BuildServiceProvider();
         using var scope = services.CreateScope();
         var saved = await scope.ServiceProvider.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
@@ -423,24 +423,24 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
 
         var refused = await Save(details with { BadgeColour = "yellow" });
         Assert.Equal(SaveCategory.Reasons.ColourShape, Assert.Single(refused.Refusals).Message);
-        Assert.Empty(badgesChanged.Changes);
+        Assert.Empty((await BadgesChangedAsync()));
 
         Assert.True((await Save(details with { Capacity = 500 })).Saved);
-        Assert.Empty(badgesChanged.Changes);
+        Assert.Empty((await BadgesChangedAsync()));
 
         Assert.True((await Save(details with { BadgeColour = "#FFEE00" })).Saved);
         Assert.Equal("#ffee00", BadgeColours.For(await Load()));
-        Assert.Equal([(editionId, (int?)category)], badgesChanged.Changes);
+        Assert.Equal([(editionId, (int?)category)], (await BadgesChangedAsync()));
 
         Assert.True((await Save(details with { Kind = CategoryKind.Speaker })).Saved);
         Assert.Equal(BadgeColours.Speaker, BadgeColours.For(await Load()));
-        Assert.Equal(2, badgesChanged.Changes.Count);
+        Assert.Equal(2, (await BadgesChangedAsync()).Count);
 
         var edition = new EditionDetails("2027", "CCI-FS 2027", "2027峰会", "A new tagline", null, new DateOnly(2027, 11, 5), new DateOnly(2027, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open);
         Assert.True((await WithAsync(s => s.GetRequiredService<SaveEdition>().RunAsync(editionId, edition, Cancel))).Saved);
-        Assert.Equal(2, badgesChanged.Changes.Count);
+        Assert.Equal(2, (await BadgesChangedAsync()).Count);
         Assert.True((await WithAsync(s => s.GetRequiredService<SaveEdition>().RunAsync(editionId, edition with { EndDate = new DateOnly(2027, 11, 7) }, Cancel))).Saved);
-        Assert.Equal((editionId, (int?)null), badgesChanged.Changes[^1]);
+        Assert.Equal((editionId, (int?)null), (await BadgesChangedAsync())[^1]);
     }
 
     [Fact]
@@ -500,17 +500,16 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
         Assert.Equal(5, sheets);
     }
 
-    /// <summary>Records what the rules announce about every badge of an edition changing.</summary>
-    private sealed class BadgeRecorder : IRegistrationListener
+    /// <summary>What the rules recorded, in their transactions, about every badge of an edition or category changing.</summary>
+    private Task<List<(int EditionId, int? CategoryId)>> BadgesChangedAsync() => WithAsync(async s =>
+        (await s.GetRequiredService<SummitDbContext>().Consequences.AsNoTracking().Where(c => c.Handler == "BadgeRecorder.BadgesChanged").OrderBy(c => c.Id).Select(c => c.Payload).ToListAsync(Cancel))
+            .Select(p => System.Text.Json.JsonSerializer.Deserialize<BadgesChanged>(p)!)
+            .Select(b => (b.EditionId, b.CategoryId))
+            .ToList());
+
+    /// <summary>A handler of badge changes, for the route that makes the rules record them; never run here.</summary>
+    private sealed class BadgeRecorder : IConsequenceHandler<BadgesChanged>
     {
-        public List<(int EditionId, int? CategoryId)> Changes { get; } = [];
-
-        public Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task HandleBadgesChangedAsync(int editionId, int? categoryId, CancellationToken cancellationToken)
-        {
-            Changes.Add((editionId, categoryId));
-            return Task.CompletedTask;
-        }
+        public Task HandleAsync(BadgesChanged happened, CancellationToken cancellationToken) => throw new InvalidOperationException("Only recorded in these tests.");
     }
 }

@@ -19,7 +19,7 @@ public sealed class SpeakerCsvTests : IAsyncLifetime
         var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
         SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
         db = new SqliteSummitDbContext(options.Options);
-        await new Summit.Core.Editions.SaveEdition(db, new Summit.Core.Registrations.RegistrationEvents([], Microsoft.Extensions.Logging.Abstractions.NullLogger<Summit.Core.Registrations.RegistrationEvents>.Instance), TimeProvider.System).RunAsync(null, Summit.Core.Demo.DemoContent.Edition2021);
+        await new Summit.Core.Editions.SaveEdition(db, new Summit.Core.Registrations.RegistrationEvents(new Summit.Core.Consequences.ConsequenceRecorder(db, new Summit.Core.Consequences.ConsequenceRoutes([]), TimeProvider.System)), TimeProvider.System).RunAsync(null, Summit.Core.Demo.DemoContent.Edition2021);
         csv = new SpeakerCsv(db, new SaveSpeaker(db, TimeProvider.System));
     }
 

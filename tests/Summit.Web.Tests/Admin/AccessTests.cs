@@ -174,6 +174,7 @@ public abstract class AccessTests<TApp>(TApp app) where TApp : SummitApp
             var category = await d.CategoryAsync(edition);
             return ((await d.RegistrationAsync(category, email)).RegistrationId!.Value, edition);
         });
+        await App.ConsequencesSettledAsync(); // its email row, for the mail log's page
         return await App.WithDbAsync(async db =>
         {
             var speaker = await db.Speakers.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(Cancel);

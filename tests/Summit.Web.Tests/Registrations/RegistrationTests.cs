@@ -184,6 +184,7 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(RegistrationStatus.Confirmed, await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == id).Select(r => r.Status).FirstAsync(Cancel)));
+        await App.ConsequencesSettledAsync(); // the role follows the approval in a job
         var roles = await App.ScopedAsync(async s =>
         {
             var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.SummitUser>>();

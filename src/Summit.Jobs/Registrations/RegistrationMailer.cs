@@ -2,13 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Registrations;
 using Summit.Core.Site;
+using Summit.Core.Consequences;
 using Summit.Jobs.Mail;
-using Summit.Jobs.Registrations;
 
-namespace Summit.Web.Registrations;
+namespace Summit.Jobs.Registrations;
 
-/// <summary>Queues the email for each committed registration change, with the person's self-service link.</summary>
-public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, MailOverrides overrides, SiteLinks links) : IRegistrationListener
+/// <summary>
+/// The email of each committed registration change, with the person's self-service link, and of a seat given at a
+/// session. A consequence (decision 0014): run twice, it finds its first row (the mail log's key); run after a later
+/// change of status, it sends nothing, since that change has its own email. Do not rename: consequences store the name.
+/// </summary>
+public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, MailOverrides overrides, SiteLinks links)
+    : IConsequenceHandler<RegistrationChanged>, IConsequenceHandler<SignupPromoted>
 {
     public async Task HandleAsync(RegistrationChanged change, CancellationToken cancellationToken)
     {
@@ -22,7 +27,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Ma
                 Edition = db.Editions.Where(e => e.Id == r.EditionId).Select(e => new { e.NameEn, e.NameZh }).First(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        if (found is null || found.Registration.Status != change.To)
         {
             return;
         }
@@ -51,7 +56,7 @@ public sealed class RegistrationMailer(SummitDbContext db, MailOutbox outbox, Ma
         if (editionEvent is not null)
         {
             // A confirmed seat goes into the person's calendar with the summit's days and place.
-            var ics = Jobs.Scheduling.ProgrammeCalendar.WriteEdition(editionEvent, chinese, links.Registration(r.AccessKey));
+            var ics = Scheduling.ProgrammeCalendar.WriteEdition(editionEvent, chinese, links.Registration(r.AccessKey));
             draft = draft with { Attachments = [new MailAttachment($"{editionEvent.Slug}.ics", "text/calendar; method=PUBLISH; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(ics))] };
         }
 
