@@ -94,9 +94,7 @@ public static class SummitCoreServices
         services.AddScoped<Press.RestoreArticleRevision>();
         services.AddScoped<Press.ChangeArticleAuthors>();
         services.AddScoped<Press.PublishDueArticles>();
-        services.AddScoped<Scheduling.ISchedulePublishedHandler, Press.FollowSessionTimes>();
         services.AddScoped<Registrations.RegistrationCsv>();
-        services.AddScoped<Scheduling.ISchedulePublishedHandler, Registrations.SyncSpeakerRegistrations>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
         services.AddScoped<DatabaseInitializer>();

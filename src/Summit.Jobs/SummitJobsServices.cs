@@ -64,8 +64,6 @@ public static class SummitJobsServices
 
         services.AddSingleton<Scheduling.ProgrammePdfStore>();
         services.AddScoped<Scheduling.RenderProgrammePdfJob>();
-        services.AddScoped<Core.Scheduling.ISchedulePublishedHandler, Scheduling.QueueProgrammePdf>();
-        services.AddScoped<Core.Scheduling.ISchedulePublishedHandler, Scheduling.QueueScheduleDigests>();
         services.AddScoped<Scheduling.SendScheduleDigestsJob>();
         services.AddScoped<Registrations.SendRemindersJob>();
         services.AddScoped<QueueBulkMailJob>();
@@ -85,6 +83,13 @@ public static class SummitJobsServices
         services.AddConsequence<RegistrationDetailsChanged, Badges.RenderBadges>(JobQueues.Badges);
         services.AddConsequence<BadgesChanged, Badges.RenderBadges>(JobQueues.Badges);
         services.AddConsequence<RegistrationChanged, GrantPressAccreditation>(JobQueues.Default);
+        services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, Scheduling.QueueProgrammePdf>(JobQueues.Default);
+        services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, Scheduling.QueueScheduleDigests>(JobQueues.Default);
+        services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, Core.Press.FollowSessionTimes>(JobQueues.Default);
+        services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, SyncSpeakerRegistrations>(JobQueues.Default);
+        services.AddConsequence<Core.Press.SignOffRequested, Press.PressMailer>(JobQueues.Mail);
+        services.AddConsequence<Core.Press.SignOffAnswered, Press.PressMailer>(JobQueues.Mail);
+        services.AddConsequence<Core.Press.ArticleHeld, Press.PressMailer>(JobQueues.Mail);
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();

@@ -77,6 +77,8 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
         var now = clock.GetUtcNow();
         var stamp = Article.NewStamp();
         var (signOff, status) = approve ? (SignOffStatus.Approved, ArticleStatus.EditorReview) : (SignOffStatus.ChangesRequested, ArticleStatus.Draft);
+        // The answer, its history line and the authors' email commit together (decision 0014).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Articles
             .Where(a => a.Id == articleId && a.SignOff == SignOffStatus.Requested && a.SignOffTokenHash == hash)
             .ExecuteUpdateAsync(s => s
@@ -94,8 +96,9 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
 
         var speakerId = await db.Articles.Where(a => a.Id == articleId).Select(a => a.SignOffSpeakerId).FirstAsync(cancellationToken);
         db.ArticleEvents.Add(new ArticleEvent(articleId, approve ? ArticleEventKind.SignOffApproved : ArticleEventKind.SignOffChangesRequested, userId is null ? $"speaker:{speakerId} (link)" : $"speaker:{speakerId}", text, now));
+        events.Record(new SignOffAnswered(articleId, approve, text));
         await db.SaveChangesAsync(cancellationToken);
-        await events.RaiseAsync(new SignOffAnswered(articleId, approve, text));
+        await transaction.CommitAsync(cancellationToken);
         return new(articleId, []);
     }
 }

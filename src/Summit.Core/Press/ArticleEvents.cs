@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Summit.Core.Consequences;
 
 namespace Summit.Core.Press;
 
@@ -14,43 +15,63 @@ public sealed record ArticleHeld(int ArticleId, int SessionId);
 /// <summary>The publishing job published an article.</summary>
 public sealed record ArticlePublished(int ArticleId);
 
-/// <summary>Reacts to committed article changes (emails, caches). Every method has a default that does nothing.</summary>
+/// <summary>
+/// In-process reactions to a committed publication (this node's caches): they die with the process anyway, so they
+/// are not consequences. Everything durable that follows an article change is a consequence (decision 0014).
+/// </summary>
 public interface IArticleListener
 {
-    Task HandleAsync(SignOffRequested requested, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    Task HandleAsync(SignOffAnswered answered, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    Task HandleAsync(ArticleHeld held, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    Task HandleAsync(ArticlePublished published, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task HandleAsync(ArticlePublished published, CancellationToken cancellationToken);
 }
 
-/// <summary>Hands committed article changes to every listener; one failing is logged and undoes nothing.</summary>
-public sealed class ArticleEvents(IEnumerable<IArticleListener> listeners, ILogger<ArticleEvents> logger)
+/// <summary>
+/// Records what follows an article change (the emails to the speaker and the authors) as consequences in the caller's
+/// transaction: call it before the SaveChanges that commits the change. <see cref="PublishedAsync"/> then tells this
+/// process's listeners, after the commit.
+/// </summary>
+public sealed class ArticleEvents(ConsequenceRecorder consequences, IEnumerable<IArticleListener> listeners, ILogger<ArticleEvents> logger)
 {
-    public Task RaiseAsync(SignOffRequested requested) => RaiseAsync(l => l.HandleAsync(requested, CancellationToken.None), requested.ArticleId);
+    public void Record(SignOffRequested requested)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        consequences.Record(requested, Subject(requested.ArticleId));
+    }
 
-    public Task RaiseAsync(SignOffAnswered answered) => RaiseAsync(l => l.HandleAsync(answered, CancellationToken.None), answered.ArticleId);
+    public void Record(SignOffAnswered answered)
+    {
+        ArgumentNullException.ThrowIfNull(answered);
+        consequences.Record(answered, Subject(answered.ArticleId));
+    }
 
-    public Task RaiseAsync(ArticleHeld held) => RaiseAsync(l => l.HandleAsync(held, CancellationToken.None), held.ArticleId);
+    public void Record(ArticleHeld held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        consequences.Record(held, Subject(held.ArticleId));
+    }
 
-    public Task RaiseAsync(ArticlePublished published) => RaiseAsync(l => l.HandleAsync(published, CancellationToken.None), published.ArticleId);
+    public void Record(ArticlePublished published)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        consequences.Record(published, Subject(published.ArticleId));
+    }
 
-    private async Task RaiseAsync(Func<IArticleListener, Task> handle, int articleId)
+    /// <summary>After the commit: this node's caches. A failure here loses nothing durable and is logged.</summary>
+    public async Task PublishedAsync(ArticlePublished published)
     {
         foreach (var listener in listeners)
         {
             try
             {
-                await handle(listener);
+                await listener.HandleAsync(published, CancellationToken.None);
             }
-#pragma warning disable CA1031 // The change is committed; a listener's failure (a queue down) is logged.
+#pragma warning disable CA1031 // An in-memory cache of this process: nothing durable to keep, and the cache's own expiry catches up.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                logger.LogError(exception, "{Listener} failed on article {Article}.", listener.GetType().Name, articleId);
+                logger.LogError(exception, "{Listener} failed on article {Article}.", listener.GetType().Name, published.ArticleId);
             }
         }
     }
+
+    public static string Subject(int articleId) => $"article:{articleId}";
 }

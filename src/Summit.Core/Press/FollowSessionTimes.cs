@@ -6,13 +6,20 @@ namespace Summit.Core.Press;
 
 /// <summary>
 /// After each programme version: an article scheduled relative to a session follows the session's new time; if the
-/// session is cancelled or taken off the programme, the article is held and its authors told.
+/// session is cancelled or taken off the programme, the article is held and its authors told. A consequence of the
+/// version (decision 0014). Do not rename: consequences store the name.
 /// </summary>
-public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events, TimeProvider clock) : ISchedulePublishedHandler
+public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events, TimeProvider clock) : Consequences.IConsequenceHandler<ScheduleVersionPublished>
 {
-    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
+    public async Task HandleAsync(ScheduleVersionPublished published, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(published);
+        if (await db.ScheduleVersions.AnyAsync(v => v.EditionId == published.EditionId && v.Number > published.Number, cancellationToken))
+        {
+            // Run late (after a retry): the newer version's own run follows the newer times.
+            return;
+        }
+
         var articles = await db.Articles.AsNoTracking()
             .Where(a => a.EditionId == published.EditionId && a.Status == ArticleStatus.Scheduled && a.PublishSessionId != null)
             .Select(a => new { a.Id, SessionId = a.PublishSessionId!.Value, a.PublishAnchor, a.PublishOffsetMinutes, a.PublishAt, a.ConcurrencyStamp })
@@ -30,12 +37,16 @@ public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events,
             if (session is null || session.IsCancelled)
             {
                 var note = session is null ? "session removed from the programme" : "session cancelled";
+                // The hold, its history line and the authors' email commit together; run again, the compare finds it held.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 if (await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Held).SetProperty(a => a.StatusNote, note).SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken) == 1)
                 {
                     db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Held, null, $"{note} (v{published.Number})", now));
+                    events.Record(new ArticleHeld(article.Id, article.SessionId));
                     await db.SaveChangesAsync(cancellationToken);
-                    await events.RaiseAsync(new ArticleHeld(article.Id, article.SessionId));
                 }
+
+                await transaction.CommitAsync(cancellationToken);
 
                 continue;
             }

@@ -17,6 +17,8 @@ public sealed class PublishDueArticles(SummitDbContext db, ArticleEvents events,
         var published = new List<int>();
         foreach (var id in due)
         {
+            // The publication, its history line and what follows commit together (decision 0014).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var taken = await db.Articles.Where(a => a.Id == id && a.Status == ArticleStatus.Scheduled && a.PublishAt <= now)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(a => a.Status, ArticleStatus.Published)
@@ -28,9 +30,11 @@ public sealed class PublishDueArticles(SummitDbContext db, ArticleEvents events,
             if (taken == 1)
             {
                 db.ArticleEvents.Add(new ArticleEvent(id, ArticleEventKind.Published, null, null, now));
+                events.Record(new ArticlePublished(id));
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 published.Add(id);
-                await events.RaiseAsync(new ArticlePublished(id));
+                await events.PublishedAsync(new ArticlePublished(id));
             }
         }
 

@@ -51,13 +51,14 @@ public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, Tim
         var now = clock.GetUtcNow();
         article.RequestSignOff(speakerId, ArticleRules.Hash(token), now);
         ArticleRules.Record(db, article, ArticleEventKind.SignOffRequested, actor.Email, speaker.DisplayName(chinese: false), now);
+        // The email with the link commits with the request (decision 0014).
+        events.Record(new SignOffRequested(article.Id, speakerId, token));
         var saved = await ArticleTransitions.SaveAsync(db, article, cancellationToken);
         if (!saved.Succeeded)
         {
             return saved;
         }
 
-        await events.RaiseAsync(new SignOffRequested(article.Id, speakerId, token));
         return new(article.Id, []);
     }
 }

@@ -12,14 +12,20 @@ namespace Summit.Core.Registrations;
 /// the programme version by version. A speaker without any email address (profile or linked account) cannot be
 /// registered and is logged for the organizers.
 /// </summary>
-public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider clock, RegistrationEvents events, ChangeRegistration change, ILogger<SyncSpeakerRegistrations> logger) : ISchedulePublishedHandler
+public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider clock, RegistrationEvents events, ChangeRegistration change, ILogger<SyncSpeakerRegistrations> logger) : Consequences.IConsequenceHandler<ScheduleVersionPublished>
 {
     /// <summary>Recorded as the consent version: the organizers registered the speaker, the speaker did not tick a box.</summary>
     public const string ConsentByOrganizers = "organizers";
 
-    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
+    public async Task HandleAsync(ScheduleVersionPublished published, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(published);
+        if (await db.ScheduleVersions.AnyAsync(v => v.EditionId == published.EditionId && v.Number > published.Number, cancellationToken))
+        {
+            // Run late (after a retry): the newer version's own run follows the newer programme.
+            return;
+        }
+
         var category = await db.RegistrationCategories.AsNoTracking()
             .Where(c => c.EditionId == published.EditionId && c.Kind == CategoryKind.Speaker)
             .OrderBy(c => c.Order).ThenBy(c => c.Id)

@@ -8,7 +8,17 @@ namespace Summit.Core.Scheduling;
 /// <summary>Raised after a version is committed. The programme PDF, the output cache and the change digests listen.</summary>
 public sealed record SchedulePublished(int EditionId, string EditionSlug, int VersionId, int Number, IReadOnlyList<ScheduleDiffEntry> Changes);
 
-/// <summary>Something that reacts to a published version. Handlers run after the commit; one failing does not undo the version.</summary>
+/// <summary>
+/// A version was published: the consequence recorded with it (decision 0014) for what must follow (the programme
+/// PDF, the change digests, articles following their sessions, speakers' registrations). Its changelog is in the
+/// version's rows.
+/// </summary>
+public sealed record ScheduleVersionPublished(int EditionId, string EditionSlug, int VersionId, int Number, int ChangeCount);
+
+/// <summary>
+/// This process's reaction to a published version (its output cache), after the commit: it dies with the process
+/// anyway, so it is not a consequence. A failure is logged.
+/// </summary>
 public interface ISchedulePublishedHandler
 {
     Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken);
@@ -24,7 +34,7 @@ public sealed record PublishOutcome(SchedulePublished? Published, IReadOnlyList<
 /// session goes in (marked cancelled) only if the public has seen it before; a session taken off the grid after being
 /// published is listed as removed. Each session's SEQUENCE rises only when something about it changed.
 /// </summary>
-public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnumerable<ISchedulePublishedHandler> handlers, ILogger<PublishSchedule> logger)
+public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, Consequences.ConsequenceRecorder consequences, IEnumerable<ISchedulePublishedHandler> handlers, ILogger<PublishSchedule> logger)
 {
     public const int NoteMaxLength = 100;
 
@@ -99,6 +109,8 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
 
             db.ScheduleVersions.Add(version);
             await db.SaveChangesAsync(cancellationToken);
+            consequences.Record(new ScheduleVersionPublished(editionId, edition.Slug, version.Id, version.Number, changes.Count), $"schedule:{version.Id}");
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             published = new(editionId, edition.Slug, version.Id, version.Number, changes);
         }
@@ -107,10 +119,10 @@ public sealed class PublishSchedule(SummitDbContext db, TimeProvider clock, IEnu
         {
             try
             {
-                // Not the request's token: the version is committed, so its listeners run even if the browser goes away.
+                // Not the request's token: the version is committed, so this node's cache follows even if the browser goes away.
                 await handler.HandleAsync(published, CancellationToken.None);
             }
-#pragma warning disable CA1031 // The version is committed; a listener's failure (a queue down) is logged, and each listener has its own catch-up.
+#pragma warning disable CA1031 // The version and its consequences are committed; an in-memory cache's failure is logged, and its expiry catches up.
             catch (Exception exception)
 #pragma warning restore CA1031
             {

@@ -157,7 +157,6 @@ public static class SummitWebServices
         services.AddSingleton<ProgrammeVersions>();
         services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();
 
-        services.AddScoped<Summit.Core.Press.IArticleListener, Summit.Web.Press.PressMailer>();
         services.AddScoped<Summit.Core.Press.IArticleListener, Summit.Web.Press.EvictPressCoverage>();
 
         services.AddHttpContextAccessor();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Summit.Core.Accounts;
+using Summit.Core.Consequences;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Core.Press;
@@ -37,6 +38,13 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         collection.AddSummitCore(configuration);
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton<IArticleListener>(recorder);
+        // What follows an article change is a consequence: the recorder stands in for the mailer, and the programme's
+        // follow-up is the real one. WithAsync carries them out after each step, as the job would.
+        collection.AddSingleton(recorder);
+        collection.AddConsequence<SignOffRequested, Recorder>("mail");
+        collection.AddConsequence<SignOffAnswered, Recorder>("mail");
+        collection.AddConsequence<ArticleHeld, Recorder>("mail");
+        collection.AddConsequence<ScheduleVersionPublished, FollowSessionTimes>("default");
         services = collection.BuildServiceProvider();
         await WithAsync(async s =>
         {
@@ -69,8 +77,28 @@ public sealed class ArticleRulesTests : IAsyncLifetime
 
     private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
-        using var scope = services.CreateScope();
-        return await use(scope.ServiceProvider);
+        T result;
+        using (var scope = services.CreateScope())
+        {
+            result = await use(scope.ServiceProvider);
+        }
+
+        // Every consequence committed meanwhile (a consequence may record more: a hold records its email).
+        var runner = services.GetRequiredService<ConsequenceRunner>();
+        while (true)
+        {
+            using var scope = services.CreateScope();
+            var due = await ConsequenceRunner.DueAsync(scope.ServiceProvider.GetRequiredService<SummitDbContext>(), clock.GetUtcNow(), TimeSpan.FromDays(-1), 100, Cancel);
+            if (due.Count == 0)
+            {
+                return result;
+            }
+
+            foreach (var (id, _) in due)
+            {
+                Assert.Equal(ConsequenceRun.Done, await runner.RunAsync(id, Cancel));
+            }
+        }
     }
 
     private static ArticleContent Content(string slug = "zeng-gang-carbon", string body = "Chongqing should focus on emission reduction.", string? quotes = "“Energy conservation should be focused,” said Zeng.", IReadOnlyList<int>? speakers = null, IReadOnlyList<int>? sessions = null) => new(
@@ -418,7 +446,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Equal(overrides + 1, (await HistoryAsync(id)).Count(k => k == ArticleEventKind.SignOffOverridden));
     }
 
-    private sealed class Recorder : IArticleListener
+    private sealed class Recorder : IArticleListener, IConsequenceHandler<SignOffRequested>, IConsequenceHandler<SignOffAnswered>, IConsequenceHandler<ArticleHeld>
     {
         public List<SignOffRequested> Requested { get; } = [];
 

@@ -114,7 +114,7 @@ public abstract class CheckInTests<TApp>(TApp app) where TApp : SummitApp
             await db.Speakers.Where(x => x.Id == speaker).ExecuteUpdateAsync(u => u.SetProperty(x => x.ContactEmail, "zeng.gang@summit.test"), Cancel);
             var version = await db.ScheduleVersions.Where(v => v.EditionId == db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).First())
                 .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.EditionId, v.Number }).FirstAsync(Cancel);
-            await ActivatorUtilities.CreateInstance<SyncSpeakerRegistrations>(s).HandleAsync(new Core.Scheduling.SchedulePublished(version.EditionId, "2021", version.Id, version.Number, []), Cancel);
+            await ActivatorUtilities.CreateInstance<SyncSpeakerRegistrations>(s).HandleAsync(new Core.Scheduling.ScheduleVersionPublished(version.EditionId, "2021", version.Id, version.Number, 0), Cancel);
             var registration = await db.Registrations.Where(r => r.SpeakerId == speaker && r.Status == RegistrationStatus.Confirmed).Select(r => new { r.Id, r.BadgeRevision }).FirstAsync(Cancel);
             var photo = await db.SpeakerPhotos.Where(p => p.SpeakerId == speaker && p.Status == Core.Speakers.PhotoStatus.Approved).Select(p => p.Key).FirstAsync(Cancel);
             return (s.GetRequiredService<BadgeTokens>().Issue(registration.Id, registration.BadgeRevision), photo);

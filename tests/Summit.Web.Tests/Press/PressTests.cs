@@ -447,6 +447,7 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
             Assert.True((await s.GetRequiredService<Summit.Core.Scheduling.PublishSchedule>().RunAsync(editionId, "side event cancelled", null, cancellationToken: Cancel)).Succeeded);
             return true;
         });
+        await App.ConsequencesSettledAsync(); // the hold follows the version in a job
 
         Assert.Equal(ArticleStatus.Held, await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).FirstAsync(Cancel)));
         var mail = await App.WaitForMailAsync(writer.Email!, PressMails.HeldKind);

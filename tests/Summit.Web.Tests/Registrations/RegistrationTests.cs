@@ -215,6 +215,7 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.ScheduleSession>().PlaceAsync(editionId, session, room, start, start.AddMinutes(30), Cancel))).Succeeded);
 
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
+        await App.ConsequencesSettledAsync(); // the speakers' registrations follow the version in a job
 
         var registration = await App.WithDbAsync(db => db.Registrations.AsNoTracking().FirstAsync(r => r.SpeakerId == speaker, Cancel));
         Assert.Equal(RegistrationStatus.Confirmed, registration.Status);
@@ -223,11 +224,13 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
 
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.ScheduleSession>().CancelAsync(editionId, session, Cancel))).Succeeded);
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
+        await App.ConsequencesSettledAsync(); // the speakers' registrations follow the version in a job
 
         Assert.Equal(RegistrationStatus.Cancelled, await App.WithDbAsync(db => db.Registrations.Where(r => r.SpeakerId == speaker).Select(r => r.Status).FirstAsync(Cancel)));
 
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.ScheduleSession>().ReinstateAsync(editionId, session, Cancel))).Succeeded);
         Assert.True((await App.ScopedAsync(s => s.GetRequiredService<Core.Scheduling.PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel))).Succeeded);
+        await App.ConsequencesSettledAsync(); // the speakers' registrations follow the version in a job
 
         Assert.Equal(RegistrationStatus.Confirmed, await App.WithDbAsync(db => db.Registrations.Where(r => r.SpeakerId == speaker).Select(r => r.Status).FirstAsync(Cancel)));
         Assert.Equal(1, await App.WithDbAsync(db => db.Registrations.CountAsync(r => r.SpeakerId == speaker, Cancel)));

@@ -2,13 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 using Summit.Core.Press;
 using Summit.Core.Site;
+using Summit.Core.Consequences;
 using Summit.Jobs.Mail;
-using Summit.Jobs.Press;
 
-namespace Summit.Web.Press;
+namespace Summit.Jobs.Press;
 
-/// <summary>Queues the newsroom's emails after each committed change: to the speaker asked to sign off, and to the authors.</summary>
-public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, SiteLinks site) : IArticleListener
+/// <summary>
+/// The newsroom's emails, consequences of committed changes (decision 0014): to the speaker asked to sign off, and to
+/// the authors. Run twice, each finds its first row by the mail log's key. Do not rename: consequences store the name.
+/// </summary>
+public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, SiteLinks site)
+    : IConsequenceHandler<SignOffRequested>, IConsequenceHandler<SignOffAnswered>, IConsequenceHandler<ArticleHeld>
 {
     public async Task HandleAsync(SignOffRequested requested, CancellationToken cancellationToken)
     {
