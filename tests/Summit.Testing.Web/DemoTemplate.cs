@@ -66,6 +66,16 @@ public static class DemoTemplate
         var folder = seeding.StoragePath;
         await seeding.DisposeKeepingStorageAsync();
         SqliteConnection.ClearAllPools();
+        // Everything into the database files themselves: a connection the seeding app's Hangfire storage still holds
+        // is closed whenever it is collected, and SQLite then deletes the write-ahead log, perhaps mid-copy.
+        foreach (var database in Directory.EnumerateFiles(folder, "*.db"))
+        {
+            using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -84,8 +94,9 @@ public static class DemoTemplate
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            // A shared-memory index is rebuilt by SQLite from the database and its write-ahead log.
-            if (file.EndsWith("-shm", StringComparison.Ordinal))
+            // The write-ahead logs were checkpointed into their databases after the seed (empty now); a shared-memory
+            // index is rebuilt by SQLite.
+            if (file.EndsWith("-shm", StringComparison.Ordinal) || file.EndsWith("-wal", StringComparison.Ordinal))
             {
                 continue;
             }

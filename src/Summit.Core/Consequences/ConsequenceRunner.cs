@@ -71,8 +71,7 @@ public sealed class ConsequenceRunner(IServiceScopeFactory scopes, ConsequenceRo
             // back-off, and after the last attempt it shows as failed to organizers.
             var last = row.Attempts >= MaxAttempts;
             var next = clock.GetUtcNow() + BackoffAfter(row.Attempts);
-            var error = $"{exception.GetType().Name}: {exception.Message}";
-            error = error.Length > Consequence.ErrorMaxLength ? error[..Consequence.ErrorMaxLength] : error;
+            var error = Describe(exception);
             await db.Consequences.Where(c => c.Id == id).ExecuteUpdateAsync(
                 s => s.SetProperty(c => c.LeasedUntil, (DateTimeOffset?)null)
                     .SetProperty(c => c.NextAttemptAt, next)
@@ -88,6 +87,20 @@ public sealed class ConsequenceRunner(IServiceScopeFactory scopes, ConsequenceRo
             s => s.SetProperty(c => c.Status, ConsequenceStatus.Done).SetProperty(c => c.DoneAt, done).SetProperty(c => c.LeasedUntil, (DateTimeOffset?)null),
             CancellationToken.None);
         return ConsequenceRun.Done;
+    }
+
+    /// <summary>The error as organizers read it: each exception down to the cause ("DbUpdateException: … → SqliteException: …").</summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var parts = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            parts.Add($"{e.GetType().Name}: {e.Message}");
+        }
+
+        var error = string.Join(" → ", parts);
+        return error.Length > Consequence.ErrorMaxLength ? error[..Consequence.ErrorMaxLength] : error;
     }
 
     /// <summary>

@@ -71,7 +71,8 @@ public sealed class MailOutbox(SummitDbContext db, IBackgroundJobClient jobs, Ti
 
     private void Forget(OutgoingMail mail)
     {
-        foreach (var attached in mail.Attachments)
+        // A copy: detaching an attachment takes it out of the collection being walked.
+        foreach (var attached in mail.Attachments.ToList())
         {
             db.Entry(attached).State = EntityState.Detached;
         }
