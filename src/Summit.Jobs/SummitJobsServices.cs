@@ -79,10 +79,10 @@ public static class SummitJobsServices
         services.AddScoped<Consequences.DispatchDueConsequencesJob>();
         services.AddConsequence<RegistrationChanged, Registrations.RegistrationMailer>(JobQueues.Mail);
         services.AddConsequence<SignupPromoted, Registrations.RegistrationMailer>(JobQueues.Mail);
-        services.AddConsequence<RegistrationChanged, Badges.RenderBadges>(JobQueues.Badges);
+        services.AddConsequence<RegistrationChanged, Badges.RenderBadges>(JobQueues.Badges, Badges.RenderBadges.Concerns);
         services.AddConsequence<RegistrationDetailsChanged, Badges.RenderBadges>(JobQueues.Badges);
         services.AddConsequence<BadgesChanged, Badges.RenderBadges>(JobQueues.Badges);
-        services.AddConsequence<RegistrationChanged, GrantPressAccreditation>(JobQueues.Default);
+        services.AddConsequence<RegistrationChanged, GrantPressAccreditation>(JobQueues.Default, change => change.To == RegistrationStatus.Confirmed);
         services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, Scheduling.QueueProgrammePdf>(JobQueues.Default);
         services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, Scheduling.QueueScheduleDigests>(JobQueues.Default);
         services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, Core.Press.FollowSessionTimes>(JobQueues.Default);

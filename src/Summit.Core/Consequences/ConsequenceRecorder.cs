@@ -17,7 +17,7 @@ public sealed class ConsequenceRecorder(SummitDbContext db, ConsequenceRoutes ro
         ArgumentNullException.ThrowIfNull(subject);
         var payload = JsonSerializer.Serialize(happened);
         var now = clock.GetUtcNow();
-        foreach (var route in routes.Of(typeof(TEvent)))
+        foreach (var route in routes.Of(typeof(TEvent)).Where(r => r.AppliesTo(happened)))
         {
             db.Consequences.Add(new Consequence(route.Name, route.Queue, subject, payload, now));
         }

@@ -15,12 +15,14 @@ public interface IConsequenceHandler<in TEvent>
 public sealed class ConsequenceRoute
 {
     private readonly Func<IServiceProvider, string, CancellationToken, Task> invoke;
+    private readonly Func<object, bool> applies;
 
-    private ConsequenceRoute(string name, string queue, Type eventType, Func<IServiceProvider, string, CancellationToken, Task> invoke)
+    private ConsequenceRoute(string name, string queue, Type eventType, Func<object, bool> applies, Func<IServiceProvider, string, CancellationToken, Task> invoke)
     {
         Name = name;
         Queue = queue;
         EventType = eventType;
+        this.applies = applies;
         this.invoke = invoke;
     }
 
@@ -30,10 +32,11 @@ public sealed class ConsequenceRoute
 
     public Type EventType { get; }
 
-    public static ConsequenceRoute For<TEvent, THandler>(string queue)
+    /// <param name="when">Which events concern the handler at all (a badge only a confirmation or its end): the others get no row.</param>
+    public static ConsequenceRoute For<TEvent, THandler>(string queue, Func<TEvent, bool>? when = null)
         where TEvent : class
         where THandler : class, IConsequenceHandler<TEvent> =>
-        new($"{typeof(THandler).Name}.{typeof(TEvent).Name}", queue, typeof(TEvent), (services, payload, cancellationToken) =>
+        new($"{typeof(THandler).Name}.{typeof(TEvent).Name}", queue, typeof(TEvent), happened => when is null || when((TEvent)happened), (services, payload, cancellationToken) =>
         {
             var happened = JsonSerializer.Deserialize<TEvent>(payload) ?? throw new InvalidOperationException($"The payload of {typeof(TEvent).Name} is empty.");
             return services.GetRequiredService<THandler>().HandleAsync(happened, cancellationToken);
@@ -41,6 +44,9 @@ public sealed class ConsequenceRoute
 
     /// <summary>Runs the handler, resolved from <paramref name="services"/>, on the stored payload.</summary>
     public Task InvokeAsync(IServiceProvider services, string payload, CancellationToken cancellationToken) => invoke(services, payload, cancellationToken);
+
+    /// <summary>Whether this event concerns the handler (else no row is written for it).</summary>
+    public bool AppliesTo(object happened) => applies(happened);
 }
 
 /// <summary>Every route, by name and by event type.</summary>
@@ -56,11 +62,11 @@ public sealed class ConsequenceRoutes(IEnumerable<ConsequenceRoute> routes)
 public static class ConsequenceServices
 {
     /// <summary>Registers <typeparamref name="THandler"/> (scoped) as a consequence of every <typeparamref name="TEvent"/> recorded.</summary>
-    public static IServiceCollection AddConsequence<TEvent, THandler>(this IServiceCollection services, string queue)
+    public static IServiceCollection AddConsequence<TEvent, THandler>(this IServiceCollection services, string queue, Func<TEvent, bool>? when = null)
         where TEvent : class
         where THandler : class, IConsequenceHandler<TEvent>
     {
-        services.AddSingleton(ConsequenceRoute.For<TEvent, THandler>(queue));
+        services.AddSingleton(ConsequenceRoute.For<TEvent, THandler>(queue, when));
         services.TryAddScoped<THandler>();
         return services;
     }

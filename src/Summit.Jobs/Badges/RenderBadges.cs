@@ -13,12 +13,17 @@ namespace Summit.Jobs.Badges;
 public sealed class RenderBadges(RenderBadgeJob render, IBackgroundJobClient jobs)
     : IConsequenceHandler<RegistrationChanged>, IConsequenceHandler<RegistrationDetailsChanged>, IConsequenceHandler<BadgesChanged>
 {
+    /// <summary>A badge exists only for a confirmed registration: other changes leave it alone (and get no row).</summary>
+    public static bool Concerns(RegistrationChanged change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.To == RegistrationStatus.Confirmed || change.From == RegistrationStatus.Confirmed;
+    }
+
     public Task HandleAsync(RegistrationChanged happened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(happened);
-        return happened.To == RegistrationStatus.Confirmed || happened.From == RegistrationStatus.Confirmed
-            ? render.RunAsync(happened.RegistrationId, cancellationToken)
-            : Task.CompletedTask;
+        return Concerns(happened) ? render.RunAsync(happened.RegistrationId, cancellationToken) : Task.CompletedTask;
     }
 
     public Task HandleAsync(RegistrationDetailsChanged happened, CancellationToken cancellationToken)
