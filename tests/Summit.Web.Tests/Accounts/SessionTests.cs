@@ -58,6 +58,11 @@ public sealed partial class SessionTests
         using var client = app.Browser();
         await client.SignInAsync(user.Email!);
 
+        using (var start = await client.PostAsync("/account/manage/two-factor", new Dictionary<string, string>(), "/account/manage/two-factor?handler=Setup"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        }
+
         var setup = await client.GetStringAsync(new Uri("/account/manage/two-factor", UriKind.Relative), TestContext.Current.CancellationToken);
         var key = KeyPattern().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         Assert.False(string.IsNullOrEmpty(key));
@@ -88,6 +93,52 @@ public sealed partial class SessionTests
         using var manage = await fresh.GetAsync(new Uri("/account/manage", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, manage.StatusCode);
     }
+
+    [Fact]
+    public async Task Opening_or_setting_up_two_factor_keeps_every_session_of_the_account_signed_in()
+    {
+        await using var app = new SummitFactory(DatabaseProvider.Sqlite);
+        var user = await app.CreateUserAsync($"stamp-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        using var client = app.Browser();
+        await client.SignInAsync(user.Email!);
+        var before = await StampAsync(app, user.Id);
+
+        var offer = await client.GetStringAsync(new Uri("/account/manage/two-factor", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Set up an authenticator app", offer, StringComparison.Ordinal);
+        Assert.DoesNotContain("otpauth", offer, StringComparison.Ordinal);
+        Assert.Equal(before, await StampAsync(app, user.Id));
+        Assert.Null(await KeyAsync(app, user.Id));
+
+        using (var start = await client.PostAsync("/account/manage/two-factor", new Dictionary<string, string>(), "/account/manage/two-factor?handler=Setup"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        }
+
+        var key = await KeyAsync(app, user.Id);
+        Assert.False(string.IsNullOrEmpty(key));
+        var shown = await client.GetStringAsync(new Uri("/account/manage/two-factor", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains(string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant(), shown, StringComparison.Ordinal);
+        using (var again = await client.PostAsync("/account/manage/two-factor", new Dictionary<string, string>(), "/account/manage/two-factor?handler=Setup"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        }
+
+        Assert.Equal(key, await KeyAsync(app, user.Id));
+        Assert.Equal(before, await StampAsync(app, user.Id));
+
+        using (var enabled = await client.PostAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Code"] = Totp(key.ToUpperInvariant()) }, "/account/manage/two-factor?handler=Enable"))
+        {
+            Assert.Contains("Keep these recovery codes somewhere safe.", await enabled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(before, await StampAsync(app, user.Id));
+    }
+
+    private static Task<string?> StampAsync(SummitFactory app, string userId) =>
+        app.WithDbAsync(db => Task.FromResult(db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).Single()));
+
+    private static Task<string?> KeyAsync(SummitFactory app, string userId) =>
+        app.WithDbAsync(db => Task.FromResult(db.UserTokens.Where(t => t.UserId == userId && t.Name == "AuthenticatorKey").Select(t => t.Value).SingleOrDefault()));
 
     [Fact]
     public async Task Without_the_authenticator_app_a_code_by_email_completes_the_sign_in()

@@ -8,7 +8,12 @@ using Summit.Core.Accounts;
 namespace Summit.Web.Pages.Account.Manage;
 
 /// <summary>TOTP two-factor: set up an authenticator app (key and QR code), confirm it with a code, get recovery codes, turn it off.</summary>
-public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+/// <remarks>
+/// Opening the page changes nothing. Making the authenticator key is a POST that stores it without touching the
+/// security stamp (Identity's <c>ResetAuthenticatorKeyAsync</c> renews the stamp, which signed out every session of
+/// the account a minute after someone merely looked at this page); only turning 2FA on or off renews the stamp.
+/// </remarks>
+public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, IUserStore<SummitUser> store, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app.")]
@@ -26,6 +31,8 @@ public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<
 
     public int RecoveryCodesLeft { get; private set; }
 
+    public bool HasKey { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -36,6 +43,23 @@ public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<
 
         await Load(user);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSetupAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!await users.GetTwoFactorEnabledAsync(user) && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await ((IUserAuthenticatorKeyStore<SummitUser>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostEnableAsync()
@@ -109,10 +133,10 @@ public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<
         }
 
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        HasKey = !string.IsNullOrEmpty(key);
+        if (key is null || !HasKey)
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            return;
         }
 
         SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
