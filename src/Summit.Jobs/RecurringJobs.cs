@@ -30,5 +30,10 @@ public static class RecurringJobs
             JobQueues.Default,
             job => job.RunAsync(CancellationToken.None),
             "*/15 * * * * *");
+        manager.AddOrUpdate<Audit.PruneAuditTrailJob>(
+            Audit.PruneAuditTrailJob.RecurringJobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            "23 3 * * *");
     }
 }

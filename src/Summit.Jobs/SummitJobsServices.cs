@@ -33,6 +33,7 @@ public static class SummitJobsServices
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
+                .UseFilter(new Hosting.AuditActorJobFilter())
                 .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             var connection = provider.GetRequiredService<SummitConnection>();
             if (connection.Provider == DatabaseProvider.Postgres)
@@ -67,6 +68,7 @@ public static class SummitJobsServices
         services.AddScoped<Scheduling.SendScheduleDigestsJob>();
         services.AddScoped<Registrations.SendRemindersJob>();
         services.AddScoped<QueueBulkMailJob>();
+        services.AddScoped<Audit.PruneAuditTrailJob>();
         services.AddScoped<MailOverrides>();
         services.AddScoped<Badges.BadgeService>();
         services.AddScoped<Badges.RenderBadgeJob>();

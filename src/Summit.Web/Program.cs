@@ -56,6 +56,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseMiddleware<AuditActorMiddleware>();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseOutputCache();

@@ -61,6 +61,7 @@ public sealed class ConsequenceRunner(IServiceScopeFactory scopes, ConsequenceRo
         {
             var route = routes.Find(row.Handler) ?? throw new InvalidOperationException($"No consequence handler is named {row.Handler}.");
             await using var work = scopes.CreateAsyncScope();
+            using var actor = Audit.AuditActor.Use(Audit.AuditActor.Job(row.Handler));
             await route.InvokeAsync(work.ServiceProvider, row.Payload, cancellationToken);
         }
 #pragma warning disable CA1031 // Any failure of a handler is the consequence's state, not the runner's exception.

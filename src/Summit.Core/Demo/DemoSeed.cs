@@ -29,6 +29,7 @@ public sealed class DemoSeed(
     /// <summary>Seeds only when there is no edition at all, so a real deployment's data is never touched.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {
+        using var actor = Audit.AuditActor.Use(Audit.AuditActor.Job("demo seed"));
         await ensureRoles.RunAsync();
         if (!options.Value.Seed || await db.Editions.AnyAsync(cancellationToken))
         {
