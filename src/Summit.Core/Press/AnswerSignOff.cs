@@ -94,7 +94,9 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
             return ArticleOutcome.Refused(Reasons.NotUsable);
         }
 
-        var speakerId = await db.Articles.Where(a => a.Id == articleId).Select(a => a.SignOffSpeakerId).FirstAsync(cancellationToken);
+        var answered = await db.Articles.Where(a => a.Id == articleId).Select(a => new { a.SignOffSpeakerId, a.EditionId, a.Status }).FirstAsync(cancellationToken);
+        var speakerId = answered.SignOffSpeakerId;
+        Audit.AuditLog.Record(db, now, Audit.AuditedTypes.Article, articleId, answered.EditionId, "changed", null, Audit.AuditLog.Change("SignOff", SignOffStatus.Requested, signOff), Audit.AuditLog.Change("SignOffComment", null, text));
         db.ArticleEvents.Add(new ArticleEvent(articleId, approve ? ArticleEventKind.SignOffApproved : ArticleEventKind.SignOffChangesRequested, userId is null ? $"speaker:{speakerId} (link)" : $"speaker:{speakerId}", text, now));
         events.Record(new SignOffAnswered(articleId, approve, text));
         await db.SaveChangesAsync(cancellationToken);

@@ -42,6 +42,7 @@ public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events,
                 if (await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Held).SetProperty(a => a.StatusNote, note).SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken) == 1)
                 {
                     db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Held, null, $"{note} (v{published.Number})", now));
+                    Audit.AuditLog.Record(db, now, Audit.AuditedTypes.Article, article.Id, published.EditionId, "held", null, Audit.AuditLog.Change("Status", ArticleStatus.Scheduled, ArticleStatus.Held), Audit.AuditLog.Change("StatusNote", null, note));
                     events.Record(new ArticleHeld(article.Id, article.SessionId));
                     await db.SaveChangesAsync(cancellationToken);
                 }
@@ -56,6 +57,7 @@ public sealed class FollowSessionTimes(SummitDbContext db, ArticleEvents events,
                 && await same.ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishAt, publishAt).SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.ConcurrencyStamp, Article.NewStamp()), cancellationToken) == 1)
             {
                 db.ArticleEvents.Add(new ArticleEvent(article.Id, ArticleEventKind.Scheduled, null, $"moved with its session (v{published.Number}) → {publishAt:O}", now));
+                Audit.AuditLog.Record(db, now, Audit.AuditedTypes.Article, article.Id, published.EditionId, "changed", null, Audit.AuditLog.Change("PublishAt", article.PublishAt, publishAt));
                 await db.SaveChangesAsync(cancellationToken);
             }
         }

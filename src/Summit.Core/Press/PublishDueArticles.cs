@@ -30,6 +30,8 @@ public sealed class PublishDueArticles(SummitDbContext db, ArticleEvents events,
             if (taken == 1)
             {
                 db.ArticleEvents.Add(new ArticleEvent(id, ArticleEventKind.Published, null, null, now));
+                var edition = await db.Articles.Where(a => a.Id == id).Select(a => a.EditionId).FirstAsync(cancellationToken);
+                Audit.AuditLog.Record(db, now, Audit.AuditedTypes.Article, id, edition, "published", null, Audit.AuditLog.Change("Status", ArticleStatus.Scheduled, ArticleStatus.Published));
                 events.Record(new ArticlePublished(id));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

@@ -14,7 +14,7 @@ public sealed record ProgrammeItemResult(int? Id, IReadOnlyList<Refusal> Refusal
 /// Venues, rooms, tracks and session types of an edition: names in both languages, a sane capacity and colour,
 /// and no deleting what sessions still use.
 /// </summary>
-public sealed partial class SaveProgrammeItem(SummitDbContext db)
+public sealed partial class SaveProgrammeItem(SummitDbContext db, TimeProvider clock)
 {
     public const int NameMaxLength = 200;
     public const int ChannelsMaxLength = 100;
@@ -213,6 +213,14 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             return [new("", Reasons.InUse)];
         }
 
+        var label = kind switch
+        {
+            ProgrammeItemKind.Room => await db.Rooms.Where(r => r.Id == id && r.EditionId == editionId).Select(r => r.NameEn).FirstOrDefaultAsync(cancellationToken),
+            ProgrammeItemKind.Track => await db.Tracks.Where(t => t.Id == id && t.EditionId == editionId).Select(t => t.NameEn).FirstOrDefaultAsync(cancellationToken),
+            ProgrammeItemKind.SessionType => await db.SessionTypes.Where(t => t.Id == id && t.EditionId == editionId).Select(t => t.NameEn).FirstOrDefaultAsync(cancellationToken),
+            _ => await db.Venues.Where(v => v.Id == id && v.EditionId == editionId).Select(v => v.NameEn).FirstOrDefaultAsync(cancellationToken),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deleted = kind switch
         {
             ProgrammeItemKind.Room => await db.Rooms.Where(r => r.Id == id && r.EditionId == editionId).ExecuteDeleteAsync(cancellationToken),
@@ -220,7 +228,15 @@ public sealed partial class SaveProgrammeItem(SummitDbContext db)
             ProgrammeItemKind.SessionType => await db.SessionTypes.Where(t => t.Id == id && t.EditionId == editionId).ExecuteDeleteAsync(cancellationToken),
             _ => await db.Venues.Where(v => v.Id == id && v.EditionId == editionId).ExecuteDeleteAsync(cancellationToken),
         };
-        return deleted == 0 ? [new("", Reasons.NotFound)] : [];
+        if (deleted == 0)
+        {
+            return [new("", Reasons.NotFound)];
+        }
+
+        Audit.AuditLog.Record(db, clock.GetUtcNow(), kind == ProgrammeItemKind.SessionType ? "SessionType" : kind.ToString(), id, editionId, "deleted", label, Audit.AuditLog.Change("NameEn", label, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [];
     }
 
     private static List<Refusal> CheckNames(string? nameEn, string? nameZh)

@@ -50,8 +50,16 @@ public sealed class SetSpeakerAvailability(SummitDbContext db)
         return [];
     }
 
-    public Task RemoveAsync(int editionId, int windowId, CancellationToken cancellationToken = default) =>
-        db.SpeakerAvailabilities.Where(a => a.Id == windowId && a.EditionId == editionId).ExecuteDeleteAsync(cancellationToken);
+    public async Task RemoveAsync(int editionId, int windowId, CancellationToken cancellationToken = default)
+    {
+        var window = await db.SpeakerAvailabilities.FirstOrDefaultAsync(a => a.Id == windowId && a.EditionId == editionId, cancellationToken);
+        if (window is not null)
+        {
+            // Tracked, so the audit trail records the window taken away with its times.
+            db.SpeakerAvailabilities.Remove(window);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Placed, not cancelled sessions of the edition that now fall outside a speaker's windows.</summary>
     public async Task<IReadOnlyList<(int SessionId, string TitleEn, string TitleZh, int SpeakerId)>> ConflictsAsync(int editionId, CancellationToken cancellationToken = default)

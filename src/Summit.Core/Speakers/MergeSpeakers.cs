@@ -9,7 +9,7 @@ namespace Summit.Core.Speakers;
 /// united, empty fields are filled from the duplicate, photos and the account link move over, then the duplicate is
 /// deleted. All in one transaction.
 /// </summary>
-public sealed class MergeSpeakers(SummitDbContext db)
+public sealed class MergeSpeakers(SummitDbContext db, TimeProvider clock)
 {
     public static class Reasons
     {
@@ -81,6 +81,8 @@ public sealed class MergeSpeakers(SummitDbContext db)
             var account = keep.UserId ?? duplicate.UserId;
             duplicate.UnlinkAccount();
             db.Speakers.Remove(duplicate);
+            // The removal of the duplicate is recorded by the trail itself; this says where its programme places went.
+            Audit.AuditLog.Record(db, clock.GetUtcNow(), Audit.AuditedTypes.Speaker, keep.Id, null, "merged", keep.DisplayName(chinese: false), Audit.AuditLog.Change("MergedFrom", null, $"#{duplicate.Id} {duplicate.DisplayName(chinese: false)}"));
             await db.SaveChangesAsync(cancellationToken);
             if (account is not null && keep.UserId is null)
             {

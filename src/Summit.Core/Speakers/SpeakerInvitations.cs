@@ -111,6 +111,7 @@ public sealed class SpeakerInvitations(SummitDbContext db, UserManager<SummitUse
         }
 
         speaker.LinkAccount(user.Id);
+        Audit.AuditLog.Record(db, now, Audit.AuditedTypes.Speaker, speaker.Id, null, "changed", null, Audit.AuditLog.Change("Invitation.UsedAt", null, now), Audit.AuditLog.Change("Invitation.UsedBy", null, user.Email));
         await db.SaveChangesAsync(cancellationToken);
         if (!await users.IsInRoleAsync(user, Roles.Speaker))
         {
