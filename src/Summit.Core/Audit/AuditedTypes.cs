@@ -33,7 +33,7 @@ internal sealed class AuditedType
 /// Which entities the trail records, and how. Every entity type of the model is either here or in
 /// <see cref="NotAudited"/> with its reason; a test checks that none is forgotten.
 /// </summary>
-internal static class AuditedTypes
+public static class AuditedTypes
 {
     public const string Registration = "Registration";
     public const string Session = "Session";
@@ -52,7 +52,7 @@ internal static class AuditedTypes
         nameof(Registrations.Registration.BadgeCode),
     ];
 
-    public static readonly IReadOnlyDictionary<Type, AuditedType> Types = new Dictionary<Type, AuditedType>
+    internal static readonly IReadOnlyDictionary<Type, AuditedType> Types = new Dictionary<Type, AuditedType>
     {
         [typeof(Edition)] = new() { ObjectType = "Edition", Label = e => ((Edition)e).NameEn },
         [typeof(Venue)] = new() { ObjectType = "Venue", Label = e => ((Venue)e).NameEn },
@@ -98,7 +98,7 @@ internal static class AuditedTypes
     };
 
     /// <summary>Entity types whose writes are not audit entries, and why.</summary>
-    public static readonly IReadOnlyDictionary<Type, string> NotAudited = new Dictionary<Type, string>
+    internal static readonly IReadOnlyDictionary<Type, string> NotAudited = new Dictionary<Type, string>
     {
         [typeof(AuditEntry)] = "the trail itself",
         [typeof(Consequences.Consequence)] = "its own log of what followed a change, shown on the follow-ups page",

@@ -65,6 +65,9 @@ public partial class LocalizationTests
         keys.UnionWith(Enum.GetValues<Core.Press.ArticleStatus>().Select(global::Summit.Web.Press.PressLabels.Status));
         keys.UnionWith(Enum.GetValues<Core.Press.SignOffStatus>().Select(global::Summit.Web.Press.PressLabels.SignOff));
         keys.UnionWith(Enum.GetValues<Core.Press.ArticleKind>().Select(global::Summit.Web.Press.PressLabels.Kind));
+        keys.UnionWith(Core.Audit.AuditQueries.ObjectTypes.Select(global::Summit.Web.Audit.AuditLabels.ObjectType));
+        keys.UnionWith(Core.Audit.AuditQueries.Actions.Select(global::Summit.Web.Audit.AuditLabels.Action));
+        keys.UnionWith(Enum.GetValues<Core.Audit.AuditActorKind>().Select(global::Summit.Web.Audit.AuditLabels.Actor));
         keys.UnionWith(Enum.GetValues<Core.Press.ArticleEventKind>().Select(global::Summit.Web.Press.PressLabels.Event));
         keys.UnionWith(global::Summit.Web.Press.PressLabels.Fields.Select(global::Summit.Web.Press.PressLabels.Field));
 

@@ -143,6 +143,9 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The object's audit trail, newest first (the last 100 entries).</summary>
+    public IReadOnlyList<Summit.Core.Audit.AuditEntry> AuditHistory { get; private set; } = [];
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         if (PressActors.Of(User) is not { } actor)
@@ -166,6 +169,7 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
         Speakers = await db.Speakers.AsNoTracking().Where(s => speakerIds.Contains(s.Id)).ToListAsync(cancellationToken);
         var version = await db.ScheduleVersions.Where(v => v.EditionId == article.EditionId).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
         Sessions = await db.PublishedSessions.AsNoTracking().Where(p => p.VersionId == version && !p.IsCancelled).OrderBy(p => p.StartsAt).ToListAsync(cancellationToken);
+        AuditHistory = await Summit.Core.Audit.AuditQueries.About(db.AuditEntries.AsNoTracking(), Summit.Core.Audit.AuditedTypes.Article, id).Take(100).ToListAsync(cancellationToken);
         History = await db.ArticleEvents.AsNoTracking().Where(e => e.ArticleId == id).OrderByDescending(e => e.Id).Take(100).ToListAsync(cancellationToken);
         Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Number).Take(50).ToListAsync(cancellationToken);
         return true;

@@ -151,6 +151,9 @@ public sealed class EditSessionModel(SummitDbContext db, SaveSession saveSession
         return await OnGetAsync(edition, id, cancellationToken);
     }
 
+    /// <summary>The object's audit trail, newest first (the last 100 entries).</summary>
+    public IReadOnlyList<Summit.Core.Audit.AuditEntry> AuditHistory { get; private set; } = [];
+
     private async Task<bool> LoadAsync(string edition, int? id, CancellationToken cancellationToken)
     {
         var slug = edition.ToLowerInvariant();
@@ -162,6 +165,11 @@ public sealed class EditSessionModel(SummitDbContext db, SaveSession saveSession
 
         Edition = found;
         Id = id;
+        if (id is int sessionId)
+        {
+            AuditHistory = await Summit.Core.Audit.AuditQueries.About(db.AuditEntries.AsNoTracking(), Summit.Core.Audit.AuditedTypes.Session, sessionId).Take(100).ToListAsync(cancellationToken);
+        }
+
         Types = await db.SessionTypes.AsNoTracking().Where(t => t.EditionId == found.Id).OrderBy(t => t.Order).ToListAsync(cancellationToken);
         Tracks = await db.Tracks.AsNoTracking().Where(t => t.EditionId == found.Id).OrderBy(t => t.Order).ToListAsync(cancellationToken);
         var chinese = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);

@@ -101,6 +101,9 @@ public sealed class RegistrationModel(SummitDbContext db, ChangeRegistration cha
         return RedirectToPage(new { edition = Edition.Slug, id });
     }
 
+    /// <summary>The object's audit trail, newest first (the last 100 entries).</summary>
+    public IReadOnlyList<Summit.Core.Audit.AuditEntry> AuditHistory { get; private set; } = [];
+
     private async Task<bool> LoadAsync(string edition, int id, CancellationToken cancellationToken)
     {
         var found = await db.Editions.AsNoTracking().WithSlug(edition.ToLowerInvariant()).FirstOrDefaultAsync(cancellationToken);
@@ -116,6 +119,7 @@ public sealed class RegistrationModel(SummitDbContext db, ChangeRegistration cha
         Signups = await db.SessionSignups.AsNoTracking().Where(s => s.RegistrationId == id)
             .Join(db.Sessions, s => s.SessionId, x => x.Id, (s, x) => new SignupRow(x.Id, x.TitleEn, x.TitleZh, s.Status, s.WaitlistTicket))
             .ToListAsync(cancellationToken);
+        AuditHistory = await Summit.Core.Audit.AuditQueries.About(db.AuditEntries.AsNoTracking(), Summit.Core.Audit.AuditedTypes.Registration, id).Take(100).ToListAsync(cancellationToken);
         return true;
     }
 }

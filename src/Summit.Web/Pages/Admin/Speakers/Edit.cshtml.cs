@@ -32,6 +32,9 @@ public sealed class EditModel(SummitDbContext db, SaveSpeaker saveSpeaker, IStri
         public List<int> EditionIds { get; set; } = [];
     }
 
+    /// <summary>The object's audit trail, newest first (the last 100 entries).</summary>
+    public IReadOnlyList<Summit.Core.Audit.AuditEntry> AuditHistory { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
@@ -50,6 +53,7 @@ public sealed class EditModel(SummitDbContext db, SaveSpeaker saveSpeaker, IStri
                 EditionIds = speaker.Editions.Select(e => e.EditionId).ToList(),
             };
             Input.Fill(speaker);
+            AuditHistory = await Summit.Core.Audit.AuditQueries.About(db.AuditEntries.AsNoTracking(), Summit.Core.Audit.AuditedTypes.Speaker, speaker.Id).Take(100).ToListAsync(cancellationToken);
         }
 
         await PrepareAsync(cancellationToken);
