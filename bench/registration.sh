@@ -3,7 +3,7 @@
 # with its own address, as browsers do (form page first for the antiforgery cookie and token, then the POST).
 # Prints registrations per minute and the confirmed / waitlisted counts; exactly 100 must be confirmed. Then waits
 # for every consequence (email, badge) to be carried out and counts registrations without their email row (must be
-# 0), and measures, on a trickle of 40 registrations a quarter of a second apart, how long after its commit each
+# 0) and those without their audit entry (must be 0), and measures, on a trickle of 40 registrations a quarter of a second apart, how long after its commit each
 # registration's email consequence was done (p50 / p95 / max).
 # SQLite by default; with SUMMIT_BENCH_POSTGRES="Host=…;Username=…;Password=…" it runs on a fresh PostgreSQL database.
 # The per-address flood limit is lifted for the run, since every client here shares 127.0.0.1.
@@ -78,6 +78,8 @@ drained=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a 
 missing=$(sql "SELECT COUNT(*) FROM \"Registrations\" r WHERE r.\"CategoryId\" = $category AND NOT EXISTS (SELECT 1 FROM \"OutgoingMail\" m WHERE m.\"Entity\" = 'registration:' || r.\"Id\")")
 failed=$(sql "SELECT COUNT(*) FROM \"Consequences\" WHERE \"Status\" = 'Failed'")
 echo "consequences drained ${drained}s after the rush; still pending $(pending), failed $failed; registrations without their email row: $missing"
+unaudited=$(sql "SELECT COUNT(*) FROM \"Registrations\" r WHERE r.\"CategoryId\" = $category AND NOT EXISTS (SELECT 1 FROM \"AuditEntries\" a WHERE a.\"ObjectType\" = 'Registration' AND a.\"ObjectId\" = CAST(r.\"Id\" AS TEXT) AND a.\"Action\" = 'created')")
+echo "registrations without their audit entry: $unaudited"
 
 # A trickle: one registration every 250 ms, each timed from its commit (the consequence row's creation) to its
 # email's consequence done (the OutgoingMail row written, SendMailJob queued).

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Accounts;
 using Summit.Testing;
@@ -54,7 +55,13 @@ public abstract class AdminTests<TApp>(TApp app) where TApp : SummitApp
         using var admin = App.Browser();
         await admin.SignInAsync(organizer.Email!);
 
-        using (var granted = await admin.PostAsync("/admin/users", new Dictionary<string, string>(), $"/admin/users?handler=Role&id={press.Id}&role=Press&grant=true"))
+        using (var asked = await admin.PostAsync("/admin/users", new Dictionary<string, string>(), $"/admin/users?handler=Role&id={press.Id}&role=Press&grant=true"))
+        {
+            Assert.Contains($"{press.Email} will be given the role Press.", await asked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.False(await App.WithDbAsync(db => db.UserRoles.AnyAsync(r => r.UserId == press.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Press), TestContext.Current.CancellationToken)));
+        }
+
+        using (var granted = await admin.PostAsync("/admin/users", new Dictionary<string, string> { ["confirmed"] = "yes" }, $"/admin/users?handler=Role&id={press.Id}&role=Press&grant=true"))
         {
             Assert.Equal("/admin/users?outcome=Saved", granted.Headers.Location?.OriginalString);
         }

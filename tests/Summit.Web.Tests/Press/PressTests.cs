@@ -399,7 +399,13 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         using (var desk = App.Browser())
         {
             await desk.SignInAsync(editor.Email!);
-            using var withdrawn = await desk.PostAsync($"/newsroom/{id}", new Dictionary<string, string> { ["reason"] = "The speaker withdrew consent." }, $"/newsroom/{id}?handler=Unpublish");
+            using (var asked = await desk.PostAsync($"/newsroom/{id}", new Dictionary<string, string> { ["reason"] = "The speaker withdrew consent." }, $"/newsroom/{id}?handler=Unpublish"))
+            {
+                Assert.Contains("Readers who open its address are told it was withdrawn.", await asked.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+                Assert.Equal(ArticleStatus.Published, await App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).FirstAsync(Cancel)));
+            }
+
+            using var withdrawn = await desk.PostAsync($"/newsroom/{id}", new Dictionary<string, string> { ["reason"] = "The speaker withdrew consent.", ["confirmed"] = "yes" }, $"/newsroom/{id}?handler=Unpublish");
             Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         }
 

@@ -83,7 +83,17 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
         var fourth = await client.GetStringAsync(new Uri($"/registration/{keys[3]}", UriKind.Relative), Cancel);
         Assert.Contains("On the waiting list: number 2", fourth, StringComparison.Ordinal);
 
-        using var cancelled = await client.PostAsync($"/registration/{keys[0]}", new Dictionary<string, string>(), $"/registration/{keys[0]}?handler=cancel");
+        // The first post only asks: it names who moves up, and changes nothing.
+        using (var asked = await client.PostAsync($"/registration/{keys[0]}", new Dictionary<string, string>(), $"/registration/{keys[0]}?handler=cancel"))
+        {
+            var question = System.Net.WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Contains("Nothing has changed yet.", question, StringComparison.Ordinal);
+            Assert.Contains("first on the waiting list, will be confirmed and emailed", question, StringComparison.Ordinal);
+            Assert.Equal(RegistrationStatus.Confirmed, await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.CategoryId == category).OrderBy(r => r.Id).Select(r => r.Status).FirstAsync(Cancel)));
+        }
+
+        using var cancelled = await client.PostAsync($"/registration/{keys[0]}", new Dictionary<string, string> { ["confirmed"] = "yes" }, $"/registration/{keys[0]}?handler=cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
 
         var statuses = await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.CategoryId == category).OrderBy(r => r.Id).Select(r => r.Status).ToListAsync(Cancel));
@@ -257,7 +267,13 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
         var data = await client.GetStringAsync(new Uri($"/registration/{key}?handler=data", UriKind.Relative), Cancel);
         Assert.Contains($"erase-{category}@summit.test", data, StringComparison.Ordinal);
 
-        using var erased = await client.PostAsync($"/registration/{key}", new Dictionary<string, string>(), $"/registration/{key}?handler=erase");
+        using (var asked = await client.PostAsync($"/registration/{key}", new Dictionary<string, string>(), $"/registration/{key}?handler=erase"))
+        {
+            Assert.Contains("This cannot be undone.", await asked.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            Assert.True(await App.WithDbAsync(db => db.Registrations.AnyAsync(r => r.Email == $"erase-{category}@summit.test" && r.ErasedAt == null, Cancel)));
+        }
+
+        using var erased = await client.PostAsync($"/registration/{key}", new Dictionary<string, string> { ["confirmed"] = "yes" }, $"/registration/{key}?handler=erase");
 
         Assert.Equal("/registration/erased", erased.Headers.Location?.OriginalString);
         var rows = await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.CategoryId == category).OrderBy(r => r.Id).ToListAsync(Cancel));

@@ -109,7 +109,13 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
     {
         var session = await PickSessionAsync(skip: 5);
         using var organizer = await OrganizerAsync();
-        using var cancelled = await organizer.PostAsync($"/admin/programme/2021/sessions/{session.Id}/place", new Dictionary<string, string>(), $"/admin/programme/2021/sessions/{session.Id}/place?handler=cancel");
+        using (var asked = await organizer.PostAsync($"/admin/programme/2021/sessions/{session.Id}/place", new Dictionary<string, string>(), $"/admin/programme/2021/sessions/{session.Id}/place?handler=cancel"))
+        {
+            Assert.Contains("At the next publication it shows as cancelled", await asked.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            Assert.False(await App.WithDbAsync(db => db.Sessions.Where(s => s.Id == session.Id).Select(s => s.IsCancelled).FirstAsync(Cancel)));
+        }
+
+        using var cancelled = await organizer.PostAsync($"/admin/programme/2021/sessions/{session.Id}/place", new Dictionary<string, string> { ["confirmed"] = "yes" }, $"/admin/programme/2021/sessions/{session.Id}/place?handler=cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         await PublishAsync(organizer);
 

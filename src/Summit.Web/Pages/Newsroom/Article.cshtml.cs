@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Summit.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -52,8 +53,15 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
     public Task<IActionResult> OnPostSendBackAsync(int id, string? comment, string? stamp, [FromServices] SendBackArticle sendBack, CancellationToken cancellationToken) =>
         ActAsync(id, () => sendBack.RunAsync(Actor, id, comment, stamp, cancellationToken), L["Sent back to its author."], cancellationToken);
 
-    public Task<IActionResult> OnPostUnpublishAsync(int id, string? reason, string? stamp, [FromServices] UnpublishArticle unpublish, [FromServices] IOutputCacheStore cache, CancellationToken cancellationToken) =>
-        ActAsync(id, async () =>
+    public async Task<IActionResult> OnPostUnpublishAsync(int id, string? reason, string? stamp, [FromServices] UnpublishArticle unpublish, [FromServices] IOutputCacheStore cache, CancellationToken cancellationToken)
+    {
+        if (!this.IsConfirmed() && await LoadAsync(id, cancellationToken) && Article.Status == ArticleStatus.Published && !string.IsNullOrWhiteSpace(reason))
+        {
+            var headline = Article.Headline(Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture)) ?? Article.Slug;
+            return this.Confirm(new ConfirmView(L["Take off the site"], [L["“{0}” will be taken off the public site and its feeds at once; the reason is kept in its history.", headline], L["Readers who open its address are told it was withdrawn."]], L["Yes, take it off the site"], $"/newsroom/{id}"));
+        }
+
+        return await ActAsync(id, async () =>
         {
             var outcome = await unpublish.RunAsync(Actor, id, reason, stamp, cancellationToken);
             if (outcome.Succeeded)
@@ -63,6 +71,7 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
 
             return outcome;
         }, L["Taken off the site."], cancellationToken);
+    }
 
     /// <param name="when">"time" (a fixed time, <paramref name="at"/> in the edition's zone) or "session".</param>
     public Task<IActionResult> OnPostScheduleAsync(int id, string? when, string? at, int? sessionId, SessionAnchor anchor, int offset, bool overrideSignOff, string? stamp, [FromServices] ScheduleArticle schedule, CancellationToken cancellationToken) =>

@@ -106,6 +106,11 @@ public sealed class MineModel(SummitDbContext db, ChangeRegistration change, Sum
             return NotFound();
         }
 
+        if (!this.IsConfirmed())
+        {
+            return this.Confirm(await RegistrationConfirmations.ViewAsync(db, [Registration.Id], RegistrationConfirmations.Kind.CancelMine, $"/registration/{key}", L, cancellationToken));
+        }
+
         var refusals = await change.CancelAsync(Registration.Id, cancellationToken: cancellationToken);
         Message = refusals.Count == 0 ? L["Your registration is cancelled."] : RefusalMessages.Text(refusals[0], L);
         return RedirectToPage(new { key });
@@ -116,6 +121,11 @@ public sealed class MineModel(SummitDbContext db, ChangeRegistration change, Sum
         if (!await LoadAsync(key, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (!this.IsConfirmed())
+        {
+            return this.Confirm(await RegistrationConfirmations.ViewAsync(db, [Registration.Id], RegistrationConfirmations.Kind.EraseMine, $"/registration/{key}", L, cancellationToken));
         }
 
         await change.EraseAsync(Registration.Id, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Summit.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -78,6 +79,11 @@ public sealed class MessageModel(SummitDbContext db, MailOutbox outbox, TimeProv
         if (mail is null)
         {
             return NotFound();
+        }
+
+        if (!this.IsConfirmed())
+        {
+            return this.Confirm(new ConfirmView(L["Stop this email"], [L["“{0}” to {1} will not be sent.", mail.Subject, mail.ToAddress]], L["Yes, stop it"], $"/admin/mail/{id}"));
         }
 
         var cancelled = mail.Cancel(clock.GetUtcNow());

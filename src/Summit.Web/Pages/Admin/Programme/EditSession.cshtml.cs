@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Summit.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -138,6 +139,12 @@ public sealed class EditSessionModel(SummitDbContext db, SaveSession saveSession
         if (!await LoadAsync(edition, id, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (!this.IsConfirmed() && !await db.PublishedSessions.AnyAsync(p => p.SessionId == id, cancellationToken))
+        {
+            var title = await db.Sessions.Where(s => s.Id == id).Select(s => Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture) ? s.TitleZh : s.TitleEn).FirstAsync(cancellationToken);
+            return this.Confirm(new ConfirmView(L["Delete session"], [L["“{0}” will be deleted for good, with its speakers and times. It was never published, so nobody outside has seen it.", title]], L["Yes, delete it"], $"/admin/programme/{Edition.Slug}/sessions/edit/{id}"));
         }
 
         var outcome = await schedule.DeleteAsync(Edition.Id, id, cancellationToken);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Summit.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -98,8 +99,40 @@ public sealed class PlaceModel(SummitDbContext db, ScheduleSession schedule, ISt
     public async Task<IActionResult> OnPostUnscheduleAsync(string edition, int id, CancellationToken cancellationToken) =>
         await LoadAsync(edition, id, cancellationToken) ? Done(await schedule.UnscheduleAsync(Edition.Id, id, cancellationToken), null) : NotFound();
 
-    public async Task<IActionResult> OnPostCancelAsync(string edition, int id, CancellationToken cancellationToken) =>
-        await LoadAsync(edition, id, cancellationToken) ? Done(await schedule.CancelAsync(Edition.Id, id, cancellationToken), null) : NotFound();
+    public async Task<IActionResult> OnPostCancelAsync(string edition, int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(edition, id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!this.IsConfirmed())
+        {
+            var what = await Summit.Core.Registrations.WhatWouldHappen.CancellingSessionAsync(db, Edition.Id, id, Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture), cancellationToken);
+            if (what is null)
+            {
+                return NotFound();
+            }
+
+            var effects = new List<string> { L["“{0}” will be marked cancelled in the working programme.", what.Title] };
+            effects.Add(what.Published
+                ? L["At the next publication it shows as cancelled on the public schedule, in the feeds and in calendar subscriptions."]
+                : L["It has never been published, so nobody outside sees a change."]);
+            if (what.SeatsReserved > 0 || what.SavedInAgendas > 0)
+            {
+                effects.Add(L["People with a reserved seat: {0}; people who saved it to their agenda: {1}. They see the cancellation when you publish.", what.SeatsReserved, what.SavedInAgendas]);
+            }
+
+            if (what.ArticlesFollowing > 0)
+            {
+                effects.Add(L["Articles scheduled to follow it: {0}. They are held when you publish.", what.ArticlesFollowing]);
+            }
+
+            return this.Confirm(new ConfirmView(L["Cancel this session"], effects, L["Yes, cancel the session"], $"/admin/programme/{Edition.Slug}/sessions/{id}/place"));
+        }
+
+        return Done(await schedule.CancelAsync(Edition.Id, id, cancellationToken), null);
+    }
 
     public async Task<IActionResult> OnPostReinstateAsync(string edition, int id, CancellationToken cancellationToken) =>
         await LoadAsync(edition, id, cancellationToken) ? Done(await schedule.ReinstateAsync(Edition.Id, id, cancellationToken), null) : NotFound();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Summit.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -76,6 +77,11 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
         {
             ModelState.AddModelError("", L["Tick at least one registration."]);
             return Page();
+        }
+
+        if (action == "decline" && !this.IsConfirmed())
+        {
+            return this.Confirm(await global::Summit.Web.Registrations.RegistrationConfirmations.ViewAsync(db, chosen, global::Summit.Web.Registrations.RegistrationConfirmations.Kind.Decline, $"/admin/registrations/{Edition.Slug}", L, cancellationToken));
         }
 
         var refusals = action switch

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Summit.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -71,8 +72,20 @@ public sealed class RegistrationModel(SummitDbContext db, ChangeRegistration cha
     public async Task<IActionResult> OnPostCategoryAsync(string edition, int id, int categoryId, CancellationToken cancellationToken) =>
         await ChangeAsync(edition, id, () => change.ChangeCategoryAsync(id, categoryId, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostStatusAsync(string edition, int id, string? action, string? message, CancellationToken cancellationToken) =>
-        await ChangeAsync(edition, id, () => action switch
+    public async Task<IActionResult> OnPostStatusAsync(string edition, int id, string? action, string? message, CancellationToken cancellationToken)
+    {
+        if (action is "cancel" or "decline" && !this.IsConfirmed())
+        {
+            if (!await LoadAsync(edition, id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            var kind = action == "cancel" ? global::Summit.Web.Registrations.RegistrationConfirmations.Kind.Cancel : global::Summit.Web.Registrations.RegistrationConfirmations.Kind.Decline;
+            return this.Confirm(await global::Summit.Web.Registrations.RegistrationConfirmations.ViewAsync(db, [id], kind, $"/admin/registrations/{Edition.Slug}/{id}", L, cancellationToken));
+        }
+
+        return await ChangeAsync(edition, id, () => action switch
         {
             "approve" => change.ApproveAsync([id], message, cancellationToken),
             "decline" => change.DeclineAsync([id], message, cancellationToken),
@@ -81,6 +94,7 @@ public sealed class RegistrationModel(SummitDbContext db, ChangeRegistration cha
             "reissue" => change.ReissueBadgeAsync(id, cancellationToken),
             _ => Task.FromResult<IReadOnlyList<Refusal>>([new("", "Choose approve, decline, cancel or reinstate.")]),
         }, cancellationToken);
+    }
 
     private async Task<IActionResult> ChangeAsync(string edition, int id, Func<Task<IReadOnlyList<Refusal>>> run, CancellationToken cancellationToken)
     {

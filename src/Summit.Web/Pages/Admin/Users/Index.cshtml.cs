@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Summit.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Accounts;
@@ -8,7 +9,7 @@ using Summit.Core.Data;
 namespace Summit.Web.Pages.Admin.Users;
 
 /// <summary>Accounts and their roles. Organizers grant and withdraw roles; nobody can withdraw their own Organizer role.</summary>
-public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users) : PageModel
+public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 100;
 
@@ -72,6 +73,16 @@ public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users
         }
 
         var has = await users.IsInRoleAsync(user, role);
+        if (has != grant && !this.IsConfirmed())
+        {
+            var effects = new List<string>
+            {
+                grant ? L["{0} will be given the role {1}.", user.Email ?? "", L[role]] : L["{0} will lose the role {1}.", user.Email ?? "", L[role]],
+                L["Every signed-in session of this account picks up the change within a minute."],
+            };
+            return this.Confirm(new ConfirmView(L["Change roles"], effects, L["Yes, change the role"], "/admin/users"));
+        }
+
         if (has != grant)
         {
             var result = grant ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
