@@ -69,6 +69,11 @@ public sealed class AuditBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
 
         await page.GotoAsync($"/admin/users?q={Uri.EscapeDataString(person)}");
         await page.Locator("tr", new() { HasText = person }).GetByRole(AriaRole.Button, new() { Name = "Press", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("section.confirm")).ToContainTextAsync($"{person} will be given the role Press.");
+        var confirmSerious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(confirmSerious.Count == 0, "confirmation page:\n" + string.Join("\n", confirmSerious));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, change the role" }).ClickAsync();
+        await page.GotoAsync($"/admin/users?q={Uri.EscapeDataString(person)}");
         await Assertions.Expect(page.Locator("tr", new() { HasText = person }).GetByRole(AriaRole.Button, new() { Name = "Press", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
         await page.Locator("tr", new() { HasText = person }).GetByRole(AriaRole.Link, new() { Name = "Changes" }).ClickAsync();
         await Assertions.Expect(page.Locator("table.audit tr", new() { HasText = "organizer@summit.example" }).First).ToContainTextAsync("Role: — → Press");
