@@ -23,6 +23,9 @@ internal sealed class AuditTrail
 
     private readonly List<Pending> pending = [];
 
+    /// <summary>Every tracked entity by type and (first) key, so finding a part's parent or owner is one lookup, not a scan per part.</summary>
+    private readonly Dictionary<(Type Type, object Key), object> tracked = [];
+
     private sealed record Pending(AuditEntry Entry, EntityEntry? KeySource, Func<string>? Key);
 
     public bool NeedsKeys => pending.Exists(p => p.Key is not null);
@@ -34,7 +37,17 @@ internal sealed class AuditTrail
     {
         var trail = new AuditTrail();
         db.ChangeTracker.DetectChanges();
-        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        var entries = db.ChangeTracker.Entries().ToList();
+        foreach (var entry in entries)
+        {
+            if (!entry.Metadata.IsOwned() && entry.Metadata.FindPrimaryKey() is { } primary
+                && entry.Property(primary.Properties[0].Name).CurrentValue is { } key)
+            {
+                trail.tracked.TryAdd((entry.Metadata.ClrType, key), entry.Entity);
+            }
+        }
+
+        foreach (var entry in entries)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
@@ -67,7 +80,7 @@ internal sealed class AuditTrail
     {
         var metadata = entry.Metadata;
         var ownership = metadata.FindOwnership();
-        var ownerEntity = ownership is null ? null : Owner(db, entry, ownership);
+        var ownerEntity = ownership is null ? null : Owner(entry, ownership);
         var type = ownership is null ? metadata.ClrType : ownership.PrincipalEntityType.ClrType;
         if (!AuditedTypes.Types.TryGetValue(type, out var audited))
         {
@@ -85,7 +98,7 @@ internal sealed class AuditTrail
         if (parentRef is { } parent && AuditedTypes.Types.TryGetValue(parent.Type, out var parentType))
         {
             objectType = parentType.ObjectType;
-            subject = Tracked(db, parent.Type, parent.Id) ?? await db.FindAsync(parent.Type, [parent.Id], cancellationToken);
+            subject = Tracked(parent.Type, parent.Id) ?? await db.FindAsync(parent.Type, [parent.Id], cancellationToken);
             keySource = subject is null ? null : db.Entry(subject);
             if (keySource is null)
             {
@@ -138,12 +151,12 @@ internal sealed class AuditTrail
         pending.Add(new(new AuditEntry(now, actor, objectType, objectId ?? "", edition, action, label, changes), keySource, key));
     }
 
-    private static async Task<List<AuditChange>> ChangesAsync(SummitDbContext db, EntityEntry entry, string? part, AuditedType audited, bool erased, CancellationToken cancellationToken)
+    private async Task<List<AuditChange>> ChangesAsync(SummitDbContext db, EntityEntry entry, string? part, AuditedType audited, bool erased, CancellationToken cancellationToken)
     {
         var changes = new List<AuditChange>();
         if (entry.Entity is IdentityUserRole<string> role)
         {
-            var name = (Tracked(db, typeof(IdentityRole), role.RoleId) as IdentityRole ?? await db.Roles.FindAsync([role.RoleId], cancellationToken))?.Name ?? role.RoleId;
+            var name = (Tracked(typeof(IdentityRole), role.RoleId) as IdentityRole ?? await db.Roles.FindAsync([role.RoleId], cancellationToken))?.Name ?? role.RoleId;
             changes.Add(entry.State == EntityState.Deleted ? new("Role", name, null) : new("Role", null, name));
             return changes;
         }
@@ -202,20 +215,10 @@ internal sealed class AuditTrail
     private static bool Secret(string name) =>
         name.EndsWith("Hash", StringComparison.Ordinal) || name is "AccessKey" or "PasswordHash" or "TokenHash";
 
-    private static object? Owner(SummitDbContext db, EntityEntry entry, Microsoft.EntityFrameworkCore.Metadata.IForeignKey ownership)
-    {
-        var keys = ownership.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
-        var principal = ownership.PrincipalEntityType;
-        var principalKey = ownership.PrincipalKey.Properties;
-        return db.ChangeTracker.Entries()
-            .Where(e => e.Metadata == principal)
-            .FirstOrDefault(e => principalKey.Select((p, i) => Equals(e.Property(p.Name).CurrentValue, keys[i])).All(x => x))?.Entity;
-    }
+    private object? Owner(EntityEntry entry, Microsoft.EntityFrameworkCore.Metadata.IForeignKey ownership) =>
+        Tracked(ownership.PrincipalEntityType.ClrType, entry.Property(ownership.Properties[0].Name).CurrentValue);
 
-    private static object? Tracked(SummitDbContext db, Type type, object? id) =>
-        db.ChangeTracker.Entries()
-            .Where(e => e.Metadata.ClrType == type)
-            .FirstOrDefault(e => Equals(e.Property(e.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue, id))?.Entity;
+    private object? Tracked(Type type, object? id) => id is not null && tracked.TryGetValue((type, id), out var entity) ? entity : null;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo?> EditionProperties = new();
 
