@@ -12,6 +12,23 @@ using Summit.Jobs.Mail;
 // messages and with one connection per message; over plain SMTP and STARTTLS (the usual submission setup); through the
 // transport alone, and through the real send job with its SQLite mail log (claim the row, SMTP, record it as sent).
 // Usage: MailBench [messages] [workers]
+//        MailBench sink PORT DELAY_MS: only the sink, on 127.0.0.1:PORT, taking DELAY_MS over each message, until stopped
+//        (bench/worker-crash.sh uses it as a slow relay).
+if (args.Length == 3 && args[0] == "sink")
+{
+    await using var relay = new MailBench.SmtpSink(null, int.Parse(args[1], CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(int.Parse(args[2], CultureInfo.InvariantCulture)));
+    Console.WriteLine($"SMTP sink on 127.0.0.1:{relay.Port}, {args[2]} ms a message");
+    var stopped = new TaskCompletionSource();
+    using var registration = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+    {
+        context.Cancel = true;
+        stopped.TrySetResult();
+    });
+    await stopped.Task;
+    Console.WriteLine($"received {relay.Received} in {relay.Sessions} sessions");
+    return;
+}
+
 var messages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
 

@@ -13,16 +13,21 @@ namespace MailBench;
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly X509Certificate2? certificate;
+    private readonly TimeSpan delay;
     private readonly CancellationTokenSource stop = new();
     private readonly Task accepting;
     private int sessions;
     private int received;
 
-    public SmtpSink(X509Certificate2? certificate)
+    /// <param name="port">0 for any free port.</param>
+    /// <param name="delay">How long the sink takes over each message before accepting it, as a busy relay does.</param>
+    public SmtpSink(X509Certificate2? certificate, int port = 0, TimeSpan delay = default)
     {
         this.certificate = certificate;
+        this.delay = delay;
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start(512);
         accepting = AcceptAsync();
     }
@@ -93,6 +98,11 @@ internal sealed class SmtpSink : IAsyncDisposable
                             await WriteAsync(stream, "354 end with <CRLF>.<CRLF>\r\n");
                             while (await reader.ReadLineAsync(stop.Token) is { } data && data != ".")
                             {
+                            }
+
+                            if (delay > TimeSpan.Zero)
+                            {
+                                await Task.Delay(delay, stop.Token);
                             }
 
                             Interlocked.Increment(ref received);

@@ -15,6 +15,11 @@ public static class RecurringJobs
             JobQueues.Mail,
             job => job.RunAsync(CancellationToken.None),
             "*/5 * * * *");
+        manager.AddOrUpdate<RequeueUnsentMailJob>(
+            RequeueUnsentMailJob.ResumeJobId,
+            JobQueues.Mail,
+            job => job.ResumeClaimedAsync(CancellationToken.None),
+            "*/15 * * * * *");
         manager.AddOrUpdate<Registrations.SendRemindersJob>(
             Registrations.SendRemindersJob.RecurringJobId,
             JobQueues.Default,

@@ -43,12 +43,25 @@ public static class SummitJobsServices
                 var hangfireConnection = new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString) { ApplicationName = "summit-hangfire", MaxPoolSize = 10 }.ConnectionString;
                 config.UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(hangfireConnection),
-                    new PostgreSqlStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
+                    new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = jobs.QueuePollInterval,
+                        PrepareSchemaIfNecessary = true,
+                        SchemaName = "hangfire",
+                        // A live worker renews its fetched jobs every 9 s, so a killed worker's jobs are fetched again
+                        // by another within 45 s (the default, 30 minutes without renewal, left them that long), and a
+                        // long job is never taken from a worker still running it.
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromSeconds(45),
+                    });
             }
             else
             {
                 config.UseSQLiteStorage(
                     Path.Combine(storage.SubFolder("."), "hangfire.db"),
+                    // Hangfire.Storage.SQLite has no renewal of fetched jobs: its 30-minute invisibility stays, so that a
+                    // long job is not run twice at once. What a killed worker held comes back sooner through the rows
+                    // behind it: consequences and emails are leased for 30 s and swept every 15 s (docs/performance.md).
                     new SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollInterval });
             }
         });

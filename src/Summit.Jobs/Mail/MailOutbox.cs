@@ -80,6 +80,20 @@ public sealed class MailOutbox(SummitDbContext db, IBackgroundJobClient jobs, Ti
         db.Entry(mail).State = EntityState.Detached;
     }
 
-    private async Task<long?> ExistingAsync(string key, CancellationToken cancellationToken) =>
-        await db.OutgoingMails.AsNoTracking().Where(m => m.DedupKey == key).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The row already logged under this key. One never attempted gets its send job again: asking twice for the same
+    /// email usually means the first asker died between the save and the enqueue (a consequence run again after its
+    /// worker was killed), and a second job for a row is harmless, since the send job claims the row first.
+    /// </summary>
+    private async Task<long?> ExistingAsync(string key, CancellationToken cancellationToken)
+    {
+        var logged = await db.OutgoingMails.AsNoTracking().Where(m => m.DedupKey == key)
+            .Select(m => new { m.Id, m.Status, m.Attempts }).FirstOrDefaultAsync(cancellationToken);
+        if (logged is { Status: MailStatus.Queued, Attempts: 0 })
+        {
+            Enqueue(logged.Id);
+        }
+
+        return logged?.Id;
+    }
 }

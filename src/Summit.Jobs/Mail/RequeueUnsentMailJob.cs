@@ -17,6 +17,38 @@ public sealed class RequeueUnsentMailJob(SummitDbContext db, IBackgroundJobClien
     public const string RecurringJobId = "mail.requeue-unsent";
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
 
+    /// <summary>The recurring job that takes over, every 15 seconds, messages whose worker died mid-attempt.</summary>
+    public const string ResumeJobId = "mail.resume-claimed";
+
+    /// <summary>
+    /// Messages claimed by a worker that stopped renewing its claim (killed, frozen, cut off): sent again by another
+    /// worker, with the same Message-ID. Often, since a live attempt renews its claim every few seconds and only a dead
+    /// one lets it run out; the rest of the sweep (<see cref="RunAsync"/>) runs every five minutes.
+    /// </summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 15)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> ResumeClaimedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var ids = await db.OutgoingMails
+            .Where(m => m.Status == MailStatus.Sending && m.LeaseUntil < now)
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            jobs.Enqueue<SendMailJob>(JobQueues.Mail, job => job.RunAsync(id, CancellationToken.None));
+        }
+
+        if (ids.Count > 0)
+        {
+            logger.LogWarning("Took over {Count} mail(s) whose worker stopped renewing its claim.", ids.Count);
+        }
+
+        return ids.Count;
+    }
+
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

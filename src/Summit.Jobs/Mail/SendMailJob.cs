@@ -24,8 +24,18 @@ public sealed class SendMailJob(
     /// <summary>Hangfire retries after the first run, so a message gets up to 1 + MaxAttempts runs.</summary>
     public const int MaxAttempts = 8;
 
-    /// <summary>How long one attempt may take before another worker may assume this one died.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a claim lasts without news from its worker. A live attempt renews it every <see cref="Heartbeat"/>,
+    /// so a dead worker's message is taken over within this plus the sweep of <see cref="RequeueUnsentMailJob"/>
+    /// (under a minute, docs/performance.md), while a slow SMTP server keeps its sender.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a live attempt renews its lease.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest one SMTP attempt may take, renewals included.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromMinutes(4);
 
     /// <summary>Tries at recording an accepted message as sent before giving up (and leaving it to the lease).</summary>
     public const int RecordAttempts = 12;
@@ -58,18 +68,20 @@ public sealed class SendMailJob(
             logger.LogInformation("Mail {MailId} was claimed by another worker at the same moment.", mailId);
             return;
         }
-        // The attempt gives up well before its lease ends, so a worker that is merely slow is never taken over while
-        // it may still be sending.
+        // While the message is being handed over the claim is renewed; if it cannot be (the database is unreachable,
+        // or another worker took the row over), the attempt stops before the lease ends, so a worker that is merely slow
+        // is never taken over while it may still be sending.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Lease - TimeSpan.FromMinutes(1));
+        deadline.CancelAfter(AttemptTimeout);
+        var claim = new Claim();
         try
         {
             using var message = Build(mail, smtp.Value);
-            await transport.SendAsync(message, deadline.Token);
+            await SendRenewingAsync(message, mail, claim, deadline, cancellationToken);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            mail.MarkFailed("The SMTP server did not answer in time.", willRetry: mail.Attempts <= MaxAttempts, clock.GetUtcNow());
+            mail.MarkFailed(claim.Lost ? "The claim on this email could not be renewed; it was not handed over." : "The SMTP server did not answer in time.", willRetry: mail.Attempts <= MaxAttempts, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
@@ -102,11 +114,79 @@ public sealed class SendMailJob(
             }
             catch (Exception e) when (attempt < RecordAttempts && e is not DbUpdateConcurrencyException)
             {
-                // Backing off up to 15 s, about two minutes in all: a database failover is over by then, and the lease
-                // (which would let another worker send it again) is far from over.
+                // Backing off up to 15 s, about two minutes in all: a database failover is over by then. A failover longer
+                // than the lease lets another worker send it again, with the same Message-ID (decision 0004).
                 logger.LogWarning(e, "Mail {MailId} was accepted but could not be recorded as sent (attempt {Attempt}); trying again.", mailId, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(RecordBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1), 15_000)), CancellationToken.None);
             }
+        }
+    }
+
+    private sealed class Claim
+    {
+        public bool Lost { get; set; }
+    }
+
+    /// <summary>Hands the message over while renewing the row's lease; the renewals have stopped when this returns.</summary>
+    private async Task SendRenewingAsync(MimeMessage message, OutgoingMail mail, Claim claim, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewAsync(mail, claim, deadline, stop.Token);
+        try
+        {
+            await transport.SendAsync(message, deadline.Token);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await renewing;
+        }
+    }
+
+    /// <summary>
+    /// Every <see cref="Heartbeat"/>, moves this attempt's lease on (only while the row is still this attempt's). When
+    /// that fails until the lease is nearly over, cancels the attempt: another worker may soon take the row.
+    /// </summary>
+    private async Task RenewAsync(OutgoingMail mail, Claim claim, CancellationTokenSource deadline, CancellationToken stop)
+    {
+        var id = mail.Id;
+        var attempts = mail.Attempts;
+        var leaseUntil = mail.LeaseUntil ?? clock.GetUtcNow() + Lease;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Heartbeat, clock, stop);
+                var now = clock.GetUtcNow();
+                var until = now + Lease;
+                int renewed;
+                try
+                {
+                    renewed = await db.OutgoingMails
+                        .Where(m => m.Id == id && m.Status == MailStatus.Sending && m.Attempts == attempts)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), stop);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not renew the claim on mail {MailId}.", id);
+                    renewed = -1;
+                }
+
+                if (renewed == 1)
+                {
+                    leaseUntil = until;
+                }
+                else if (renewed == 0 || leaseUntil - clock.GetUtcNow() < Heartbeat + TimeSpan.FromSeconds(5))
+                {
+                    // The row is no longer this attempt's, or the lease will run out before the next try.
+                    claim.Lost = true;
+                    await deadline.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
         }
     }
 

@@ -152,6 +152,104 @@ public sealed class SendMailJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_live_attempt_renews_its_claim_so_a_slow_server_keeps_its_sender_and_the_mail_goes_out_once()
+    {
+        var mail = await Queued();
+        var smtp = Smtp(1);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var transport = new HeldTransport();
+        var sending = new SendMailJob(db, transport, Options.Create(smtp), clock, NullLogger<SendMailJob>.Instance).RunAsync(mail.Id, TestContext.Current.CancellationToken);
+        await transport.Started.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await using var other = Other();
+        var claimed = await LeaseOf(other, mail.Id);
+
+        // Three renewals: the claim is now well past its first lease, and another worker's attempt stands down.
+        for (var beat = 1; beat <= 3; beat++)
+        {
+            var before = await LeaseOf(other, mail.Id);
+            clock.Advance(SendMailJob.Heartbeat);
+            await WaitUntil(async () => await LeaseOf(other, mail.Id) > before);
+        }
+
+        Assert.True(await LeaseOf(other, mail.Id) >= claimed + 3 * SendMailJob.Heartbeat);
+        Assert.True(clock.GetUtcNow() > claimed);
+        var second = new SendMailJob(other, transport, Options.Create(smtp), clock, NullLogger<SendMailJob>.Instance);
+        await second.RunAsync(mail.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(1, transport.Calls);
+
+        transport.Release.SetResult();
+        await sending;
+        other.ChangeTracker.Clear();
+        Assert.Equal((MailStatus.Sent, 1), await other.OutgoingMails.Where(m => m.Id == mail.Id).Select(m => ValueTuple.Create(m.Status, m.Attempts)).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, transport.Calls);
+    }
+
+    [Fact]
+    public async Task Only_claims_that_ran_out_are_taken_over_by_the_frequent_sweep()
+    {
+        var dead = await Queued("dead@summit.test");
+        var live = await Queued("live@summit.test");
+        var waiting = await Queued("waiting@summit.test");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        Assert.True(dead.BeginAttempt(clock.GetUtcNow() - SendMailJob.Lease - TimeSpan.FromSeconds(1), SendMailJob.Lease));
+        Assert.True(live.BeginAttempt(clock.GetUtcNow(), SendMailJob.Lease));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var jobs = new RecordingJobClient();
+
+        var count = await new RequeueUnsentMailJob(db, jobs, clock, NullLogger<RequeueUnsentMailJob>.Instance).ResumeClaimedAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, count);
+        var enqueued = Assert.Single(jobs.Created);
+        Assert.Equal(nameof(SendMailJob.RunAsync), enqueued.Method.Name);
+        Assert.Equal(dead.Id, enqueued.Args[0]);
+        Assert.NotEqual(waiting.Id, enqueued.Args[0]);
+    }
+
+    private SqliteSummitDbContext Other()
+    {
+        var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
+        SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(folder.FullName, "summit.db")}", new DatabaseOptions());
+        return new SqliteSummitDbContext(options.Options);
+    }
+
+    private static async Task<DateTimeOffset> LeaseOf(SummitDbContext context, long id) =>
+        await context.OutgoingMails.AsNoTracking().Where(m => m.Id == id).Select(m => m.LeaseUntil).SingleAsync(TestContext.Current.CancellationToken) ?? DateTimeOffset.MinValue;
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail("The claim was not renewed within 5 s.");
+    }
+
+    /// <summary>An SMTP server that takes its time: the hand-over waits until the test releases it.</summary>
+    private sealed class HeldTransport : IMailTransport
+    {
+        private int calls;
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref calls);
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_attempt_is_retried_until_the_last_Hangfire_run_then_marked_failed()
     {
         var mail = await Queued();
@@ -294,7 +392,7 @@ public sealed class SendMailJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_same_change_queued_twice_is_one_logged_mail_and_one_job()
+    public async Task The_same_change_queued_twice_is_one_logged_mail_whose_job_is_enqueued_again_only_until_it_is_attempted()
     {
         var jobs = new RecordingJobClient();
         var outbox = new MailOutbox(db, jobs, TimeProvider.System, NullLogger<MailOutbox>.Instance);
@@ -309,8 +407,16 @@ public sealed class SendMailJobTests : IAsyncLifetime
         Assert.Equal(first, again);
         Assert.NotEqual(first, next);
         Assert.NotEqual(reset1, reset2);
-        Assert.Equal(4, jobs.Created.Count);
         Assert.Equal(4, await db.OutgoingMails.CountAsync(TestContext.Current.CancellationToken));
+        // Asked again while never attempted: the first asker may have died between its save and its enqueue.
+        Assert.Equal([first, first, next, reset1, reset2], jobs.Created.Select(j => (long)j.Args[0]!));
+
+        var sent = await db.OutgoingMails.SingleAsync(m => m.Id == first, TestContext.Current.CancellationToken);
+        Assert.True(sent.BeginAttempt(DateTimeOffset.UtcNow, SendMailJob.Lease));
+        sent.MarkSent(DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(first, await outbox.QueueAsync(draft, TestContext.Current.CancellationToken));
+        Assert.Equal(5, jobs.Created.Count);
     }
 
     [Fact]

@@ -84,6 +84,55 @@ public sealed class ConfirmationTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Declining_one_registration_asks_first_and_declines_only_when_confirmed()
+    {
+        var category = await App.BuildAsync(async d => await d.CategoryAsync(await d.EditionIdAsync("2021"), approval: true));
+        var pending = await RegisterAsync(category, "Ng", "Mei");
+        using var client = await OrganizerAsync();
+        var page = $"/admin/registrations/2021/{pending}";
+        using (var asked = await client.PostAsync(page, new Dictionary<string, string> { ["action"] = "decline" }, $"{page}?handler=status"))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Contains("Mei Ng will be declined and told by email.", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(RegistrationStatus.PendingApproval, await StatusAsync(pending));
+        using (var done = await client.PostAsync(page, new Dictionary<string, string> { ["action"] = "decline", ["confirmed"] = "yes" }, $"{page}?handler=status"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        }
+
+        Assert.Equal(RegistrationStatus.Declined, await StatusAsync(pending));
+    }
+
+    [Fact]
+    public async Task Stopping_an_email_asks_first_and_stops_it_only_when_confirmed()
+    {
+        var id = await App.WithDbAsync(async db =>
+        {
+            var mail = new Summit.Core.Mail.OutgoingMail("test.kind", $"stop-{Guid.NewGuid():N}@summit.test", "Lim Hui", "en", "Your badge", "<p>Badge</p>", "Badge", DateTimeOffset.UtcNow);
+            db.OutgoingMails.Add(mail);
+            await db.SaveChangesAsync(Cancel);
+            return mail.Id;
+        });
+        using var client = await OrganizerAsync();
+        var page = $"/admin/mail/{id}";
+        using (var asked = await client.PostAsync(page, new Dictionary<string, string>(), $"{page}?handler=cancel"))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Contains("“Your badge” to stop-", WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Summit.Core.Mail.MailStatus.Queued, await App.WithDbAsync(db => db.OutgoingMails.Where(m => m.Id == id).Select(m => m.Status).FirstAsync(Cancel)));
+        using (var done = await client.PostAsync(page, new Dictionary<string, string> { ["confirmed"] = "yes" }, $"{page}?handler=cancel"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        }
+
+        Assert.Equal(Summit.Core.Mail.MailStatus.Cancelled, await App.WithDbAsync(db => db.OutgoingMails.Where(m => m.Id == id).Select(m => m.Status).FirstAsync(Cancel)));
+    }
+
+    [Fact]
     public async Task Deleting_a_session_asks_first_and_keeps_it_until_confirmed()
     {
         var session = await App.ScopedAsync(async s =>
