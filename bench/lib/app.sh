@@ -14,7 +14,7 @@ base="http://127.0.0.1:$port"
 (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="$base" Demo__Seed=true Storage__Path="$work/data" Logging__LogLevel__Default=Warning \
   exec dotnet Summit.Web.dll --urls "$base" >"$work/app.log" 2>&1) &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; [[ -n ${BENCH_VERBOSE:-} ]] && cp "$work/app.log" /tmp/bench-app.log; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "$base/health" >/dev/null 2>&1 && break
   sleep 0.5
