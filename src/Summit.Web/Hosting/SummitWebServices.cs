@@ -15,7 +15,7 @@ using Summit.Core.Data;
 using Summit.Core.Demo;
 using Summit.Core.Scheduling;
 using Summit.Jobs;
-using Summit.Web.Accounts;
+using Summit.Jobs.Accounts;
 using Summit.Web.Api;
 using Summit.Web.Localization;
 using Summit.Web.Scheduling;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Summit.Core.Accounts;
-using Summit.Web.Accounts;
+using Summit.Jobs.Accounts;
 
 namespace Summit.Web.Pages.Account;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Summit.Core.Accounts;
-using Summit.Web.Accounts;
+using Summit.Jobs.Accounts;
 using Summit.Web.Hosting;
 
 namespace Summit.Web.Pages.Account;

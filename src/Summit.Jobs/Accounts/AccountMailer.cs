@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Summit.Core.Accounts;
 using Summit.Core.Site;
-using Summit.Jobs.Accounts;
 using Summit.Jobs.Mail;
 
-namespace Summit.Web.Accounts;
+namespace Summit.Jobs.Accounts;
 
 /// <summary>Makes Identity's tokens into links and queues the emails that carry them (through the mail log and the <c>mail</c> queue).</summary>
 public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outbox, SiteLinks links)
