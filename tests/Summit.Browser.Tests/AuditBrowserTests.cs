@@ -64,8 +64,8 @@ public sealed class AuditBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByRole(AriaRole.Button, new() { Name = "Save place and time" }).ClickAsync();
         await page.GotoAsync($"/admin/programme/{slug}/sessions/edit/{session}");
         var moved = page.Locator("section[aria-labelledby=audit-heading] tr", new() { HasText = "organizer@summit.example" }).First;
-        await Assertions.Expect(moved).ToContainTextAsync($"RoomId: {roomOne} → {roomTwo}");
-        await Assertions.Expect(moved).ToContainTextAsync("StartsAt: 2030-11-05 01:00:00Z → 2030-11-05 02:30:00Z");
+        await Assertions.Expect(moved).ToContainTextAsync($"Room: {roomOne} → {roomTwo}");
+        await Assertions.Expect(moved).ToContainTextAsync("Starts at: 2030-11-05 01:00:00Z → 2030-11-05 02:30:00Z");
 
         await page.GotoAsync($"/admin/users?q={Uri.EscapeDataString(person)}");
         await page.Locator("tr", new() { HasText = person }).GetByRole(AriaRole.Button, new() { Name = "Press", Exact = true }).ClickAsync();
@@ -81,7 +81,7 @@ public sealed class AuditBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync($"/admin/audit?edition={slug}&person=organizer%40summit.example");
         var trail = page.Locator("table.audit tbody");
         await Assertions.Expect(trail).ToContainTextAsync("Status: PendingApproval → Confirmed");
-        await Assertions.Expect(trail).ToContainTextAsync($"RoomId: {roomOne} → {roomTwo}");
+        await Assertions.Expect(trail).ToContainTextAsync($"Room: {roomOne} → {roomTwo}");
         await Assertions.Expect(trail.Locator("a", new() { HasText = "Cross-border payments" }).First).ToHaveAttributeAsync("href", $"/admin/programme/{slug}/sessions/edit/{session}");
 
         var pages = new[]
@@ -106,6 +106,6 @@ public sealed class AuditBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync($"/admin/audit?edition={slug}&culture=zh-Hans");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "审计日志", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("table.audit tbody")).ToContainTextAsync("已更改");
-        await Assertions.Expect(page.Locator("table.audit tbody")).ToContainTextAsync("Status: PendingApproval → Confirmed");
+        await Assertions.Expect(page.Locator("table.audit tbody")).ToContainTextAsync("状态: PendingApproval → Confirmed");
     }
 }

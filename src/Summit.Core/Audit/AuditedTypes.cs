@@ -52,6 +52,31 @@ public static class AuditedTypes
         nameof(Registrations.Registration.BadgeCode),
     ];
 
+    /// <summary>
+    /// The names of the fields an entry can list: the stored properties of every audited entity and of what it owns
+    /// (the pages label each one in the reader's language, and a test checks that every one has its label).
+    /// </summary>
+    public static IReadOnlySet<string> FieldNames(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var names = new SortedSet<string>(StringComparer.Ordinal) { "Role" };
+        foreach (var entity in model.GetEntityTypes())
+        {
+            var owner = entity;
+            while (owner.FindOwnership() is { } ownership)
+            {
+                owner = ownership.PrincipalEntityType;
+            }
+
+            if (Types.ContainsKey(owner.ClrType))
+            {
+                names.UnionWith(entity.GetProperties().Where(p => !p.IsShadowProperty()).Select(p => p.Name));
+            }
+        }
+
+        return names;
+    }
+
     internal static readonly IReadOnlyDictionary<Type, AuditedType> Types = new Dictionary<Type, AuditedType>
     {
         [typeof(Edition)] = new() { ObjectType = "Edition", Label = e => ((Edition)e).NameEn },

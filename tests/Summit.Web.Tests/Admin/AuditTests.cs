@@ -68,6 +68,8 @@ public abstract class AuditTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Contains("审计日志", chinese, StringComparison.Ordinal);
         Assert.Contains("已更改", chinese, StringComparison.Ordinal);
         Assert.Contains("访客（未登录）", chinese, StringComparison.Ordinal);
+        Assert.Contains("title=\"Status\">状态</span>", chinese, StringComparison.Ordinal);
+        Assert.Contains("title=\"FamilyNameLatin\">姓（拉丁字母）</span>", chinese, StringComparison.Ordinal);
 
         using var csv = await client.GetAsync(new Uri($"/admin/audit?handler=csv&type=Registration&id={id}", UriKind.Relative), Cancel);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);

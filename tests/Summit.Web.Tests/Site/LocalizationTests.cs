@@ -69,6 +69,9 @@ public partial class LocalizationTests
         keys.UnionWith(Core.Audit.AuditQueries.Actions.Select(global::Summit.Web.Audit.AuditLabels.Action));
         keys.UnionWith(Enum.GetValues<Core.Audit.AuditActorKind>().Select(global::Summit.Web.Audit.AuditLabels.Actor));
         keys.UnionWith(Enum.GetValues<Core.Press.ArticleEventKind>().Select(global::Summit.Web.Press.PressLabels.Event));
+        // Every field the audit trail can record, in the reader's language (a field added later without a label fails here).
+        keys.UnionWith(Core.Audit.AuditedTypes.FieldNames(AuditModel()).SelectMany(global::Summit.Web.Audit.AuditLabels.FieldKeys));
+        keys.UnionWith(global::Summit.Web.Audit.AuditLabels.Parts);
         keys.UnionWith(global::Summit.Web.Press.PressLabels.Fields.Select(global::Summit.Web.Press.PressLabels.Field));
 
         Assert.True(keys.Count > 100, $"Only {keys.Count} UI strings found; the scan is broken.");
@@ -78,6 +81,14 @@ public partial class LocalizationTests
         var translations = resources.GetResourceSet(chinese, createIfNotExists: true, tryParents: false)!;
         var missing = keys.Where(k => string.IsNullOrEmpty(translations.GetString(k))).Order().ToList();
         Assert.True(missing.Count == 0, "Missing from Resources/SharedResource.zh-Hans.resx:\n" + string.Join("\n", missing));
+    }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IModel AuditModel()
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Core.Data.SqliteSummitDbContext>();
+        Core.Data.SummitDatabase.UseSqlite(options, "Data Source=model-only.db", new Core.Data.DatabaseOptions());
+        using var db = new Core.Data.SqliteSummitDbContext(options.Options);
+        return db.Model;
     }
 
     [GeneratedRegex("(?:L\\[|ErrorMessage = |Display\\(Name = )\"((?:[^\"\\\\]|\\\\.)+)\"")]
