@@ -82,6 +82,7 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.CheckInAttendee>();
         services.AddScoped<Scheduling.ScheduleChangeAudience>();
         services.AddScoped<Registrations.SaveCategory>();
+        services.AddScoped<Api.ApiTokens>();
         services.AddScoped<Registrations.PlanBadgeSheet>();
         services.AddScoped<Press.ArticleEvents>();
         services.AddScoped<Press.SaveArticle>();

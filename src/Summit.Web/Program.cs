@@ -74,6 +74,7 @@ app.MapRazorPages();
 app.MapHealthChecks("/health");
 app.MapOpenApi();
 app.MapSpeakersApi();
+app.MapTokenApi();
 app.MapSpeakerMedia();
 app.MapPressEndpoints();
 app.MapProgrammeFeeds();

@@ -12,6 +12,10 @@ public sealed record AuditActor(AuditActorKind Kind, string Name, string? UserId
 
     public static AuditActor Visitor(string? address) => new(AuditActorKind.Visitor, "", null, address);
 
+    /// <summary>A system calling the organizer API: named by its token, with the token's number and the caller's address.</summary>
+    public static AuditActor Token(int tokenId, string name, string? address) =>
+        new(AuditActorKind.Token, name, $"token:{tokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)}", address);
+
     private static readonly AsyncLocal<AuditActor?> Ambient = new();
 
     /// <summary>The actor of the code running now (it flows with async calls, not into unrelated work).</summary>

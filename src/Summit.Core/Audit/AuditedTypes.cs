@@ -40,6 +40,7 @@ public static class AuditedTypes
     public const string Speaker = "Speaker";
     public const string Article = "Article";
     public const string Account = "Account";
+    public const string ApiToken = "ApiToken";
 
     private static readonly HashSet<string> RegistrationPersonal =
     [
@@ -118,6 +119,7 @@ public static class AuditedTypes
         [typeof(ArticleContributor)] = new() { ObjectType = Article, Part = "Contributor", Parent = e => (typeof(Press.Article), ((ArticleContributor)e).ArticleId) },
         [typeof(ArticleCorrection)] = new() { ObjectType = Article, Part = "Correction", Parent = e => (typeof(Press.Article), ((ArticleCorrection)e).ArticleId) },
         [typeof(ArticlePhoto)] = new() { ObjectType = Article, Part = "Photo", Parent = e => (typeof(Press.Article), ((ArticlePhoto)e).ArticleId) },
+        [typeof(Api.ApiToken)] = new() { ObjectType = ApiToken, Label = e => ((Api.ApiToken)e).Name },
         [typeof(SummitUser)] = new() { ObjectType = Account, Label = e => ((SummitUser)e).Email },
         [typeof(IdentityUserRole<string>)] = new() { ObjectType = Account, Part = "Role", Parent = e => (typeof(SummitUser), ((IdentityUserRole<string>)e).UserId) },
     };

@@ -90,6 +90,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
+
     /// <summary>Saves the changes with their audit entries, in one transaction (decision 0015).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

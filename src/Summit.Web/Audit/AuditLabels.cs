@@ -24,6 +24,7 @@ public static class AuditLabels
         "BulkMail" => "Bulk email",
         "MailTemplate" => "Email wording",
         "CheckInScan" => "Check-in scan",
+        "ApiToken" => "API token",
         _ => type,
     };
 
@@ -99,6 +100,11 @@ public static class AuditLabels
         ["DraftRevision"] = "Draft revision",
         ["EditionId"] = "Edition",
         ["Email"] = "Email",
+        ["Scopes"] = "Access",
+        ["Prefix"] = "Starts with",
+        ["LastUsedFrom"] = "Last used from",
+        ["LastUsedAt"] = "Last used at",
+        ["EditionIds"] = "Editions",
         ["EmailConfirmed"] = "Email confirmed",
         ["EndDate"] = "End date",
         ["EndsAt"] = "Ends at",

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Summit.Core.Audit;
 
 namespace Summit.Web.Hosting;
@@ -9,6 +10,20 @@ public sealed class AuditActorMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress?.ToString();
+        if (Api.ApiTokenAuthenticationHandler.HasBearer(context)
+            && await context.AuthenticateAsync(Api.ApiTokenAuthenticationHandler.SchemeName) is { Succeeded: true, Principal: { } caller })
+        {
+            // A system calling the API: the token is who writes (the endpoint's policy checks its scopes).
+            context.User = caller;
+            var token = int.Parse(caller.FindFirstValue(Api.ApiTokenAuthenticationHandler.TokenClaim)!, System.Globalization.CultureInfo.InvariantCulture);
+            using (AuditActor.Use(AuditActor.Token(token, caller.Identity?.Name ?? "", address)))
+            {
+                await next(context);
+            }
+
+            return;
+        }
+
         var user = context.User;
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var actor = id is null

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -36,6 +37,9 @@ public static class SummitWebServices
 
     /// <summary>The door: per signed-in volunteer, not per address (desks share the venue's network), and generous.</summary>
     public const string CheckInRateLimit = "checkin";
+
+    /// <summary>Requests per token (or, without one, per address) to the organizer API.</summary>
+    public const string ApiRateLimit = "api";
 
     public static IServiceCollection AddSummitWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
@@ -84,6 +88,7 @@ public static class SummitWebServices
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, Api.ApiTokenAuthenticationHandler>(Api.ApiTokenAuthenticationHandler.SchemeName, null);
         new IdentityBuilder(typeof(SummitUser), typeof(IdentityRole), services)
             .AddSignInManager()
             .AddDefaultTokenProviders()
@@ -120,15 +125,33 @@ public static class SummitWebServices
         services.AddAuthorizationBuilder()
             .AddPolicy(OrganizerPolicy, p => p.RequireRole(Roles.Organizer))
             .AddPolicy(CheckInPolicy, p => p.RequireRole(Roles.Organizer, Roles.CheckIn))
-            .AddPolicy(NewsroomPolicy, p => p.RequireRole(Roles.Organizer, Roles.Press, Roles.Editor));
+            .AddPolicy(NewsroomPolicy, p => p.RequireRole(Roles.Organizer, Roles.Press, Roles.Editor))
+            .AddApiPolicies();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddOpenApi();
 
         var formsPerMinute = configuration.GetValue("RateLimits:FormsPerMinute", 30);
+        var apiPerMinute = configuration.GetValue("RateLimits:ApiPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
+                rejected.HttpContext.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (IsApi(rejected.HttpContext))
+                {
+                    await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = rejected.HttpContext,
+                        ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = $"Try again in {retry} s." },
+                    });
+                }
+            };
+            o.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(Api.ApiTokenAuthenticationHandler.TokenClaim)?.Value is { } token ? $"token:{token}" : $"address:{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(FormsRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
