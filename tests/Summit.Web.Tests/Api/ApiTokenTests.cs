@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Accounts;
 using Summit.Testing;
 
@@ -132,3 +133,49 @@ public abstract class ApiTokenTests<TApp>(TApp app) where TApp : SummitApp
 public sealed class ApiTokenTestsOnSqlite(SqliteApp app) : ApiTokenTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class ApiTokenTestsOnPostgres(PostgresApp app) : ApiTokenTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+/// <summary>An app whose API allows 3 requests a minute per token, to see the limit answer.</summary>
+public sealed class TightApiLimitApp : SqliteApp
+{
+    protected override void Configure(SummitFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Settings["RateLimits:ApiPerMinute"] = "3";
+    }
+}
+
+public sealed class ApiRateLimitTests(TightApiLimitApp app) : IClassFixture<TightApiLimitApp>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private Task<string> TokenAsync(string name) => app.Factory.ScopedAsync(async s =>
+        (await s.GetRequiredService<Core.Api.ApiTokens>().IssueAsync(new Core.Api.ApiTokenRequest(name, new Dictionary<string, Core.Api.ApiAccess> { [Core.Api.ApiScopes.CheckIn] = Core.Api.ApiAccess.Read }, null, null), null, Cancel)).Secret!);
+
+    private static async Task<HttpResponseMessage> CallAsync(HttpClient client, string secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/token");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return await client.SendAsync(request, Cancel);
+    }
+
+    [Fact]
+    public async Task A_token_over_its_limit_gets_429_problem_details_with_Retry_After_while_another_token_keeps_its_own_budget()
+    {
+        var busy = await TokenAsync("Busy gates");
+        var quiet = await TokenAsync("Quiet CRM");
+        using var client = app.Factory.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var ok = await CallAsync(client, busy);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var limited = await CallAsync(client, busy);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 and <= 60 }, $"Retry-After: {limited.Headers.RetryAfter}");
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+
+        using var other = await CallAsync(client, quiet);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+}
