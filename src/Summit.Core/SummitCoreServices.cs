@@ -83,6 +83,7 @@ public static class SummitCoreServices
         services.AddScoped<Scheduling.ScheduleChangeAudience>();
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Api.ApiTokens>();
+        services.AddScoped<Api.ApiQueries>();
         services.AddScoped<Registrations.PlanBadgeSheet>();
         services.AddScoped<Press.ArticleEvents>();
         services.AddScoped<Press.SaveArticle>();

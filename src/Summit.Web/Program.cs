@@ -75,6 +75,7 @@ app.MapHealthChecks("/health");
 app.MapOpenApi();
 app.MapSpeakersApi();
 app.MapTokenApi();
+app.MapOrganizerApi();
 app.MapSpeakerMedia();
 app.MapPressEndpoints();
 app.MapProgrammeFeeds();

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Summit.Core.Api;
+using Summit.Core.Editions;
+using Summit.Core.Registrations;
+using Summit.Web.Hosting;
+
+namespace Summit.Web.Api;
+
+/// <summary>
+/// The organizer API (bearer tokens, <c>/api/v1</c>): editions and registrations so far. Lists come a page at a time
+/// in id order with a <c>next</c> link; personal data only with the registrations scope; a token limited to some
+/// editions sees nothing of the others.
+/// </summary>
+public static class OrganizerApi
+{
+    public sealed record EditionDto(int Id, string Slug, string NameEn, string NameZh, DateOnly StartDate, DateOnly EndDate, string TimeZone, string Status);
+
+    public sealed record RegistrationDto(
+        int Id, int EditionId, int CategoryId, string Status, string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin,
+        string? Organisation, string? Position, string? Email, string? Phone, string? CountryCode, string PreferredCulture, string? DietaryNeeds,
+        string? AccessibilityNeeds, bool NeedsInterpretation, int? WaitlistTicket, DateTimeOffset? CheckedInAt, bool Erased,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StatusChangedAt);
+
+    public sealed record PageDto<T>(IReadOnlyList<T> Items, string? Next);
+
+    public static void MapOrganizerApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(SummitWebServices.ApiRateLimit)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapGet("/editions", EditionsAsync).WithTags("Editions").WithName("ListEditions")
+            .WithSummary("The editions the token reaches, oldest first.")
+            .RequireAuthorization(ApiPolicies.AnyToken)
+            .Produces<IReadOnlyList<EditionDto>>();
+        api.MapGet("/editions/{id:int}", EditionAsync).WithTags("Editions").WithName("GetEdition")
+            .WithSummary("One edition the token reaches.")
+            .RequireAuthorization(ApiPolicies.AnyToken)
+            .Produces<EditionDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var registrations = ApiPolicies.For(ApiScopes.Registrations, ApiAccess.Read);
+        api.MapGet("/registrations", RegistrationsAsync).WithTags("Registrations").WithName("ListRegistrations")
+            .WithSummary("Registrations in id order, a page at a time; filter by edition, status, category and changed since (UTC); follow next for the rest.")
+            .RequireAuthorization(registrations)
+            .Produces<PageDto<RegistrationDto>>()
+            .ProducesValidationProblem();
+        api.MapGet("/registrations/{id:int}", RegistrationAsync).WithTags("Registrations").WithName("GetRegistration")
+            .WithSummary("One registration, with its ETag.")
+            .RequireAuthorization(registrations)
+            .Produces<RegistrationDto>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The editions of the calling token (from its claims).</summary>
+    public static ApiReach Reach(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var editions = user.FindFirstValue(ApiTokenAuthenticationHandler.EditionsClaim);
+        return editions is null or "*"
+            ? ApiReach.All
+            : new ApiReach(editions.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList());
+    }
+
+    private static async Task<Ok<IReadOnlyList<EditionDto>>> EditionsAsync(ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<EditionDto>>((await queries.EditionsAsync(Reach(user), cancellationToken)).Select(Dto).ToList());
+
+    private static async Task<Results<Ok<EditionDto>, ProblemHttpResult>> EditionAsync(int id, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
+    {
+        var edition = (await queries.EditionsAsync(Reach(user), cancellationToken)).FirstOrDefault(e => e.Id == id);
+        return edition is null ? NotFound("No edition with this id is within this token's reach.") : TypedResults.Ok(Dto(edition));
+    }
+
+    private static async Task<Results<Ok<PageDto<RegistrationDto>>, ValidationProblem>> RegistrationsAsync(
+        HttpContext context, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken,
+        [FromQuery] string? edition = null, [FromQuery] string? status = null, [FromQuery] string? category = null,
+        [FromQuery] string? changedSince = null, [FromQuery] string? after = null, [FromQuery] string? limit = null)
+    {
+        var page = await queries.RegistrationsAsync(Reach(user), new RegistrationQuery(edition, status, category, changedSince, after, limit), cancellationToken);
+        if (page.Refused)
+        {
+            return TypedResults.ValidationProblem(page.Refusals.GroupBy(r => r.Field).ToDictionary(g => g.Key, g => g.Select(r => r.Message).ToArray()));
+        }
+
+        string? next = null;
+        if (page.NextAfter is { } nextAfter)
+        {
+            var query = context.Request.Query.Where(q => q.Key != "after").ToDictionary(q => q.Key, q => q.Value.ToString());
+            query["after"] = nextAfter.ToString(CultureInfo.InvariantCulture);
+            next = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/v1/registrations", query!);
+        }
+
+        return TypedResults.Ok(new PageDto<RegistrationDto>(page.Items.Select(Dto).ToList(), next));
+    }
+
+    private static async Task<IResult> RegistrationAsync(int id, HttpContext context, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
+    {
+        var registration = await queries.RegistrationAsync(Reach(user), id, cancellationToken);
+        if (registration is null)
+        {
+            return NotFound("No registration with this id is within this token's reach.");
+        }
+
+        var etag = ETag(registration);
+        context.Response.Headers.ETag = etag;
+        return context.Request.Headers.IfNoneMatch.Contains(etag) ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(Dto(registration));
+    }
+
+    /// <summary>The version of a registration as the API shows it: changes whenever it is saved.</summary>
+    public static string ETag(Registration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        return $"\"r{registration.Id}-{registration.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}\"";
+    }
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    private static EditionDto Dto(Edition e) => new(e.Id, e.Slug, e.NameEn, e.NameZh, e.StartDate, e.EndDate, e.TimeZoneId, e.Status.ToString());
+
+    private static RegistrationDto Dto(Registration r) => new(
+        r.Id, r.EditionId, r.CategoryId, r.Status.ToString(), r.FamilyNameZh, r.GivenNameZh, r.FamilyNameLatin, r.GivenNameLatin,
+        r.Organisation, r.Position, r.ErasedAt is null ? r.Email : null, r.Phone, r.CountryCode, r.PreferredCulture, r.DietaryNeeds,
+        r.AccessibilityNeeds, r.NeedsInterpretation, r.WaitlistTicket, r.CheckedInAt, r.ErasedAt is not null, r.CreatedAt, r.UpdatedAt, r.StatusChangedAt);
+}

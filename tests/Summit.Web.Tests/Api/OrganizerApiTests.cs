@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Summit.Core.Api;
+using Summit.Core.Registrations;
+using Summit.Testing;
+
+namespace Summit.Web.Tests.Api;
+
+/// <summary>
+/// The organizer API as an integration meets it: every endpoint refuses a missing token (401) and a token without its
+/// area (403); lists page in id order with next links and stay within the token's editions; bad filters answer 400
+/// naming the field; one registration carries an ETag that answers 304 when unchanged.
+/// </summary>
+public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
+{
+    protected SummitFactory App => app.Factory;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private Task<string> TokenAsync(Dictionary<string, ApiAccess> access, IReadOnlyList<int>? editions = null) => App.ScopedAsync(async s =>
+        (await s.GetRequiredService<ApiTokens>().IssueAsync(new ApiTokenRequest($"Test {Guid.NewGuid():N}"[..20], access, editions, null), null, Cancel)).Secret!);
+
+    private static Dictionary<string, ApiAccess> Only(string area, ApiAccess access = ApiAccess.Read) => new() { [area] = access };
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? secret, string? ifNoneMatch = null)
+    {
+        using var client = App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (secret is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        return await client.SendAsync(request, Cancel);
+    }
+
+    private Task<int> RegisterAsync(int category) => App.ScopedAsync(async s =>
+        (await s.GetRequiredService<RegisterAttendee>().RunAsync(category, TestData.Person($"api.{Guid.NewGuid():N}@summit.test"), null, cancellationToken: Cancel)).RegistrationId!.Value);
+
+    [Fact]
+    public async Task Every_organizer_endpoint_refuses_no_token_with_401_and_a_token_without_its_area_with_403()
+    {
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Route: e.RoutePattern.RawText ?? "", Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p?.StartsWith("api:", StringComparison.Ordinal) == true)))
+            .Where(e => e.Policy is not null && e.Route.StartsWith("/api/v1", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(endpoints.Count >= 5, $"Only {endpoints.Count} organizer endpoints found; the walk is broken.");
+        foreach (var (route, policy) in endpoints)
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(route, "\\{[^}]+\\}", "1");
+            using (var anonymous = await GetAsync(path, null))
+            {
+                Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{route} without a token: {(int)anonymous.StatusCode}");
+            }
+
+            if (policy == Summit.Web.Api.ApiPolicies.AnyToken)
+            {
+                continue;
+            }
+
+            var area = policy!.Split(':')[1];
+            var everythingElse = ApiScopes.Areas.Where(a => a != area).ToDictionary(a => a, _ => ApiAccess.ReadWrite);
+            using var outside = await GetAsync(path, await TokenAsync(everythingElse));
+            Assert.True(outside.StatusCode == HttpStatusCode.Forbidden, $"{route} with every area but {area}: {(int)outside.StatusCode}");
+            Assert.Equal("application/problem+json", outside.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task Registrations_page_in_id_order_with_next_links_and_stay_within_the_tokens_editions()
+    {
+        var (mine, other) = await App.BuildAsync(async d => (await d.EditionIdAsync($"api-{Guid.NewGuid():N}"[..12]), await d.EditionIdAsync($"api-{Guid.NewGuid():N}"[..12])));
+        var (myCategory, otherCategory) = await App.BuildAsync(async d => (await d.CategoryAsync(mine), await d.CategoryAsync(other)));
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await RegisterAsync(myCategory));
+        }
+
+        var foreign = await RegisterAsync(otherCategory);
+        var secret = await TokenAsync(Only(ApiScopes.Registrations), [mine]);
+
+        var seen = new List<int>();
+        string? next = "/api/v1/registrations?limit=2";
+        var pages = 0;
+        while (next is not null)
+        {
+            using var answer = await GetAsync(next, secret);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Cancel));
+            seen.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()));
+            next = json.RootElement.GetProperty("next").GetString();
+            pages++;
+        }
+
+        Assert.Equal(ids, seen);
+        Assert.Equal(3, pages);
+        Assert.DoesNotContain(foreign, seen);
+
+        using (var outOfReach = await GetAsync($"/api/v1/registrations?edition={other}", secret))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, outOfReach.StatusCode);
+            Assert.Contains("\"edition\"", await outOfReach.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        using (var notYours = await GetAsync($"/api/v1/registrations/{foreign}", secret))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notYours.StatusCode);
+        }
+
+        using (var editions = await GetAsync("/api/v1/editions", secret))
+        {
+            using var json = JsonDocument.Parse(await editions.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal([mine], json.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetInt32()));
+        }
+
+        using var one = await GetAsync($"/api/v1/registrations/{ids[0]}", secret);
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        var etag = one.Headers.ETag?.ToString();
+        Assert.NotNull(etag);
+        using (var json = JsonDocument.Parse(await one.Content.ReadAsStringAsync(Cancel)))
+        {
+            Assert.Equal("Confirmed", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal(mine, json.RootElement.GetProperty("editionId").GetInt32());
+            Assert.EndsWith("@summit.test", json.RootElement.GetProperty("email").GetString(), StringComparison.Ordinal);
+        }
+
+        using var unchanged = await GetAsync($"/api/v1/registrations/{ids[0]}", secret, etag);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("status=Maybe", "status")]
+    [InlineData("status=3", "status")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=100000", "limit")]
+    [InlineData("after=-4", "after")]
+    [InlineData("edition=abc", "edition")]
+    [InlineData("changedSince=yesterday", "changedSince")]
+    public async Task A_bad_filter_answers_400_problem_details_naming_the_field(string query, string field)
+    {
+        var secret = await TokenAsync(Only(ApiScopes.Registrations));
+
+        using var answer = await GetAsync($"/api/v1/registrations?{query}", secret);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        var body = await answer.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains(field, body, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+public sealed class OrganizerApiTestsOnSqlite(SqliteApp app) : OrganizerApiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class OrganizerApiTestsOnPostgres(PostgresApp app) : OrganizerApiTests<PostgresApp>(app), IClassFixture<PostgresApp>;
