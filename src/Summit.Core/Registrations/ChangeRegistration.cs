@@ -24,7 +24,11 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         public const string MessageTooLong = "Keep the message under 2,000 characters.";
         public const string EmailTaken = "Another registration for this edition uses this email address.";
         public const string NotCancelled = "Only a cancelled registration can be reinstated.";
+        public const string Changed = "The registration changed since you read it; read it again and decide on what it is now.";
     }
+
+    /// <summary>The field a refusal for a stale version names (the API answers it with 412).</summary>
+    public const string VersionField = "If-Match";
 
     /// <summary>
     /// Corrects a person's details (by them or an organizer). The consent given when registering stands; the address
@@ -98,6 +102,10 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
 
     /// <summary>Approves pending registrations: each gets a seat, or a place on the waiting list when the category is full.</summary>
     public Task<IReadOnlyList<Refusal>> ApproveAsync(IReadOnlyCollection<int> ids, string? message, CancellationToken cancellationToken = default) =>
+        ApproveAsync(ids, message, null, cancellationToken);
+
+    /// <summary>As <see cref="ApproveAsync(IReadOnlyCollection{int}, string?, CancellationToken)"/>, refused for a registration saved since <paramref name="expectedVersion"/> (its UpdatedAt when the caller read it).</summary>
+    public Task<IReadOnlyList<Refusal>> ApproveAsync(IReadOnlyCollection<int> ids, string? message, DateTimeOffset? expectedVersion, CancellationToken cancellationToken) =>
         ForEachAsync(ids, message, async (registration, now, changes) =>
         {
             if (registration.Status != RegistrationStatus.PendingApproval)
@@ -116,9 +124,12 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
 
             changes.Add(new RegistrationChanged(registration.Id, RegistrationStatus.PendingApproval, registration.Status, message));
             return null;
-        }, cancellationToken);
+        }, cancellationToken, expected: expectedVersion);
 
     public Task<IReadOnlyList<Refusal>> DeclineAsync(IReadOnlyCollection<int> ids, string? message, CancellationToken cancellationToken = default) =>
+        DeclineAsync(ids, message, null, cancellationToken);
+
+    public Task<IReadOnlyList<Refusal>> DeclineAsync(IReadOnlyCollection<int> ids, string? message, DateTimeOffset? expectedVersion, CancellationToken cancellationToken) =>
         ForEachAsync(ids, message, (registration, now, changes) =>
         {
             if (registration.Status != RegistrationStatus.PendingApproval)
@@ -129,11 +140,17 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             registration.MoveTo(RegistrationStatus.Declined, now);
             changes.Add(new RegistrationChanged(registration.Id, RegistrationStatus.PendingApproval, RegistrationStatus.Declined, message));
             return Task.FromResult<string?>(null);
-        }, cancellationToken);
+        }, cancellationToken, expected: expectedVersion);
 
     /// <summary>Cancels a registration (by its owner or an organizer); a freed seat goes to the first on the waiting list.</summary>
     /// <param name="byProgramme">The speaker was taken off the programme: putting them back reinstates the registration.</param>
     public Task<IReadOnlyList<Refusal>> CancelAsync(int id, string? message = null, bool byProgramme = false, CancellationToken cancellationToken = default) =>
+        CancelAsync(id, message, byProgramme, null, cancellationToken);
+
+    public Task<IReadOnlyList<Refusal>> CancelAsync(int id, string? message, DateTimeOffset? expectedVersion, CancellationToken cancellationToken) =>
+        CancelAsync(id, message, false, expectedVersion, cancellationToken);
+
+    private Task<IReadOnlyList<Refusal>> CancelAsync(int id, string? message, bool byProgramme, DateTimeOffset? expectedVersion, CancellationToken cancellationToken) =>
         ForEachAsync([id], message, async (registration, now, changes) =>
         {
             if (registration.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
@@ -150,7 +167,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             }
 
             return null;
-        }, cancellationToken);
+        }, cancellationToken, expected: expectedVersion);
 
     /// <summary>A lost or stolen badge: a new one is made and emailed, and the old one no longer checks in.</summary>
     public async Task<IReadOnlyList<Refusal>> ReissueBadgeAsync(int id, CancellationToken cancellationToken = default)
@@ -303,7 +320,8 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
         Func<Registration, DateTimeOffset, List<RegistrationChanged>, Task<string?>> change,
         CancellationToken cancellationToken,
         int? extraCategory = null,
-        Action<IReadOnlyList<Refusal>>? record = null)
+        Action<IReadOnlyList<Refusal>>? record = null,
+        DateTimeOffset? expected = null)
     {
         if (message is { Length: > MessageMaxLength })
         {
@@ -342,6 +360,13 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
 
             foreach (var registration in registrations)
             {
+                // Compared inside the transaction, after the category's lock: a change that committed first is seen.
+                if (expected is { } version && registration.UpdatedAt.UtcTicks != version.UtcTicks)
+                {
+                    refusals.Add(new(VersionField, Reasons.Changed));
+                    continue;
+                }
+
                 if (await change(registration, now, changes) is { } reason)
                 {
                     refusals.Add(new("", reason));

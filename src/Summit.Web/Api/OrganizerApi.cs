@@ -26,6 +26,9 @@ public static class OrganizerApi
 
     public sealed record PageDto<T>(IReadOnlyList<T> Items, string? Next);
 
+    /// <summary>What may come with a status change: the message to the person, in the email that tells them.</summary>
+    public sealed record StatusChangeDto(string? Message);
+
     public static void MapOrganizerApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -56,7 +59,102 @@ public static class OrganizerApi
             .Produces<RegistrationDto>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var write = ApiPolicies.For(ApiScopes.Registrations, ApiAccess.ReadWrite);
+        foreach (var action in new[] { "approve", "decline", "cancel" })
+        {
+            api.MapPost($"/registrations/{{id:int}}/{action}", (int id, HttpContext context, ChangeRegistration change, ApiQueries queries, ClaimsPrincipal user, StatusChangeDto? body, CancellationToken cancellationToken) =>
+                    ChangeStatusAsync(action, id, context, change, queries, user, body, cancellationToken))
+                .WithTags("Registrations").WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}Registration")
+                .WithSummary(action switch
+                {
+                    "approve" => "Approves a registration waiting for approval: it gets a seat, or a place on the waiting list when the category is full; the person is emailed.",
+                    "decline" => "Declines a registration waiting for approval; the person is emailed.",
+                    _ => "Cancels a registration; a freed seat goes to the first on the waiting list; the person is emailed.",
+                } + " With If-Match (the ETag read), refused with 412 if it changed since.")
+                .RequireAuthorization(write)
+                .Accepts<StatusChangeDto>("application/json")
+                .Produces<RegistrationDto>()
+                .ProducesValidationProblem()
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        }
     }
+
+    private static async Task<IResult> ChangeStatusAsync(string action, int id, HttpContext context, ChangeRegistration change, ApiQueries queries, ClaimsPrincipal user, StatusChangeDto? body, CancellationToken cancellationToken)
+    {
+        var reach = Reach(user);
+        var registration = await queries.RegistrationAsync(reach, id, cancellationToken);
+        if (registration is null)
+        {
+            return NotFound("No registration with this id is within this token's reach.");
+        }
+
+        DateTimeOffset? expected = null;
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0 && ifMatch != "*")
+        {
+            if (ParseETag(ifMatch, id) is not { } version)
+            {
+                return Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this registration; read it again.");
+            }
+
+            expected = version;
+        }
+
+        var message = body?.Message;
+        var refusals = action switch
+        {
+            "approve" => await change.ApproveAsync([id], message, expected, cancellationToken),
+            "decline" => await change.DeclineAsync([id], message, expected, cancellationToken),
+            _ => await change.CancelAsync(id, message, expected, cancellationToken),
+        };
+        if (refusals.FirstOrDefault(r => r.Field == ChangeRegistration.VersionField) is { } stale)
+        {
+            return Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message);
+        }
+
+        if (refusals.FirstOrDefault(r => r.Field == "Message") is { } tooLong)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [tooLong.Message] });
+        }
+
+        if (refusals.FirstOrDefault(r => r.Message == ChangeRegistration.Reasons.NotFound) is not null)
+        {
+            return NotFound(ChangeRegistration.Reasons.NotFound);
+        }
+
+        if (refusals.Count > 0)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Not possible now", refusals[0].Message);
+        }
+
+        var changed = (await queries.RegistrationAsync(reach, id, cancellationToken))!;
+        context.Response.Headers.ETag = ETag(changed);
+        return TypedResults.Ok(Dto(changed));
+    }
+
+    /// <summary>The version an ETag of <see cref="ETag"/> names, or null when it is not one of this registration's.</summary>
+    public static DateTimeOffset? ParseETag(string etag, int id)
+    {
+        ArgumentNullException.ThrowIfNull(etag);
+        var prefix = $"\"r{id.ToString(CultureInfo.InvariantCulture)}-";
+        var value = etag.Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+
+        return value.StartsWith(prefix, StringComparison.Ordinal) && value.EndsWith('"')
+            && long.TryParse(value[prefix.Length..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks is > 0 && ticks < DateTimeOffset.MaxValue.UtcTicks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
     /// <summary>The editions of the calling token (from its claims).</summary>
     public static ApiReach Reach(ClaimsPrincipal user)

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Api;
 using Summit.Core.Registrations;
@@ -26,6 +27,23 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
         (await s.GetRequiredService<ApiTokens>().IssueAsync(new ApiTokenRequest($"Test {Guid.NewGuid():N}"[..20], access, editions, null), null, Cancel)).Secret!);
 
     private static Dictionary<string, ApiAccess> Only(string area, ApiAccess access = ApiAccess.Read) => new() { [area] = access };
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? secret, string? ifMatch = null, HttpContent? content = null)
+    {
+        using var client = App.CreateClient();
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (secret is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return await client.SendAsync(request, Cancel);
+    }
 
     private async Task<HttpResponseMessage> GetAsync(string path, string? secret, string? ifNoneMatch = null)
     {
@@ -51,16 +69,20 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
     public async Task Every_organizer_endpoint_refuses_no_token_with_401_and_a_token_without_its_area_with_403()
     {
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => (Route: e.RoutePattern.RawText ?? "", Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p?.StartsWith("api:", StringComparison.Ordinal) == true)))
+            .Select(e => (
+                Route: e.RoutePattern.RawText ?? "",
+                Method: new HttpMethod(e.Metadata.GetMetadata<HttpMethodMetadata>() is { HttpMethods.Count: > 0 } methods ? methods.HttpMethods[0] : "GET"),
+                Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p?.StartsWith("api:", StringComparison.Ordinal) == true)))
             .Where(e => e.Policy is not null && e.Route.StartsWith("/api/v1", StringComparison.Ordinal))
             .ToList();
-        Assert.True(endpoints.Count >= 5, $"Only {endpoints.Count} organizer endpoints found; the walk is broken.");
-        foreach (var (route, policy) in endpoints)
+        Assert.True(endpoints.Count >= 8, $"Only {endpoints.Count} organizer endpoints found; the walk is broken.");
+        Assert.Contains(endpoints, e => e.Method == HttpMethod.Post);
+        foreach (var (route, method, policy) in endpoints)
         {
             var path = System.Text.RegularExpressions.Regex.Replace(route, "\\{[^}]+\\}", "1");
-            using (var anonymous = await GetAsync(path, null))
+            using (var anonymous = await SendAsync(method, path, null, content: Json("{}")))
             {
-                Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{route} without a token: {(int)anonymous.StatusCode}");
+                Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{method} {route} without a token: {(int)anonymous.StatusCode}");
             }
 
             if (policy == Summit.Web.Api.ApiPolicies.AnyToken)
@@ -70,8 +92,10 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
 
             var area = policy!.Split(':')[1];
             var everythingElse = ApiScopes.Areas.Where(a => a != area).ToDictionary(a => a, _ => ApiAccess.ReadWrite);
-            using var outside = await GetAsync(path, await TokenAsync(everythingElse));
-            Assert.True(outside.StatusCode == HttpStatusCode.Forbidden, $"{route} with every area but {area}: {(int)outside.StatusCode}");
+            // A write needs write access: a token that may only read the area is refused too.
+            var readOnly = policy.EndsWith(":write", StringComparison.Ordinal) ? new Dictionary<string, ApiAccess>(everythingElse) { [area] = ApiAccess.Read } : everythingElse;
+            using var outside = await SendAsync(method, path, await TokenAsync(readOnly), content: Json("{}"));
+            Assert.True(outside.StatusCode == HttpStatusCode.Forbidden, $"{method} {route} without the right access to {area}: {(int)outside.StatusCode}");
             Assert.Equal("application/problem+json", outside.Content.Headers.ContentType?.MediaType);
         }
     }
@@ -137,6 +161,82 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
 
         using var unchanged = await GetAsync($"/api/v1/registrations/{ids[0]}", secret, etag);
         Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+    }
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Approving_through_the_API_confirms_emails_and_audits_as_the_token_and_a_stale_ETag_changes_nothing()
+    {
+        var category = await App.BuildAsync(async d => await d.CategoryAsync(await d.EditionIdAsync("2021"), approval: true));
+        var first = await RegisterAsync(category);
+        var second = await RegisterAsync(category);
+        var secret = await TokenAsync(Only(ApiScopes.Registrations, ApiAccess.ReadWrite));
+        string etag;
+        using (var read = await GetAsync($"/api/v1/registrations/{first}", secret))
+        {
+            etag = read.Headers.ETag!.ToString();
+        }
+
+        using (var approved = await SendAsync(HttpMethod.Post, $"/api/v1/registrations/{first}/approve", secret, etag, Json("{\"message\":\"Welcome\"}")))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+            Assert.NotEqual(etag, approved.Headers.ETag?.ToString());
+            using var json = JsonDocument.Parse(await approved.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal("Confirmed", json.RootElement.GetProperty("status").GetString());
+        }
+
+        var entry = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectType == "Registration" && e.ObjectId == first.ToString(CultureInfo.InvariantCulture) && e.Action == "changed")
+            .OrderByDescending(e => e.Id).Select(e => new { e.ActorKind, e.ActorName, e.ActorUserId }).FirstAsync(Cancel));
+        Assert.Equal(Core.Audit.AuditActorKind.Token, entry.ActorKind);
+        Assert.StartsWith("Test ", entry.ActorName, StringComparison.Ordinal);
+        Assert.StartsWith("token:", entry.ActorUserId, StringComparison.Ordinal);
+
+        // The same again: nothing to approve any more.
+        using (var twice = await SendAsync(HttpMethod.Post, $"/api/v1/registrations/{first}/approve", secret))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+            Assert.Contains(ChangeRegistration.Reasons.NotPending, await twice.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        // Another system read the second one, then someone changed it: its decline with the old ETag is refused.
+        string old;
+        using (var read = await GetAsync($"/api/v1/registrations/{second}", secret))
+        {
+            old = read.Headers.ETag!.ToString();
+        }
+
+        var edited = await App.ScopedAsync(s => s.GetRequiredService<ChangeRegistration>().EditDetailsAsync(second, TestData.Person($"moved.{Guid.NewGuid():N}@summit.test", "Lim", "Hui"), Cancel));
+        Assert.Empty(edited);
+        using (var stale = await SendAsync(HttpMethod.Post, $"/api/v1/registrations/{second}/decline", secret, old))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+            Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var made = await SendAsync(HttpMethod.Post, $"/api/v1/registrations/{second}/decline", secret, "\"r1-nonsense\""))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, made.StatusCode);
+        }
+
+        Assert.Equal(RegistrationStatus.PendingApproval, await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == second).Select(r => r.Status).FirstAsync(Cancel)));
+    }
+
+    [Theory]
+    [InlineData("{\"message\": ", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"message\": 42}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("message=hello", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("<message/>", "application/xml", HttpStatusCode.UnsupportedMediaType)]
+    public async Task A_bad_body_answers_400_or_415_and_changes_nothing(string body, string type, HttpStatusCode expected)
+    {
+        var category = await App.BuildAsync(async d => await d.CategoryAsync(await d.EditionIdAsync("2021"), approval: true));
+        var pending = await RegisterAsync(category);
+        var secret = await TokenAsync(Only(ApiScopes.Registrations, ApiAccess.ReadWrite));
+
+        using var answer = await SendAsync(HttpMethod.Post, $"/api/v1/registrations/{pending}/approve", secret, content: new StringContent(body, System.Text.Encoding.UTF8, type));
+
+        Assert.Equal(expected, answer.StatusCode);
+        Assert.Equal(RegistrationStatus.PendingApproval, await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == pending).Select(r => r.Status).FirstAsync(Cancel)));
     }
 
     [Theory]
