@@ -6,6 +6,7 @@
 # Usage: bash bench/registration-crash.sh [seconds before the kill] [clients]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/rush.sh
 before=${1:-6}
 connections=${2:-1000}
 engine=SQLite
@@ -14,8 +15,8 @@ if [[ -n "${SUMMIT_BENCH_POSTGRES:-}" ]]; then
   database="summit_crash_$(date +%s)"
   export Database__Provider=Postgres
   export ConnectionStrings__Summit="$SUMMIT_BENCH_POSTGRES;Database=$database"
-  psql "$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$SUMMIT_BENCH_POSTGRES")" -qc "CREATE DATABASE $database" >/dev/null
-  sql() { psql "$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$ConnectionStrings__Summit")" -tAqc "$1"; }
+  psql "$(pg_url "$SUMMIT_BENCH_POSTGRES")" -qc "CREATE DATABASE $database" >/dev/null
+  sql() { psql "$(pg_url "$ConnectionStrings__Summit")" -tAqc "$1"; }
 else
   command -v sqlite3 >/dev/null || { echo "bench: needs sqlite3 (apt-get install sqlite3)" >&2; exit 1; }
 fi
@@ -25,25 +26,7 @@ source bench/lib/app.sh
 [[ $engine == SQLite ]] && sql() { sqlite3 -cmd ".timeout 10000" "$work/data/summit.db" "$1"; }
 
 category=$(curl -fs "$base/2021/register" | grep -o 'id="category-[0-9]*" name="Input.CategoryId" value="[0-9]*"' | head -n 1 | grep -o 'value="[0-9]*"' | grep -o '[0-9]*')
-cat >"$work/rush.lua" <<LUA
-local token, cookie
-local n = 0
-function setup(thread) thread:set("tid", math.random(1, 1000000000)) end
-request = function()
-  if not token then return wrk.format("GET", "/2021/register") end
-  n = n + 1
-  local who = tid .. "-" .. n
-  local body = "Input.CategoryId=$category&Input.FamilyNameLatin=Crash&Input.GivenNameLatin=P" .. who ..
-    "&Input.Email=crash-" .. who .. "%40bench.test&Input.PreferredCulture=en&Input.Consent=true&__RequestVerificationToken=" .. token
-  return wrk.format("POST", "/2021/register", { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }, body)
-end
-response = function(status, headers, body)
-  if not token and status == 200 then
-    token = body:match('name="__RequestVerificationToken" type="hidden" value="([^"]+)"')
-    cookie = (headers["Set-Cookie"] or ""):match("(%.Summit%.Antiforgery=[^;]+)")
-  end
-end
-LUA
+write_rush_lua "$work/rush.lua" "$category" crash
 wrk -t2 -c"$connections" -d"$((before + 4))s" --timeout 30s -s "$work/rush.lua" "$base" >"$work/wrk.out" 2>&1 &
 wrk_pid=$!
 sleep "$before"

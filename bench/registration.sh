@@ -10,6 +10,7 @@
 # Usage: bash bench/registration.sh [seconds] [clients]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/rush.sh
 duration=${1:-20}
 connections=${2:-1000}
 engine=SQLite
@@ -18,7 +19,7 @@ if [[ -n "${SUMMIT_BENCH_POSTGRES:-}" ]]; then
   database="summit_bench_$(date +%s)"
   export Database__Provider=Postgres
   export ConnectionStrings__Summit="$SUMMIT_BENCH_POSTGRES;Database=$database"
-  psql "$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$SUMMIT_BENCH_POSTGRES")" -qc "CREATE DATABASE $database" >/dev/null
+  psql "$(pg_url "$SUMMIT_BENCH_POSTGRES")" -qc "CREATE DATABASE $database" >/dev/null
 fi
 export RateLimits__FormsPerMinute=100000000
 ulimit -n 65536 2>/dev/null || true
@@ -34,25 +35,7 @@ curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.NameEn=Bench r
   --data-urlencode "__RequestVerificationToken=$t" "$base/admin/registrations/2021/categories"
 category=$(curl -fs "$base/2021/register" | grep -o 'id="category-[0-9]*" name="Input.CategoryId" value="[0-9]*"' | tail -n 1 | grep -o 'value="[0-9]*"' | grep -o '[0-9]*')
 
-cat >"$work/rush.lua" <<LUA
-local token, cookie
-local n = 0
-function setup(thread) thread:set("tid", math.random(1, 1000000000)) end
-request = function()
-  if not token then return wrk.format("GET", "/2021/register") end
-  n = n + 1
-  local who = tid .. "-" .. n
-  local body = "Input.CategoryId=$category&Input.FamilyNameLatin=Rush&Input.GivenNameLatin=P" .. who ..
-    "&Input.Email=rush-" .. who .. "%40bench.test&Input.PreferredCulture=en&Input.Consent=true&__RequestVerificationToken=" .. token
-  return wrk.format("POST", "/2021/register", { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }, body)
-end
-response = function(status, headers, body)
-  if not token and status == 200 then
-    token = body:match('name="__RequestVerificationToken" type="hidden" value="([^"]+)"')
-    cookie = (headers["Set-Cookie"] or ""):match("(%.Summit%.Antiforgery=[^;]+)")
-  end
-end
-LUA
+write_rush_lua "$work/rush.lua" "$category" rush
 out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 30s -s "$work/rush.lua" "$base")
 csv=$(curl -fs -c "$jar" -b "$jar" "$base/admin/registrations/2021?handler=csv" | grep ',Bench rush,' || true)
 confirmed=$(grep -c ',Bench rush,Confirmed,' <<<"$csv" || true)
@@ -64,7 +47,7 @@ echo "confirmed $confirmed waitlisted $waitlisted"
 
 # The database itself: psql for PostgreSQL, the sqlite3 shell (Debian's sqlite3) for SQLite.
 if [[ $engine == PostgreSQL ]]; then
-  sql() { psql "$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$ConnectionStrings__Summit")" -tAqc "$1"; }
+  sql() { psql "$(pg_url "$ConnectionStrings__Summit")" -tAqc "$1"; }
   millis='EXTRACT(EPOCH FROM ("DoneAt" - "CreatedAt")) * 1000'
 else
   command -v sqlite3 >/dev/null || { echo "bench: needs sqlite3 (apt-get install sqlite3) for the consequence figures" >&2; exit 1; }

@@ -9,6 +9,7 @@
 # Usage: bash bench/worker-crash.sh [seconds of the first worker before the kill] [delay ms a message at the relay]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/rush.sh
 before=${1:-8}
 delay=${2:-100}
 engine=SQLite
@@ -17,8 +18,8 @@ if [[ -n "${SUMMIT_BENCH_POSTGRES:-}" ]]; then
   database="summit_worker_$(date +%s)"
   export Database__Provider=Postgres
   export ConnectionStrings__Summit="$SUMMIT_BENCH_POSTGRES;Database=$database"
-  psql "$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$SUMMIT_BENCH_POSTGRES")" -qc "CREATE DATABASE $database" >/dev/null
-  sql() { psql "$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$ConnectionStrings__Summit")" -tAqc "$1"; }
+  psql "$(pg_url "$SUMMIT_BENCH_POSTGRES")" -qc "CREATE DATABASE $database" >/dev/null
+  sql() { psql "$(pg_url "$ConnectionStrings__Summit")" -tAqc "$1"; }
 else
   command -v sqlite3 >/dev/null || { echo "bench: needs sqlite3 (apt-get install sqlite3)" >&2; exit 1; }
 fi
@@ -42,25 +43,7 @@ trap 'kill "${workers[@]}" $sink $pid 2>/dev/null || true; wait $pid 2>/dev/null
 
 # The backlog: a short rush (the web process queues every consequence; nothing runs them yet).
 category=$(curl -fs "$base/2021/register" | grep -o 'id="category-[0-9]*" name="Input.CategoryId" value="[0-9]*"' | head -n 1 | grep -o 'value="[0-9]*"' | grep -o '[0-9]*')
-cat >"$work/rush.lua" <<LUA
-local token, cookie
-local n = 0
-function setup(thread) thread:set("tid", math.random(1, 1000000000)) end
-request = function()
-  if not token then return wrk.format("GET", "/2021/register") end
-  n = n + 1
-  local who = tid .. "-" .. n
-  local body = "Input.CategoryId=$category&Input.FamilyNameLatin=Worker&Input.GivenNameLatin=P" .. who ..
-    "&Input.Email=worker-" .. who .. "%40bench.test&Input.PreferredCulture=en&Input.Consent=true&__RequestVerificationToken=" .. token
-  return wrk.format("POST", "/2021/register", { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }, body)
-end
-response = function(status, headers, body)
-  if not token and status == 200 then
-    token = body:match('name="__RequestVerificationToken" type="hidden" value="([^"]+)"')
-    cookie = (headers["Set-Cookie"] or ""):match("(%.Summit%.Antiforgery=[^;]+)")
-  end
-end
-LUA
+write_rush_lua "$work/rush.lua" "$category" worker
 wrk -t2 -c100 -d4s --timeout 30s -s "$work/rush.lua" "$base" >"$work/wrk.out"
 registered=$(sql "SELECT COUNT(*) FROM \"Registrations\" WHERE \"Email\" LIKE 'worker-%'")
 

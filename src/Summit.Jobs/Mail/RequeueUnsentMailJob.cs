@@ -8,8 +8,8 @@ namespace Summit.Jobs.Mail;
 
 /// <summary>
 /// A mail row is saved before its send job is enqueued; if the enqueue itself failed (job storage unreachable at that
-/// moment), the row would wait forever; so would a row whose worker died mid-attempt. Every few minutes this finds
-/// both and enqueues them again. A row that is in fact queued twice is still sent once: the send job claims the row first.
+/// moment), the row would wait forever; so would a row whose worker died mid-attempt. Every five minutes this finds
+/// the first kind, every 15 seconds <see cref="ResumeClaimedAsync"/> the second, and each enqueues them again. A row that is in fact queued twice is still sent once: the send job claims the row first.
 /// Do not rename: Hangfire stores this type's name with the recurring job.
 /// </summary>
 public sealed class RequeueUnsentMailJob(SummitDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<RequeueUnsentMailJob> logger)
@@ -56,11 +56,10 @@ public sealed class RequeueUnsentMailJob(SummitDbContext db, IBackgroundJobClien
         var before = now - Grace;
         // A failed attempt waits for Hangfire's retry (minutes to an hour apart); one untouched for longer lost its job.
         var abandoned = now - TimeSpan.FromHours(3);
-        // Never attempted (the enqueue was lost), or claimed by a worker that died before recording the outcome: its
-        // own rerun found the lease still live and stood down, so nothing else would ever send it.
+        // Never attempted (the enqueue was lost), or failed and then left without a retry. Claims of a worker that died
+        // mid-attempt are taken over every 15 seconds by ResumeClaimedAsync.
         var ids = await db.OutgoingMails
             .Where(m => (m.Status == MailStatus.Queued && m.Attempts == 0 && m.CreatedAt < before)
-                || (m.Status == MailStatus.Sending && m.LeaseUntil < now)
                 || (m.Status == MailStatus.Queued && m.Attempts > 0 && m.UpdatedAt < abandoned))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)

@@ -90,12 +90,4 @@ public static class ApiPolicies
 
         return builder;
     }
-
-    /// <summary>Whether the calling token reaches the edition (a token limited to other editions does not).</summary>
-    public static bool Reaches(ClaimsPrincipal user, int editionId)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var editions = user.FindFirstValue(ApiTokenAuthenticationHandler.EditionsClaim);
-        return editions == "*" || (editions ?? "").Split(',').Contains(editionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
 }
