@@ -84,6 +84,10 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Api.ApiTokens>();
         services.AddScoped<Api.ApiQueries>();
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddScoped<Webhooks.WebhookEndpoints>();
+        services.AddScoped<Webhooks.WebhookPump>();
+        services.AddScoped<Consequences.ConsequenceContext>();
         services.AddScoped<Registrations.PlanBadgeSheet>();
         services.AddScoped<Press.ArticleEvents>();
         services.AddScoped<Press.SaveArticle>();

@@ -35,6 +35,11 @@ public static class RecurringJobs
             JobQueues.Default,
             job => job.RunAsync(CancellationToken.None),
             "*/15 * * * * *");
+        manager.AddOrUpdate<Webhooks.DeliverWebhooksJob>(
+            Webhooks.DeliverWebhooksJob.RecurringJobId,
+            JobQueues.Webhooks,
+            job => job.RunAsync(CancellationToken.None),
+            "*/15 * * * * *");
         manager.AddOrUpdate<Audit.PruneAuditTrailJob>(
             Audit.PruneAuditTrailJob.RecurringJobId,
             JobQueues.Default,

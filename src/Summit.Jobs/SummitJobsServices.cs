@@ -8,6 +8,7 @@ using Summit.Core;
 using Summit.Core.Consequences;
 using Summit.Core.Data;
 using Summit.Core.Registrations;
+using Summit.Core.Webhooks;
 using Summit.Jobs.Hosting;
 using Summit.Jobs.Mail;
 
@@ -105,6 +106,17 @@ public static class SummitJobsServices
         services.AddConsequence<Core.Press.SignOffRequested, Press.PressMailer>(JobQueues.Mail);
         services.AddConsequence<Core.Press.SignOffAnswered, Press.PressMailer>(JobQueues.Mail);
         services.AddConsequence<Core.Press.ArticleHeld, Press.PressMailer>(JobQueues.Mail);
+        // Webhooks: each committed change an edition's endpoints may hear of becomes its deliveries (decision 0017).
+        services.AddConsequence<RegistrationChanged, WebhookEvents>(JobQueues.Webhooks);
+        services.AddConsequence<RegistrationDetailsChanged, WebhookEvents>(JobQueues.Webhooks);
+        services.AddConsequence<CheckedIn, WebhookEvents>(JobQueues.Webhooks);
+        services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, WebhookEvents>(JobQueues.Webhooks);
+        services.AddConsequence<Core.Press.ArticlePublished, WebhookEvents>(JobQueues.Webhooks);
+        services.AddConsequence<Core.Speakers.SpeakerChanged, WebhookEvents>(JobQueues.Webhooks);
+        services.AddConsequence<WebhookDeliveriesDue, WebhookEvents>(JobQueues.Webhooks);
+        services.AddConsequence<WebhookEndpointPaused, Webhooks.WebhookMailer>(JobQueues.Mail);
+        services.AddSingleton<IWebhookTransport, Webhooks.HttpWebhookTransport>();
+        services.AddScoped<Webhooks.DeliverWebhooksJob>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();

@@ -15,7 +15,7 @@ public static class AuditQueries
     [
         AuditedTypes.Registration, AuditedTypes.Session, AuditedTypes.Speaker, AuditedTypes.Article, AuditedTypes.Account,
         "Edition", "Category", "InvitationCode", "Room", "Track", "SessionType", "Venue", "ScheduleVersion", "BadgeSheet",
-        "BulkMail", "MailTemplate", "CheckInScan", AuditedTypes.ApiToken,
+        "BulkMail", "MailTemplate", "CheckInScan", AuditedTypes.ApiToken, AuditedTypes.WebhookEndpoint,
     ];
 
     public static readonly IReadOnlyList<string> Actions = ["created", "changed", "deleted", "erased", "published", "held", "merged"];

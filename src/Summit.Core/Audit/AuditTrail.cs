@@ -213,7 +213,7 @@ internal sealed class AuditTrail
     private static bool Parentish(string name, AuditedType parent) => name == $"{parent.ObjectType}Id";
 
     private static bool Secret(string name) =>
-        name.EndsWith("Hash", StringComparison.Ordinal) || name is "AccessKey" or "PasswordHash" or "TokenHash";
+        name.EndsWith("Hash", StringComparison.Ordinal) || name is "AccessKey" or "PasswordHash" or "TokenHash" or "Secret";
 
     private object? Owner(EntityEntry entry, Microsoft.EntityFrameworkCore.Metadata.IForeignKey ownership) =>
         Tracked(ownership.PrincipalEntityType.ClrType, entry.Property(ownership.Properties[0].Name).CurrentValue);

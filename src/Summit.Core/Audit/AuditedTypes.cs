@@ -41,6 +41,7 @@ public static class AuditedTypes
     public const string Article = "Article";
     public const string Account = "Account";
     public const string ApiToken = "ApiToken";
+    public const string WebhookEndpoint = "WebhookEndpoint";
 
     private static readonly HashSet<string> RegistrationPersonal =
     [
@@ -120,6 +121,7 @@ public static class AuditedTypes
         [typeof(ArticleCorrection)] = new() { ObjectType = Article, Part = "Correction", Parent = e => (typeof(Press.Article), ((ArticleCorrection)e).ArticleId) },
         [typeof(ArticlePhoto)] = new() { ObjectType = Article, Part = "Photo", Parent = e => (typeof(Press.Article), ((ArticlePhoto)e).ArticleId) },
         [typeof(Api.ApiToken)] = new() { ObjectType = ApiToken, Label = e => ((Api.ApiToken)e).Name },
+        [typeof(Webhooks.WebhookEndpoint)] = new() { ObjectType = WebhookEndpoint, Label = e => ((Webhooks.WebhookEndpoint)e).Url },
         [typeof(SummitUser)] = new() { ObjectType = Account, Label = e => ((SummitUser)e).Email },
         [typeof(IdentityUserRole<string>)] = new() { ObjectType = Account, Part = "Role", Parent = e => (typeof(SummitUser), ((IdentityUserRole<string>)e).UserId) },
     };
@@ -129,6 +131,7 @@ public static class AuditedTypes
     {
         [typeof(AuditEntry)] = "the trail itself",
         [typeof(Consequences.Consequence)] = "its own log of what followed a change, shown on the follow-ups page",
+        [typeof(Webhooks.WebhookDelivery)] = "the delivery log is its own record of every event and attempt",
         [typeof(OutgoingMail)] = "the mail log is its own record of every email",
         [typeof(OutgoingMailAttachment)] = "part of the mail log",
         [typeof(DataProtectionKey)] = "keys, written by the framework",

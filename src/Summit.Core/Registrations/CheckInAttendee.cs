@@ -32,7 +32,7 @@ public sealed record CheckInOutcome(
 /// arrival is one UPDATE that only matches a registration not yet checked in, so two desks scanning the same badge at
 /// once answer welcome once and "already checked in" once. Every scan is logged.
 /// </summary>
-public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, TimeProvider clock)
+public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, RegistrationEvents events, TimeProvider clock)
 {
     public const int DeskMaxLength = 60;
 
@@ -72,6 +72,8 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Time
             current = registration is not null && named!.Value.Revision == registration.BadgeRevision;
         }
 
+        // The arrival, its scan and what follows it (the checkin.created webhook) commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         CheckInResult result;
         if (registration is null || !current || registration.ErasedAt is not null)
         {
@@ -95,10 +97,16 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Time
                 .Where(r => r.Id == registration.Id && r.EditionId == editionId && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInDesk, deskName), cancellationToken);
             result = marked == 1 ? CheckInResult.Welcome : CheckInResult.AlreadyCheckedIn;
+            if (result == CheckInResult.Welcome)
+            {
+                events.RecordCheckedIn(new CheckedIn(registration.Id, now, deskName));
+            }
         }
 
         db.CheckInScans.Add(new CheckInScan(editionId, result is CheckInResult.Invalid or CheckInResult.OtherEdition ? null : registration?.Id, result, deskName, scannedBy, now));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
         db.ChangeTracker.Clear();
         if (result is CheckInResult.Invalid or CheckInResult.OtherEdition || registration is null)
         {

@@ -11,6 +11,9 @@ public sealed record SignupPromoted(int RegistrationId, int SessionId);
 /// <summary>What a badge prints changed (a name, an organisation, the category), or the badge was reissued or erased.</summary>
 public sealed record RegistrationDetailsChanged(int RegistrationId);
 
+/// <summary>A confirmed person was checked in at a desk (or through the API).</summary>
+public sealed record CheckedIn(int RegistrationId, DateTimeOffset At, string Desk);
+
 /// <summary>What every badge of an edition (or of one of its categories) prints changed: a name, the dates, a colour.</summary>
 public sealed record BadgesChanged(int EditionId, int? CategoryId);
 
@@ -39,6 +42,12 @@ public sealed class RegistrationEvents(ConsequenceRecorder consequences)
     }
 
     public void RecordDetailsChanged(int registrationId) => consequences.Record(new RegistrationDetailsChanged(registrationId), Subject(registrationId));
+
+    public void RecordCheckedIn(CheckedIn checkedIn)
+    {
+        ArgumentNullException.ThrowIfNull(checkedIn);
+        consequences.Record(checkedIn, Subject(checkedIn.RegistrationId));
+    }
 
     public void RecordBadgesChanged(int editionId, int? categoryId) =>
         consequences.Record(new BadgesChanged(editionId, categoryId), categoryId is int id ? $"category:{id}" : $"edition:{editionId}");

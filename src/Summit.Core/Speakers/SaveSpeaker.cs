@@ -33,13 +33,17 @@ public sealed record SpeakerDetails(
     IReadOnlyList<PositionDetails> Positions,
     IReadOnlyList<LinkDetails> Links);
 
+/// <summary>A speaker's profile was made or changed (the speaker.changed webhook follows it).</summary>
+public sealed record SpeakerChanged(int SpeakerId);
+
 public sealed record SaveSpeakerResult(int? SpeakerId, IReadOnlyList<Refusal> Refusals)
 {
     public bool Saved => SpeakerId is not null;
 }
 
 /// <summary>Creates or updates a speaker's profile: names, slug, positions, links, country, and (for organizers) editions.</summary>
-public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
+/// <param name="consequences">Null only in tests of the profile rules alone: then no speaker.changed event follows.</param>
+public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock, Consequences.ConsequenceRecorder? consequences = null)
 {
     public const int SlugMaxLength = 64;
     public const int NameMaxLength = 100;
@@ -248,7 +252,19 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock)
 
         try
         {
+            // A new speaker has its id only once saved: the event that follows is written in the same transaction.
+            await using var transaction = consequences is null || db.Database.CurrentTransaction is not null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (consequences is not null)
+            {
+                consequences.Record(new SpeakerChanged(speaker.Id), $"speaker:{speaker.Id}");
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException)
         {

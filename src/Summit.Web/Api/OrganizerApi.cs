@@ -16,14 +16,6 @@ namespace Summit.Web.Api;
 /// </summary>
 public static class OrganizerApi
 {
-    public sealed record EditionDto(int Id, string Slug, string NameEn, string NameZh, DateOnly StartDate, DateOnly EndDate, string TimeZone, string Status);
-
-    public sealed record RegistrationDto(
-        int Id, int EditionId, int CategoryId, string Status, string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin,
-        string? Organisation, string? Position, string? Email, string? Phone, string? CountryCode, string PreferredCulture, string? DietaryNeeds,
-        string? AccessibilityNeeds, bool NeedsInterpretation, int? WaitlistTicket, DateTimeOffset? CheckedInAt, bool Erased,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StatusChangedAt);
-
     public sealed record PageDto<T>(IReadOnlyList<T> Items, string? Next);
 
     /// <summary>What may come with a status change: the message to the person, in the email that tells them.</summary>
@@ -220,10 +212,7 @@ public static class OrganizerApi
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
-    private static EditionDto Dto(Edition e) => new(e.Id, e.Slug, e.NameEn, e.NameZh, e.StartDate, e.EndDate, e.TimeZoneId, e.Status.ToString());
+    private static EditionDto Dto(Edition e) => EditionDto.From(e);
 
-    private static RegistrationDto Dto(Registration r) => new(
-        r.Id, r.EditionId, r.CategoryId, r.Status.ToString(), r.FamilyNameZh, r.GivenNameZh, r.FamilyNameLatin, r.GivenNameLatin,
-        r.Organisation, r.Position, r.ErasedAt is null ? r.Email : null, r.Phone, r.CountryCode, r.PreferredCulture, r.DietaryNeeds,
-        r.AccessibilityNeeds, r.NeedsInterpretation, r.WaitlistTicket, r.CheckedInAt, r.ErasedAt is not null, r.CreatedAt, r.UpdatedAt, r.StatusChangedAt);
+    private static RegistrationDto Dto(Registration r) => RegistrationDto.From(r);
 }

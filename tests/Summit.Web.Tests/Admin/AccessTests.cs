@@ -183,6 +183,8 @@ public abstract class AccessTests<TApp>(TApp app) where TApp : SummitApp
             var mail = await db.OutgoingMails.Where(m => m.ToAddress == email).Select(m => m.Id).FirstAsync(Cancel);
             var bulk = new BulkMail(new MailSegment(editionId, null, null, null), "Access walk", "访问检查", "Hello.", "您好。", "access-test", DateTimeOffset.UtcNow, Guid.NewGuid().ToString("N"));
             db.BulkMails.Add(bulk);
+            var webhook = new Core.Webhooks.WebhookEndpoint(editionId, "https://hooks.example.com/summit", "Access walk", [Core.Webhooks.WebhookEventTypes.RegistrationCreated], null, DateTimeOffset.UtcNow);
+            db.WebhookEndpoints.Add(webhook);
             await db.SaveChangesAsync(Cancel);
             return new Dictionary<string, string>
             {
@@ -196,6 +198,7 @@ public abstract class AccessTests<TApp>(TApp app) where TApp : SummitApp
                 ["newsroom.id"] = S(article),
                 ["mail.id"] = S(mail),
                 ["bulk.id"] = S(bulk.Id),
+                ["webhooks.id"] = S(webhook.Id),
             };
         });
     }

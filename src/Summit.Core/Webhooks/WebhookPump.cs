@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Summit.Core.Consequences;
+using Summit.Core.Data;
+
+namespace Summit.Core.Webhooks;
+
+/// <summary>Makes one POST (Summit.Jobs: over HTTP with the SSRF guard and the timeout). Never throws for the receiver's failures: they are the attempt's result.</summary>
+public interface IWebhookTransport
+{
+    Task<WebhookAttempt> PostAsync(Uri url, string body, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Sends what is due: takes a batch of pending deliveries on a lease (so two pumps, on two workers, never send the
+/// same one at once, and a dead pump's lease runs out), only the first undelivered event of each object and
+/// endpoint (so a receiver gets an object's events in commit order), posts them side by side, and records each
+/// answer: delivered, to be tried again after a back-off, or failed after a day. An endpoint failing for a day
+/// without one success is paused, and its organizers told.
+/// </summary>
+public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport, ConsequenceRecorder consequences, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookPump> logger)
+{
+    /// <summary>How long the consequence that wrote an event goes on sending (its own lease is 30 s).</summary>
+    public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(5);
+
+    /// <summary>A pump's hold on what it took: longer than one receiver may take.</summary>
+    public TimeSpan Lease => options.Value.Timeout + TimeSpan.FromSeconds(20);
+
+    /// <summary>Sends batches until none is due or <paramref name="budget"/> is spent; how many attempts were made.</summary>
+    public async Task<int> RunAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var attempts = 0;
+        while (watch.Elapsed < budget)
+        {
+            var batch = await ClaimAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var results = new WebhookAttempt[batch.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, batch.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = cancellationToken },
+                async (i, token) => results[i] = await SendAsync(batch[i], token));
+            await RecordAsync(batch, results, cancellationToken);
+            attempts += batch.Count;
+        }
+
+        return attempts;
+    }
+
+    private sealed record Claimed(WebhookDelivery Delivery, WebhookEndpoint Endpoint);
+
+    private async Task<IReadOnlyList<Claimed>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var candidates = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending
+                        && (d.NextAttemptAt == null || d.NextAttemptAt <= now)
+                        && (d.LeasedUntil == null || d.LeasedUntil < now))
+            .Where(d => db.WebhookEndpoints.Any(e => e.Id == d.EndpointId && e.PausedAt == null))
+            // In commit order per object: nothing earlier for the same object and endpoint still on its way …
+            .Where(d => !db.WebhookDeliveries.Any(e => e.EndpointId == d.EndpointId && e.Subject == d.Subject && e.Status == WebhookDeliveryStatus.Pending
+                                                      && (e.Sequence < d.Sequence || (e.Sequence == d.Sequence && e.Id < d.Id))))
+            // … nor an earlier change of it whose events are not written yet.
+            .Where(d => !db.Consequences.Any(c => c.Subject == d.Subject && c.Status == ConsequenceStatus.Pending && c.Id < d.Sequence && c.Handler.StartsWith(nameof(WebhookEvents) + ".")))
+            .OrderBy(d => d.Id)
+            .Select(d => d.Id)
+            .Take(Math.Max(1, options.Value.BatchSize))
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid();
+        var until = now + Lease;
+        var taken = await db.WebhookDeliveries
+            .Where(d => candidates.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.LeasedUntil == null || d.LeasedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseToken, token).SetProperty(d => d.LeasedUntil, until).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
+        if (taken == 0)
+        {
+            return [];
+        }
+
+        var deliveries = await db.WebhookDeliveries.Where(d => d.LeaseToken == token).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var endpointIds = deliveries.Select(d => d.EndpointId).Distinct().ToList();
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        return deliveries.Where(d => endpoints.ContainsKey(d.EndpointId)).Select(d => new Claimed(d, endpoints[d.EndpointId])).ToList();
+    }
+
+    private async Task<WebhookAttempt> SendAsync(Claimed claimed, CancellationToken cancellationToken)
+    {
+        var delivery = claimed.Delivery;
+        var now = clock.GetUtcNow();
+        if (WebhookAddresses.Check(claimed.Endpoint.Url, options.Value, out var url) is { } refused)
+        {
+            // Allowed when it was saved, not any more (the settings changed): an answer the organizers can read.
+            return new WebhookAttempt(now, null, null, refused, 0);
+        }
+
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new(WebhookSignature.Header, WebhookSignature.Sign(claimed.Endpoint.Secret, now, delivery.Body)),
+            new("Summit-Event-Id", delivery.EventId),
+            new("Summit-Event-Type", delivery.EventType),
+            new("Summit-Delivery", delivery.Id.ToString(CultureInfo.InvariantCulture)),
+            new("Summit-Attempt", delivery.Attempts.ToString(CultureInfo.InvariantCulture)),
+        };
+        return await transport.PostAsync(url!, delivery.Body, headers, cancellationToken);
+    }
+
+    private async Task RecordAsync(IReadOnlyList<Claimed> batch, WebhookAttempt[] results, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var delivery = batch[i].Delivery;
+            var attempt = results[i];
+            var giveUp = !attempt.Succeeded && now - delivery.CreatedAt >= settings.GiveUpAfter;
+            delivery.Sent(attempt, now + settings.RetryDelayAfter(delivery.Attempts), giveUp);
+            if (!attempt.Succeeded)
+            {
+                logger.LogWarning("Webhook delivery {Delivery} ({Type}) to endpoint {Endpoint} failed on attempt {Attempt}: {Status} {Error}{Last}.",
+                    delivery.Id, delivery.EventType, delivery.EndpointId, delivery.Attempts, attempt.StatusCode, attempt.Error, giveUp ? "; given up" : "");
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var byEndpoint = batch.Select((c, i) => (c.Endpoint.Id, results[i].Succeeded)).GroupBy(r => r.Id).ToList();
+        var succeeded = byEndpoint.Where(g => g.Any(r => r.Succeeded)).Select(g => g.Key).ToList();
+        var failing = byEndpoint.Where(g => g.All(r => !r.Succeeded)).Select(g => g.Key).ToList();
+        if (succeeded.Count > 0)
+        {
+            // Bookkeeping, not an organizer's change: not in the audit trail (like a token's last use).
+            await db.WebhookEndpoints.Where(e => succeeded.Contains(e.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, (DateTimeOffset?)null).SetProperty(e => e.LastSuccessAt, now), cancellationToken);
+        }
+
+        if (failing.Count > 0)
+        {
+            await db.WebhookEndpoints.Where(e => failing.Contains(e.Id) && e.FailingSince == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, now), cancellationToken);
+            var since = now - settings.PauseAfter;
+            var toPause = await db.WebhookEndpoints.Where(e => failing.Contains(e.Id) && e.PausedAt == null && e.FailingSince <= since).ToListAsync(cancellationToken);
+            foreach (var endpoint in toPause)
+            {
+                endpoint.Pause(WebhookEndpoint.PausedFailing, now);
+                consequences.Record(new WebhookEndpointPaused(endpoint.Id, endpoint.FailingSince ?? now), $"webhook:{endpoint.Id}");
+                logger.LogWarning("Webhook endpoint {Endpoint} failed since {Since} without a success and is paused.", endpoint.Id, endpoint.FailingSince);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+}
