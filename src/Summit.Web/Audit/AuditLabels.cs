@@ -25,6 +25,7 @@ public static class AuditLabels
         "MailTemplate" => "Email wording",
         "CheckInScan" => "Check-in scan",
         "ApiToken" => "API token",
+        "WebhookEndpoint" => "Webhook endpoint",
         _ => type,
     };
 
@@ -93,6 +94,12 @@ public static class AuditLabels
         ["Culture"] = "Language",
         ["Dateline"] = "Dateline",
         ["Description"] = "Description",
+        ["LastSuccessAt"] = "Last success",
+        ["FailingSince"] = "Failing since",
+        ["PausedReason"] = "Why paused",
+        ["PausedAt"] = "Paused at",
+        ["Secret"] = "Signing secret",
+        ["EventTypes"] = "Events",
         ["Desk"] = "Desk",
         ["DietaryNeeds"] = "Dietary needs",
         ["DisplayName"] = "Display name",
@@ -297,6 +304,7 @@ public static class AuditLabels
             "Session" when slug is not null => $"/admin/programme/{slug}/sessions/edit/{entry.ObjectId}",
             "Speaker" => $"/admin/speakers/edit/{entry.ObjectId}",
             "Article" => $"/newsroom/{entry.ObjectId}",
+            "WebhookEndpoint" => $"/admin/webhooks/{entry.ObjectId}",
             _ => null,
         };
     }

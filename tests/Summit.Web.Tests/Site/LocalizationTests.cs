@@ -42,7 +42,7 @@ public partial class LocalizationTests
                      typeof(Core.Registrations.SignUpForSession.Reasons), typeof(Core.Registrations.RegistrationCsv.Reasons), typeof(Core.Registrations.PlanBadgeSheet.Reasons),
                      typeof(Core.Press.ArticleRules.Reasons), typeof(Core.Press.SaveArticle.Reasons), typeof(Core.Press.RequestSignOff.Reasons), typeof(Core.Press.AnswerSignOff.Reasons),
                      typeof(Core.Press.SendBackArticle.Reasons), typeof(Core.Press.ScheduleArticle.Reasons), typeof(Core.Press.UnpublishArticle.Reasons), typeof(Core.Press.RestoreArticleRevision.Reasons),
-                     typeof(Core.Press.ArticlePhotos.Reasons), typeof(Core.Press.ChangeArticleAuthors.Reasons), typeof(Core.Api.ApiTokens.Reasons),
+                     typeof(Core.Press.ArticlePhotos.Reasons), typeof(Core.Press.ChangeArticleAuthors.Reasons), typeof(Core.Api.ApiTokens.Reasons), typeof(Core.Webhooks.WebhookEndpoints.Reasons), typeof(Core.Webhooks.WebhookAddresses.Reasons),
                      typeof(Jobs.Mail.BulkMails.Reasons), typeof(Jobs.Mail.MailTemplates.Reasons), typeof(Jobs.Mail.MailOverrides.Reasons) })
         {
             foreach (var reason in reasons.GetFields().Select(f => (string)f.GetValue(null)!))
@@ -74,6 +74,8 @@ public partial class LocalizationTests
         keys.UnionWith(global::Summit.Web.Audit.AuditLabels.Parts);
         keys.UnionWith(Core.Api.ApiScopes.Areas.Select(global::Summit.Web.Api.ApiLabels.Area));
         keys.UnionWith(Enum.GetValues<Core.Api.ApiAccess>().Select(global::Summit.Web.Api.ApiLabels.Access));
+        keys.UnionWith(Core.Webhooks.WebhookEventTypes.All.Append(Core.Webhooks.WebhookEventTypes.Test).Select(global::Summit.Web.Pages.Admin.Webhooks.WebhookLabels.Event));
+        keys.UnionWith(Enum.GetValues<Core.Webhooks.WebhookDeliveryStatus>().Select(global::Summit.Web.Pages.Admin.Webhooks.WebhookLabels.Status));
         keys.UnionWith(global::Summit.Web.Press.PressLabels.Fields.Select(global::Summit.Web.Press.PressLabels.Field));
 
         Assert.True(keys.Count > 100, $"Only {keys.Count} UI strings found; the scan is broken.");
