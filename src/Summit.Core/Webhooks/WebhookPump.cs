@@ -143,6 +143,13 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
             // Bookkeeping, not an organizer's change: not in the audit trail (like a token's last use).
             await db.WebhookEndpoints.Where(e => succeeded.Contains(e.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, (DateTimeOffset?)null).SetProperty(e => e.LastSuccessAt, now), cancellationToken);
+            // A receiver that was failing answers again: what waits for a later retry goes now, not hours from now.
+            var recovered = batch.Where(c => c.Endpoint.FailingSince is not null && succeeded.Contains(c.Endpoint.Id)).Select(c => c.Endpoint.Id).Distinct().ToList();
+            if (recovered.Count > 0)
+            {
+                await db.WebhookDeliveries.Where(d => recovered.Contains(d.EndpointId) && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt > now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), cancellationToken);
+            }
         }
 
         if (failing.Count > 0)

@@ -22,6 +22,7 @@ public abstract class WebhookPumpTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly Receiver receiver = new();
+    private readonly WebhookOptions options = new();
     private ServiceProvider services = null!;
     private int editionId;
 
@@ -113,6 +114,32 @@ public abstract class WebhookPumpTests : IAsyncLifetime
         Assert.Equal(0, await PumpAsync());
         var bodies = receiver.Got.Where(g => g.Body.Contains("registration:1", StringComparison.Ordinal)).Select(g => g.Body).ToList();
         Assert.Equal(["{\"subject\":\"registration:1\",\"n\":10}", "{\"subject\":\"registration:1\",\"n\":10}", "{\"subject\":\"registration:1\",\"n\":11}"], bodies);
+    }
+
+    [Fact]
+    public async Task When_a_failing_receiver_answers_again_the_retries_waiting_for_it_go_at_once()
+    {
+        var endpoint = await EndpointAsync();
+        var first = await EventsAsync(endpoint, ("registration:7", 1));
+        receiver.Status = 503;
+        for (var i = 1; i <= 4; i++)
+        {
+            Assert.Equal(1, await PumpAsync());
+            if (i < 4)
+            {
+                clock.Advance(options.RetryDelayAfter(i) + TimeSpan.FromSeconds(1));
+            }
+        }
+
+        Assert.Equal(4, (await DeliveryAsync(first[0])).Attempts);
+        Assert.True((await DeliveryAsync(first[0])).NextAttemptAt > clock.GetUtcNow().AddMinutes(10)); // the fifth try is 16 minutes off
+
+        // Back: a new registration's event gets through, and the one waiting for its hour goes with it.
+        receiver.Status = 200;
+        var next = await EventsAsync(endpoint, ("registration:8", 2));
+        Assert.Equal(2, await PumpAsync());
+        Assert.Equal(WebhookDeliveryStatus.Delivered, (await DeliveryAsync(next[0])).Status);
+        Assert.Equal(WebhookDeliveryStatus.Delivered, (await DeliveryAsync(first[0])).Status);
     }
 
     [Fact]
