@@ -118,7 +118,7 @@ public sealed class WebhookDelivery
     private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }
 
-/// <summary>What one POST came to: the receiver's status and (the start of) its answer, or why there was none.</summary>
+/// <summary>What one POST came to (at the time its answer came): the receiver's status and (the start of) its answer, or why there was none.</summary>
 public sealed record WebhookAttempt(DateTimeOffset At, int? StatusCode, string? Response, string? Error, int DurationMs)
 {
     public bool Succeeded => StatusCode is >= 200 and < 300;

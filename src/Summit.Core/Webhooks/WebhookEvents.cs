@@ -46,7 +46,7 @@ public sealed class WebhookEvents(SummitDbContext db, ConsequenceContext consequ
             await WriteAsync(registration.EditionId, RegistrationEvents.Subject(registration.Id), TypesOf(happened).Select(t => (t, (object)data)).ToList(), cancellationToken);
         }
 
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken);
+        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
     }
 
     public async Task HandleAsync(RegistrationDetailsChanged happened, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class WebhookEvents(SummitDbContext db, ConsequenceContext consequ
             await WriteAsync(registration.EditionId, RegistrationEvents.Subject(registration.Id), [(WebhookEventTypes.RegistrationChanged, new RegistrationEvent(RegistrationDto.From(registration), null))], cancellationToken);
         }
 
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken);
+        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
     }
 
     public async Task HandleAsync(CheckedIn happened, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public sealed class WebhookEvents(SummitDbContext db, ConsequenceContext consequ
             await WriteAsync(registration.EditionId, RegistrationEvents.Subject(registration.Id), [(WebhookEventTypes.CheckInCreated, new CheckInEvent(happened.At, happened.Desk, RegistrationDto.From(registration)))], cancellationToken);
         }
 
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken);
+        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
     }
 
     public async Task HandleAsync(ScheduleVersionPublished happened, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public sealed class WebhookEvents(SummitDbContext db, ConsequenceContext consequ
             await WriteAsync(happened.EditionId, $"schedule:{happened.EditionId}", events, cancellationToken);
         }
 
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken);
+        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
     }
 
     public async Task HandleAsync(ArticlePublished happened, CancellationToken cancellationToken)
@@ -104,7 +104,7 @@ public sealed class WebhookEvents(SummitDbContext db, ConsequenceContext consequ
             await WriteAsync(article.EditionId, ArticleEvents.Subject(article.Id), [(WebhookEventTypes.ArticlePublished, data)], cancellationToken);
         }
 
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken);
+        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
     }
 
     public async Task HandleAsync(SpeakerChanged happened, CancellationToken cancellationToken)
@@ -122,10 +122,10 @@ public sealed class WebhookEvents(SummitDbContext db, ConsequenceContext consequ
             }
         }
 
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken);
+        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
     }
 
-    public Task HandleAsync(WebhookDeliveriesDue happened, CancellationToken cancellationToken) => pump.RunAsync(WebhookPump.InlineBudget, cancellationToken);
+    public Task HandleAsync(WebhookDeliveriesDue happened, CancellationToken cancellationToken) => pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
 
     private Task WriteAsync(int editionId, string subject, IReadOnlyList<(string Type, object Data)> events, CancellationToken cancellationToken) =>
         WriteAsync(editionId, subject, events.Select(e => (e.Type, e.Data, (string?)null)).ToList(), cancellationToken);

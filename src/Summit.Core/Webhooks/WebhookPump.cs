@@ -29,14 +29,30 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
     /// <summary>A pump's hold on what it took: longer than one receiver may take.</summary>
     public TimeSpan Lease => options.Value.Timeout + TimeSpan.FromSeconds(20);
 
-    /// <summary>Sends batches until none is due or <paramref name="budget"/> is spent; how many attempts were made.</summary>
-    public async Task<int> RunAsync(TimeSpan budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends batches until none is due or <paramref name="budget"/> is spent; how many attempts were made. When the
+    /// budget ran out with more due, a <see cref="WebhookDeliveriesDue"/> consequence carries on at once (a backlog
+    /// does not wait for the 15-second sweep).
+    /// </summary>
+    /// <param name="runningIn">The consequence this pump runs in (its own events must not wait for it to end), or 0.</param>
+    public async Task<int> RunAsync(TimeSpan budget, CancellationToken cancellationToken, long runningIn = 0)
     {
         var watch = Stopwatch.StartNew();
         var attempts = 0;
-        while (watch.Elapsed < budget)
+        while (true)
         {
-            var batch = await ClaimAsync(cancellationToken);
+            if (watch.Elapsed >= budget)
+            {
+                if (await Due(clock.GetUtcNow(), runningIn).AnyAsync(cancellationToken))
+                {
+                    consequences.Record(new WebhookDeliveriesDue(0), "webhook:backlog");
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                break;
+            }
+
+            var batch = await ClaimAsync(runningIn, cancellationToken);
             if (batch.Count == 0)
             {
                 break;
@@ -46,7 +62,7 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, batch.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = cancellationToken },
-                async (i, token) => results[i] = await SendAsync(batch[i], token));
+                async (i, token) => results[i] = (await SendAsync(batch[i], token)) with { At = clock.GetUtcNow() });
             await RecordAsync(batch, results, cancellationToken);
             attempts += batch.Count;
         }
@@ -56,10 +72,9 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
 
     private sealed record Claimed(WebhookDelivery Delivery, WebhookEndpoint Endpoint);
 
-    private async Task<IReadOnlyList<Claimed>> ClaimAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var candidates = await db.WebhookDeliveries.AsNoTracking()
+    /// <summary>The ids of the deliveries a pump may take now, oldest first.</summary>
+    private IQueryable<long> Due(DateTimeOffset now, long runningIn) =>
+        db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Status == WebhookDeliveryStatus.Pending
                         && (d.NextAttemptAt == null || d.NextAttemptAt <= now)
                         && (d.LeasedUntil == null || d.LeasedUntil < now))
@@ -68,11 +83,14 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
             .Where(d => !db.WebhookDeliveries.Any(e => e.EndpointId == d.EndpointId && e.Subject == d.Subject && e.Status == WebhookDeliveryStatus.Pending
                                                       && (e.Sequence < d.Sequence || (e.Sequence == d.Sequence && e.Id < d.Id))))
             // … nor an earlier change of it whose events are not written yet.
-            .Where(d => !db.Consequences.Any(c => c.Subject == d.Subject && c.Status == ConsequenceStatus.Pending && c.Id < d.Sequence && c.Handler.StartsWith(nameof(WebhookEvents) + ".")))
+            .Where(d => !db.Consequences.Any(c => c.Subject == d.Subject && c.Status == ConsequenceStatus.Pending && c.Id < d.Sequence && c.Id != runningIn && c.Handler.StartsWith(nameof(WebhookEvents) + ".")))
             .OrderBy(d => d.Id)
-            .Select(d => d.Id)
-            .Take(Math.Max(1, options.Value.BatchSize))
-            .ToListAsync(cancellationToken);
+            .Select(d => d.Id);
+
+    private async Task<IReadOnlyList<Claimed>> ClaimAsync(long runningIn, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var candidates = await Due(now, runningIn).Take(Math.Max(1, options.Value.BatchSize)).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
             return [];

@@ -8,7 +8,6 @@ namespace Summit.Jobs.Webhooks;
 /// attempt of a new event is made by the consequence that wrote it. Do not rename: Hangfire stores this type's name.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-[DisableConcurrentExecution(60)]
 public sealed class DeliverWebhooksJob(WebhookPump pump)
 {
     public const string RecurringJobId = "webhooks.deliver-due";

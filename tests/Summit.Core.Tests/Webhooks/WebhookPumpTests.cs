@@ -47,9 +47,11 @@ public abstract class WebhookPumpTests : IAsyncLifetime
         }
     }
 
-    private sealed class PausedNote : IConsequenceHandler<WebhookEndpointPaused>
+    private sealed class PausedNote : IConsequenceHandler<WebhookEndpointPaused>, IConsequenceHandler<WebhookDeliveriesDue>
     {
         public Task HandleAsync(WebhookEndpointPaused happened, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task HandleAsync(WebhookDeliveriesDue happened, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     public async ValueTask InitializeAsync()
@@ -60,6 +62,7 @@ public abstract class WebhookPumpTests : IAsyncLifetime
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton<IWebhookTransport>(receiver);
         collection.AddConsequence<WebhookEndpointPaused, PausedNote>("mail");
+        collection.AddConsequence<WebhookDeliveriesDue, PausedNote>("webhooks");
         services = collection.BuildServiceProvider();
         var saved = await WithAsync(s => s.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
             "2027", "CCI-FS 2027", "2027峰会", null, null, new DateOnly(2027, 11, 5), new DateOnly(2027, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), Cancel));
@@ -114,6 +117,21 @@ public abstract class WebhookPumpTests : IAsyncLifetime
         Assert.Equal(0, await PumpAsync());
         var bodies = receiver.Got.Where(g => g.Body.Contains("registration:1", StringComparison.Ordinal)).Select(g => g.Body).ToList();
         Assert.Equal(["{\"subject\":\"registration:1\",\"n\":10}", "{\"subject\":\"registration:1\",\"n\":10}", "{\"subject\":\"registration:1\",\"n\":11}"], bodies);
+    }
+
+    [Fact]
+    public async Task A_pump_out_of_time_with_more_due_leaves_a_consequence_that_carries_on_and_none_when_nothing_is_due()
+    {
+        var endpoint = await EndpointAsync();
+        await EventsAsync(endpoint, ("registration:9", 1));
+        Task<int> Continuations() => WithAsync(s => s.GetRequiredService<SummitDbContext>().Consequences.CountAsync(c => c.Handler == "PausedNote.WebhookDeliveriesDue", Cancel));
+
+        Assert.Equal(0, await WithAsync(s => s.GetRequiredService<WebhookPump>().RunAsync(TimeSpan.Zero, Cancel)));
+        Assert.Equal(1, await Continuations());
+
+        Assert.Equal(1, await PumpAsync());
+        Assert.Equal(0, await WithAsync(s => s.GetRequiredService<WebhookPump>().RunAsync(TimeSpan.Zero, Cancel)));
+        Assert.Equal(1, await Continuations());
     }
 
     [Fact]
