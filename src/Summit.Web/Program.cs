@@ -49,7 +49,21 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 // Pages explain an error status with a page; the JSON API answers with RFC 7807 problem details.
-app.UseWhen(SummitWebServices.IsApi, api => api.UseStatusCodePages());
+app.UseWhen(SummitWebServices.IsApi, api =>
+{
+    api.UseStatusCodePages();
+    // Kestrel enforces the API's body limit as the body is read (chunked too); a declared length over it is refused at once.
+    api.Use((context, next) =>
+    {
+        if (context.Request.ContentLength > Summit.Web.Api.OrganizerApi.BodyLimit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    });
+});
 app.UseWhen(context => !SummitWebServices.IsApi(context), site => site.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseMiddleware<RejectControlCharactersMiddleware>();
 app.UseStaticFiles();

@@ -29,3 +29,35 @@ public sealed record RegistrationDto(
             r.AccessibilityNeeds, r.NeedsInterpretation, r.WaitlistTicket, r.CheckedInAt, r.ErasedAt is not null, r.CreatedAt, r.UpdatedAt, r.StatusChangedAt);
     }
 }
+
+/// <summary>A registration category as the organizer API shows it, with its seat counter.</summary>
+public sealed record CategoryDto(
+    int Id, int EditionId, string NameEn, string NameZh, string Kind, int? Capacity, int Confirmed, int? SeatsLeft, bool RequiresApproval,
+    bool RequiresInvitation, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int Order)
+{
+    public static CategoryDto From(RegistrationCategory c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Id, c.EditionId, c.NameEn, c.NameZh, c.Kind.ToString(), c.Capacity, c.Confirmed, c.Capacity is int capacity ? Math.Max(0, capacity - c.Confirmed) : null,
+            c.RequiresApproval, c.RequiresInvitation, c.OpensAt, c.ClosesAt, c.Order);
+    }
+}
+
+/// <summary>
+/// A registration made through the API, by an organizer's system (an invitation list, a CRM): the rules of the
+/// organizer's form (no sale window, no invitation code; seats and the waiting list as for everyone). Unknown fields
+/// are refused, so a typo does not pass silently.
+/// </summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record NewRegistrationDto(
+    int CategoryId, string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin, bool LatinFamilyNameFirst,
+    string? Organisation, string? Position, string? Email, string? Phone, string? CountryCode, string? PreferredCulture, string? DietaryNeeds,
+    string? AccessibilityNeeds, bool NeedsInterpretation, bool ConfirmWithoutApproval)
+{
+    /// <summary>What the consent of a registration entered by an organizer's system records.</summary>
+    public const string ConsentVersion = "entered-through-api";
+
+    public RegistrationDetails ToDetails() => new(
+        FamilyNameZh, GivenNameZh, FamilyNameLatin, GivenNameLatin, LatinFamilyNameFirst, Organisation, Position, Email ?? "", Phone, CountryCode,
+        string.IsNullOrWhiteSpace(PreferredCulture) ? "en" : PreferredCulture, DietaryNeeds, AccessibilityNeeds, NeedsInterpretation, Consent: true, ConsentVersion);
+}

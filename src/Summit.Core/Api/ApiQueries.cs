@@ -165,6 +165,31 @@ public sealed class ApiQueries(SummitDbContext db)
     }
 
     /// <summary>One registration within reach, or null (none with this id, or in an edition the token does not reach).</summary>
+    /// <summary>The categories of the token's editions (or of one of them), in id order.</summary>
+    public async Task<IReadOnlyList<RegistrationCategory>> CategoriesAsync(ApiReach reach, int? editionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reach);
+        var query = db.RegistrationCategories.AsNoTracking();
+        if (reach.Editions is { } ids)
+        {
+            query = query.Where(c => ids.Contains(c.EditionId));
+        }
+
+        if (editionId is int edition)
+        {
+            query = query.Where(c => c.EditionId == edition);
+        }
+
+        return await query.OrderBy(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<RegistrationCategory?> CategoryAsync(ApiReach reach, int id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reach);
+        var category = await db.RegistrationCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return category is not null && reach.Includes(category.EditionId) ? category : null;
+    }
+
     public async Task<Registration?> RegistrationAsync(ApiReach reach, int id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reach);

@@ -19,12 +19,17 @@ public static class OrganizerApi
     public sealed record PageDto<T>(IReadOnlyList<T> Items, string? Next);
 
     /// <summary>What may come with a status change: the message to the person, in the email that tells them.</summary>
+    [System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
     public sealed record StatusChangeDto(string? Message);
+
+    public const long BodyLimit = 64 * 1024;
 
     public static void MapOrganizerApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/v1").RequireRateLimiting(SummitWebServices.ApiRateLimit)
+            // No request of this API needs more: a bigger body is refused with 413 before it is read.
+            .WithMetadata(new RequestSizeLimitAttribute(BodyLimit))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -52,7 +57,27 @@ public static class OrganizerApi
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/categories", CategoriesAsync).WithTags("Registrations").WithName("ListCategories")
+            .WithSummary("The registration categories of the token's editions (or of ?edition=), in id order, with their seats.")
+            .RequireAuthorization(registrations)
+            .Produces<IReadOnlyList<CategoryDto>>()
+            .ProducesValidationProblem();
+        api.MapGet("/categories/{id:int}", CategoryAsync).WithTags("Registrations").WithName("GetCategory")
+            .WithSummary("One registration category, with its seats.")
+            .RequireAuthorization(registrations)
+            .Produces<CategoryDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var write = ApiPolicies.For(ApiScopes.Registrations, ApiAccess.ReadWrite);
+        api.MapPost("/registrations", CreateRegistrationAsync).WithTags("Registrations").WithName("CreateRegistration")
+            .WithSummary("Registers someone, with the rules of the organizer's form: a seat while there are seats, else the waiting list, or waiting for approval when the category asks for it (unless confirmWithoutApproval). The person is emailed. Unknown fields are refused.")
+            .RequireAuthorization(write)
+            .Accepts<NewRegistrationDto>("application/json")
+            .Produces<RegistrationDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         foreach (var action in new[] { "approve", "decline", "cancel" })
         {
             api.MapPost($"/registrations/{{id:int}}/{action}", (int id, HttpContext context, ChangeRegistration change, ApiQueries queries, ClaimsPrincipal user, StatusChangeDto? body, CancellationToken cancellationToken) =>
@@ -73,6 +98,56 @@ public static class OrganizerApi
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed)
                 .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CategoryDto>>, ValidationProblem>> CategoriesAsync(string? edition, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
+    {
+        int? editionId = null;
+        if (!string.IsNullOrEmpty(edition))
+        {
+            if (!int.TryParse(edition, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["edition"] = [ApiQueries.Reasons.Number] });
+            }
+
+            editionId = parsed;
+        }
+
+        return TypedResults.Ok<IReadOnlyList<CategoryDto>>((await queries.CategoriesAsync(Reach(user), editionId, cancellationToken)).Select(CategoryDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> CategoryAsync(int id, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
+    {
+        var category = await queries.CategoryAsync(Reach(user), id, cancellationToken);
+        return category is null ? NotFound("No category with this id is within this token's reach.") : TypedResults.Ok(CategoryDto.From(category));
+    }
+
+    private static async Task<IResult> CreateRegistrationAsync(NewRegistrationDto body, HttpContext context, RegisterAttendee register, ApiQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var reach = Reach(user);
+        if (await queries.CategoryAsync(reach, body.CategoryId, cancellationToken) is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["categoryId"] = ["No category with this id is within this token's reach."] });
+        }
+
+        var outcome = await register.RunForOrganizerAsync(body.CategoryId, body.ToDetails(), body.ConfirmWithoutApproval, cancellationToken);
+        if (outcome.Result == RegistrationResult.AlreadyRegistered && outcome.RegistrationId is int existing)
+        {
+            // Sent twice (a retry, a CRM sync run again): the registration that exists, not a second one.
+            context.Response.Headers.Location = $"/api/v1/registrations/{existing.ToString(CultureInfo.InvariantCulture)}";
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already registered",
+                detail: "This email address is already registered for this edition; the Location header names that registration.",
+                extensions: new Dictionary<string, object?> { ["field"] = "email", ["registration"] = existing });
+        }
+
+        if (outcome.RegistrationId is not int id)
+        {
+            return TypedResults.ValidationProblem(outcome.Refusals.GroupBy(r => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Field)).ToDictionary(g => g.Key, g => g.Select(r => r.Message).ToArray()));
+        }
+
+        var made = (await queries.RegistrationAsync(reach, id, cancellationToken))!;
+        context.Response.Headers.ETag = ETag(made);
+        return TypedResults.Created($"/api/v1/registrations/{id.ToString(CultureInfo.InvariantCulture)}", Dto(made));
     }
 
     private static async Task<IResult> ChangeStatusAsync(string action, int id, HttpContext context, ChangeRegistration change, ApiQueries queries, ClaimsPrincipal user, StatusChangeDto? body, CancellationToken cancellationToken)

@@ -239,6 +239,134 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Equal(RegistrationStatus.PendingApproval, await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == pending).Select(r => r.Status).FirstAsync(Cancel)));
     }
 
+    private static string NewPerson(int category, string email, string extra = "") =>
+        $"{{\"categoryId\": {category}, \"familyNameLatin\": \"Tan\", \"givenNameLatin\": \"Wei\", \"email\": \"{email}\", \"preferredCulture\": \"en\"{extra}}}";
+
+    [Fact]
+    public async Task A_registration_made_through_the_API_follows_the_forms_rules_and_answers_201_with_its_ETag_or_400_naming_the_field()
+    {
+        var (edition, category, other) = await App.BuildAsync(async d =>
+        {
+            var e = await d.EditionIdAsync("2021");
+            return (e, await d.CategoryAsync(e), await d.CategoryAsync((await d.EditionAsync()).Id));
+        });
+        var secret = await TokenAsync(Only(ApiScopes.Registrations, ApiAccess.ReadWrite), [edition]);
+        var email = $"api.made.{Guid.NewGuid():N}@summit.test";
+
+        using (var made = await SendAsync(HttpMethod.Post, "/api/v1/registrations", secret, content: Json(NewPerson(category, email))))
+        {
+            Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+            using var json = JsonDocument.Parse(await made.Content.ReadAsStringAsync(Cancel));
+            var id = json.RootElement.GetProperty("id").GetInt32();
+            Assert.Equal($"/api/v1/registrations/{id}", made.Headers.Location?.OriginalString);
+            Assert.NotNull(made.Headers.ETag);
+            Assert.Equal("Confirmed", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal(email, json.RootElement.GetProperty("email").GetString());
+            var audit = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().FirstAsync(a => a.ObjectType == "Registration" && a.ObjectId == id.ToString(CultureInfo.InvariantCulture) && a.Action == "created", Cancel));
+            Assert.Equal(Core.Audit.AuditActorKind.Token, audit.ActorKind);
+        }
+
+        // The same person again: 409 naming the registration that exists.
+        using (var again = await SendAsync(HttpMethod.Post, "/api/v1/registrations", secret, content: Json(NewPerson(category, email))))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            using var problem = JsonDocument.Parse(await again.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal("email", problem.RootElement.GetProperty("field").GetString());
+            Assert.Equal($"/api/v1/registrations/{problem.RootElement.GetProperty("registration").GetInt32()}", again.Headers.Location?.OriginalString);
+        }
+
+        // A bad address, a category outside the token's editions, an unknown country: 400 naming the field, nothing saved.
+        foreach (var (body, field) in new[]
+        {
+            (NewPerson(category, "not-an-address"), "email"),
+            (NewPerson(other, $"x.{Guid.NewGuid():N}@summit.test"), "categoryId"),
+            (NewPerson(category, $"y.{Guid.NewGuid():N}@summit.test", ", \"countryCode\": \"Atlantis\""), "countryCode"),
+        })
+        {
+            using var refused = await SendAsync(HttpMethod.Post, "/api/v1/registrations", secret, content: Json(body));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Cancel));
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem.RootElement}");
+        }
+
+        Assert.Equal(1, await App.WithDbAsync(db => db.Registrations.CountAsync(r => r.CategoryId == category, Cancel)));
+    }
+
+    [Theory]
+    [InlineData("{\"categoryId\": 1, \"emial\": \"typo@summit.test\"}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"categoryId\": \"one\"}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"categoryId\": 1,", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("[]", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("categoryId=1", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("HUGE", "application/json", HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_bad_new_registration_answers_400_413_or_415_problem_details_and_saves_nothing(string body, string type, HttpStatusCode expected)
+    {
+        var secret = await TokenAsync(Only(ApiScopes.Registrations, ApiAccess.ReadWrite));
+        var before = await App.WithDbAsync(db => db.Registrations.CountAsync(Cancel));
+        var content = body == "HUGE" ? $"{{\"categoryId\": 1, \"organisation\": \"{new string('x', 200_000)}\"}}" : body;
+
+        using var answer = await SendAsync(HttpMethod.Post, "/api/v1/registrations", secret, content: new StringContent(content, System.Text.Encoding.UTF8, type));
+
+        Assert.Equal(expected, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await App.WithDbAsync(db => db.Registrations.CountAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Three_hundred_registrations_at_once_through_the_API_for_fifty_seats_confirm_exactly_fifty()
+    {
+        var category = await App.BuildAsync(async d => await d.CategoryAsync(await d.EditionIdAsync("2021"), capacity: 50));
+        var secret = await TokenAsync(Only(ApiScopes.Registrations, ApiAccess.ReadWrite));
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        using var client = App.CreateClient();
+        using var start = new ManualResetEventSlim();
+        var running = Enumerable.Range(0, 300).Select(i => Task.Run(async () =>
+        {
+            start.Wait(Cancel);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/registrations") { Content = Json(NewPerson(category, $"rush.{prefix}.{i}@summit.test")) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            using var answer = await client.SendAsync(request, Cancel);
+            return (answer.StatusCode, await answer.Content.ReadAsStringAsync(Cancel));
+        }, Cancel)).ToList();
+        start.Set();
+        var answers = await Task.WhenAll(running);
+
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.Created, $"{a.StatusCode}: {a.Item2}"));
+        var statuses = answers.Select(a => JsonDocument.Parse(a.Item2).RootElement.GetProperty("status").GetString()).ToList();
+        Assert.Equal(50, statuses.Count(s => s == "Confirmed"));
+        Assert.Equal(250, statuses.Count(s => s == "Waitlisted"));
+        Assert.Equal(50, await App.WithDbAsync(db => db.Registrations.CountAsync(r => r.CategoryId == category && r.Status == RegistrationStatus.Confirmed, Cancel)));
+        Assert.Equal(50, await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Id == category).Select(c => c.Confirmed).FirstAsync(Cancel)));
+        await App.ConsequencesSettledAsync(TimeSpan.FromMinutes(3));
+    }
+
+    [Fact]
+    public async Task Categories_are_listed_within_the_tokens_editions_with_their_seats()
+    {
+        var (edition, category, other) = await App.BuildAsync(async d =>
+        {
+            var e = await d.EditionIdAsync("2021");
+            return (e, await d.CategoryAsync(e, capacity: 10), await d.CategoryAsync((await d.EditionAsync()).Id));
+        });
+        await App.BuildAsync(d => d.RegistrationAsync(category, $"seat.{Guid.NewGuid():N}@summit.test"));
+        var secret = await TokenAsync(Only(ApiScopes.Registrations), [edition]);
+
+        using var list = await GetAsync("/api/v1/categories", secret);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        using var json = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Cancel));
+        var ids = json.RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).ToList();
+        Assert.Contains(category, ids);
+        Assert.DoesNotContain(other, ids);
+        var mine = json.RootElement.EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == category);
+        Assert.Equal((10, 1, 9), (mine.GetProperty("capacity").GetInt32(), mine.GetProperty("confirmed").GetInt32(), mine.GetProperty("seatsLeft").GetInt32()));
+
+        using var outside = await GetAsync($"/api/v1/categories/{other}", secret);
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        using var bad = await GetAsync("/api/v1/categories?edition=x", secret);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     [Theory]
     [InlineData("status=Maybe", "status")]
     [InlineData("status=3", "status")]
