@@ -80,6 +80,7 @@ public static class SummitCoreServices
         services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();
         services.AddSingleton<Registrations.BadgeTokens>();
         services.AddScoped<Registrations.CheckInAttendee>();
+        services.AddScoped<Registrations.CheckInQueries>();
         services.AddScoped<Scheduling.ScheduleChangeAudience>();
         services.AddScoped<Registrations.SaveCategory>();
         services.AddScoped<Api.ApiTokens>();

@@ -90,6 +90,7 @@ app.MapOpenApi();
 app.MapSpeakersApi();
 app.MapTokenApi();
 app.MapOrganizerApi();
+app.MapCheckInApi();
 app.MapSpeakerMedia();
 app.MapPressEndpoints();
 app.MapProgrammeFeeds();

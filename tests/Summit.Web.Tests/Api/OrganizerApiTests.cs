@@ -342,6 +342,83 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task A_badge_is_checked_in_through_the_API_with_the_desks_rules_and_shows_in_arrivals_and_the_scan_log()
+    {
+        var (edition, category, approval) = await App.BuildAsync(async d =>
+        {
+            var e = (await d.EditionAsync()).Id;
+            return (e, await d.CategoryAsync(e), await d.CategoryAsync(e, approval: true));
+        });
+        var arriving = (await App.BuildAsync(d => d.RegistrationAsync(category, $"gate.{Guid.NewGuid():N}@summit.test"))).RegistrationId!.Value;
+        var waiting = (await App.BuildAsync(d => d.RegistrationAsync(approval, $"wait.{Guid.NewGuid():N}@summit.test"))).RegistrationId!.Value;
+        await App.ConsequencesSettledAsync(); // the badge (and its code) follows the confirmation in a job
+        var code = await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == arriving).Select(r => r.BadgeCode).FirstAsync(Cancel));
+        var secret = await TokenAsync(Only(ApiScopes.CheckIn, ApiAccess.ReadWrite), [edition]);
+        string Body(string? c, string desk = "Gate B") => JsonSerializer.Serialize(new { edition, code = c, desk });
+
+        using (var welcome = await SendAsync(HttpMethod.Post, "/api/v1/checkin", secret, content: Json(Body(code))))
+        {
+            Assert.Equal(HttpStatusCode.Created, welcome.StatusCode);
+            using var json = JsonDocument.Parse(await welcome.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal(("Welcome", arriving, "Gate B"), (json.RootElement.GetProperty("result").GetString(), json.RootElement.GetProperty("registrationId").GetInt32(), json.RootElement.GetProperty("desk").GetString()));
+        }
+
+        using (var again = await SendAsync(HttpMethod.Post, "/api/v1/checkin", secret, content: Json(Body(code, "Gate C"))))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            using var json = JsonDocument.Parse(await again.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal(("AlreadyCheckedIn", "Gate B"), (json.RootElement.GetProperty("result").GetString(), json.RootElement.GetProperty("desk").GetString()));
+        }
+
+        foreach (var (body, status, result) in new[] { (Body("ZZZZ-ZZZZ"), HttpStatusCode.NotFound, "Invalid") })
+        {
+            using var refused = await SendAsync(HttpMethod.Post, "/api/v1/checkin", secret, content: Json(body));
+            Assert.Equal(status, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(result, JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("result").GetString());
+        }
+
+        foreach (var (body, field) in new[] { (Body(null), "code"), (JsonSerializer.Serialize(new { edition = edition + 10_000, code }), "edition") })
+        {
+            using var bad = await SendAsync(HttpMethod.Post, "/api/v1/checkin", secret, content: Json(body));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.True(JsonDocument.Parse(await bad.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("errors").TryGetProperty(field, out _));
+        }
+
+        using (var unknown = await SendAsync(HttpMethod.Post, "/api/v1/checkin", secret, content: Json($"{{\"edition\": {edition}, \"code\": \"{code}\", \"gate\": 3}}")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        }
+
+        using (var arrivals = await GetAsync($"/api/v1/checkin/arrivals?edition={edition}", secret))
+        {
+            Assert.Equal(HttpStatusCode.OK, arrivals.StatusCode);
+            var row = JsonDocument.Parse(await arrivals.Content.ReadAsStringAsync(Cancel)).RootElement.EnumerateArray().Single(c => c.GetProperty("categoryId").GetInt32() == category);
+            Assert.Equal((1, 1), (row.GetProperty("arrived").GetInt32(), row.GetProperty("confirmed").GetInt32()));
+        }
+
+        var results = new List<string>();
+        var next = $"/api/v1/checkin/scans?edition={edition}&limit=1";
+        while (next is not null)
+        {
+            using var page = await GetAsync(next, secret);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            using var json = JsonDocument.Parse(await page.Content.ReadAsStringAsync(Cancel));
+            results.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("result").GetString()!));
+            next = json.RootElement.GetProperty("next").GetString();
+        }
+
+        Assert.Equal(["Welcome", "AlreadyCheckedIn", "Invalid"], results);
+        Assert.Null(await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == waiting).Select(r => r.CheckedInAt).FirstAsync(Cancel)));
+        var audited = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.ObjectType == "Registration" && a.ObjectId == arriving.ToString(CultureInfo.InvariantCulture) && a.ActorKind == Core.Audit.AuditActorKind.Token).CountAsync(Cancel));
+        Assert.True(audited > 0, "The check-in through the token is not in the audit trail.");
+        using (var outside = await GetAsync($"/api/v1/checkin/arrivals?edition={edition + 10_000}", secret))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Categories_are_listed_within_the_tokens_editions_with_their_seats()
     {
         var (edition, category, other) = await App.BuildAsync(async d =>

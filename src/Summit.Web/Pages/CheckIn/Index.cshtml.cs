@@ -15,11 +15,9 @@ namespace Summit.Web.Pages.CheckIn;
 /// they may go in; beside it, arrivals so far per category and per quarter hour. For organizers and check-in staff.
 /// </summary>
 [EnableRateLimiting(SummitWebServices.CheckInRateLimit)]
-public sealed class IndexModel(SummitDbContext db, CheckInAttendee checkIn) : PageModel
+public sealed class IndexModel(SummitDbContext db, CheckInAttendee checkIn, CheckInQueries queries) : PageModel
 {
     public const string DeskCookie = "summit-desk";
-
-    public sealed record CategoryArrivals(string NameEn, string NameZh, int Arrived, int Confirmed);
 
     public Edition? Edition { get; private set; }
 
@@ -80,15 +78,7 @@ public sealed class IndexModel(SummitDbContext db, CheckInAttendee checkIn) : Pa
         }
 
         var editionId = Edition.Id;
-        var counts = await db.Registrations.AsNoTracking()
-            .Where(r => r.EditionId == editionId && r.Status == RegistrationStatus.Confirmed)
-            .GroupBy(r => r.CategoryId)
-            .Select(g => new { CategoryId = g.Key, Confirmed = g.Count(), Arrived = g.Count(r => r.CheckedInAt != null) })
-            .ToListAsync(cancellationToken);
-        Categories = (await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == editionId).OrderBy(c => c.Order).ToListAsync(cancellationToken))
-            .Select(c => new CategoryArrivals(c.NameEn, c.NameZh, counts.FirstOrDefault(x => x.CategoryId == c.Id)?.Arrived ?? 0, counts.FirstOrDefault(x => x.CategoryId == c.Id)?.Confirmed ?? 0))
-            .Where(c => c.Confirmed > 0)
-            .ToList();
+        Categories = await queries.ArrivalsAsync(editionId, cancellationToken);
         var arrivals = await db.Registrations.AsNoTracking()
             .Where(r => r.EditionId == editionId && r.CheckedInAt != null)
             .Select(r => r.CheckedInAt!.Value)
