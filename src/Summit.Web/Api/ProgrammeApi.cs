@@ -41,7 +41,8 @@ public static class ProgrammeApi
 
     public static IEndpointRouteBuilder MapProgrammeApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/editions/{edition}").WithTags("Programme").CacheOutput(Scheduling.ProgrammeCachePolicy.Name);
+        var group = app.MapGroup("/api/v1/editions/{edition}").WithTags("Programme").CacheOutput(Scheduling.ProgrammeCachePolicy.Name)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/sessions", SessionsAsync).WithName("ListSessions").WithSummary("The sessions of the latest published programme, in start order; times in UTC with the edition's zone named.");
         group.MapGet("/rooms", RoomsAsync).WithName("ListRooms").WithSummary("The edition's rooms, in grid order.");
         group.MapGet("/tracks", TracksAsync).WithName("ListTracks").WithSummary("The edition's tracks with their colours.");

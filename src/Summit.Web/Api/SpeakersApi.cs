@@ -44,8 +44,11 @@ public static class SpeakersApi
     public static IEndpointRouteBuilder MapSpeakersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/speakers").WithTags("Speakers");
-        group.MapGet("/", ListAsync).WithName("ListSpeakers").WithSummary("Speakers, in directory order; search in either script; filter by edition.");
-        group.MapGet("/{slug}", GetAsync).WithName("GetSpeaker").WithSummary("One speaker's public profile.");
+        group.MapGet("/", ListAsync).WithName("ListSpeakers").WithSummary("Speakers, in directory order; search in either script; filter by edition.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{slug}", GetAsync).WithName("GetSpeaker").WithSummary("One speaker's public profile.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -130,6 +130,9 @@ public static class SummitWebServices
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddOpenApi();
+        // Numbers are numbers: "42" for an id is refused (400), and the OpenAPI document types ids as integer, not
+        // [integer, string], so generated clients get plain ints.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 
         var formsPerMinute = configuration.GetValue("RateLimits:FormsPerMinute", 30);
         var apiPerMinute = configuration.GetValue("RateLimits:ApiPerMinute", 600);
