@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Webhooks: a local receiver (bench/webhook_receiver.py, checking every signature) and an endpoint for the demo
+# Webhooks: a local receiver (bench/webhook_receiver.py, asyncio, checking every signature) and an endpoint for the demo
 # edition's registration events. Three figures:
-#  1. throughput: the endpoint paused, a registration rush (wrk, 200 clients, 15 s) piles up its events; resumed,
+#  1. throughput: the endpoint paused, a registration rush (wrk, 200 clients, 30 s) piles up its events; resumed,
 #     the deliveries a second until the backlog is gone (target >= 500/s);
 #  2. latency: a trickle of 40 registrations a quarter of a second apart, each event timed from its change's commit
 #     (the consequence row) to its delivery (p50 / p95 / max; target p95 <= 2 s);
@@ -75,12 +75,12 @@ trickle() { # trickle N PREFIX PAUSE
     sleep "$3"
   done
 }
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores; $engine; Release build; receiver: Python ThreadingHTTPServer on 127.0.0.1, checking signatures"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores; $engine; Release build; receiver: Python asyncio on 127.0.0.1, checking every signature"
 
 # 1. Throughput: a backlog, then drained.
 post "/admin/webhooks/$endpoint" "/admin/webhooks/$endpoint?handler=pause" >/dev/null
 write_rush_lua "$work/rush.lua" "$category" hooks
-wrk -t2 -c200 -d15s --timeout 30s -s "$work/rush.lua" "$base" >/dev/null
+wrk -t2 -c200 -d30s --timeout 30s -s "$work/rush.lua" "$base" >/dev/null
 wait_for settled 600
 backlog=$(pending)
 start=$(date +%s.%N)
