@@ -164,7 +164,6 @@ public sealed class ApiQueries(SummitDbContext db)
         return new(page, more ? page[^1].Id : null, []);
     }
 
-    /// <summary>One registration within reach, or null (none with this id, or in an edition the token does not reach).</summary>
     /// <summary>The categories of the token's editions (or of one of them), in id order.</summary>
     public async Task<IReadOnlyList<RegistrationCategory>> CategoriesAsync(ApiReach reach, int? editionId, CancellationToken cancellationToken = default)
     {
@@ -190,6 +189,7 @@ public sealed class ApiQueries(SummitDbContext db)
         return category is not null && reach.Includes(category.EditionId) ? category : null;
     }
 
+    /// <summary>One registration within reach, or null (none with this id, or in an edition the token does not reach).</summary>
     public async Task<Registration?> RegistrationAsync(ApiReach reach, int id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reach);

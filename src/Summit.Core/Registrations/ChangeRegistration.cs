@@ -224,6 +224,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
 
             // No email about this one: the address is gone with the rest, in the audit trail too.
             await Audit.AuditRetention.AnonymiseAsync(db, Audit.AuditedTypes.Registration, registration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), registration.Email, now, cancellationToken);
+            await Webhooks.WebhookErasure.ScrubAsync(db, RegistrationEvents.Subject(registration.Id), cancellationToken);
             registration.Erase(now);
             return null;
         }, cancellationToken, record: _ => events.RecordDetailsChanged(id)); // the badge file carries the name too: it goes

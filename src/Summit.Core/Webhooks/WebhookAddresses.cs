@@ -69,6 +69,17 @@ public static class WebhookAddresses
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
             var bytes = address.GetAddressBytes();
+            // IPv4 inside IPv6: NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address they carry.
+            if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xFF && bytes[3] == 0x9B && bytes[4..12].All(b => b == 0))
+            {
+                return IsInternal(new IPAddress(bytes[12..16]));
+            }
+
+            if (bytes[0] == 0x20 && bytes[1] == 0x02)
+            {
+                return IsInternal(new IPAddress(bytes[2..6]));
+            }
+
             return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
                    || (bytes[0] & 0xFE) == 0xFC // fc00::/7, unique local
                    || address.IsIPv6Teredo;

@@ -33,6 +33,7 @@ public sealed class WebhookDelivery
         ConsequenceId = consequenceId;
         Body = body;
         CreatedAt = now;
+        PendingSince = now;
         Status = WebhookDeliveryStatus.Pending;
     }
 
@@ -57,6 +58,9 @@ public sealed class WebhookDelivery
     public string Body { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Since when it has been waiting (made, redelivered, or its endpoint resumed): it is given up a day after.</summary>
+    public DateTimeOffset PendingSince { get; private set; }
 
     public WebhookDeliveryStatus Status { get; private set; }
 
@@ -85,8 +89,8 @@ public sealed class WebhookDelivery
     {
         LastAttemptAt = attempt.At;
         LastStatusCode = attempt.StatusCode;
-        LastError = Clip(attempt.Error, ErrorMaxLength);
-        LastResponse = Clip(attempt.Response, ResponseMaxLength);
+        LastError = Clip(Printable(attempt.Error), ErrorMaxLength);
+        LastResponse = Clip(Printable(attempt.Response), ResponseMaxLength);
         LastDurationMs = attempt.DurationMs;
         LeasedUntil = null;
         LeaseToken = null;
@@ -107,15 +111,22 @@ public sealed class WebhookDelivery
         }
     }
 
-    internal void Redeliver()
+    internal void Redeliver(DateTimeOffset now)
     {
         Status = WebhookDeliveryStatus.Pending;
+        PendingSince = now;
         NextAttemptAt = null;
         LeasedUntil = null;
         LeaseToken = null;
     }
 
     private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+
+    /// <summary>A receiver's answer may hold anything; NUL and other control characters (which PostgreSQL text refuses) become U+FFFD.</summary>
+    internal static string? Printable(string? text) =>
+        text is null || !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? text
+            : new string(text.Select(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t') ? '\uFFFD' : c).ToArray());
 }
 
 /// <summary>What one POST came to (at the time its answer came): the receiver's status and (the start of) its answer, or why there was none.</summary>

@@ -31,6 +31,7 @@ public sealed class WebhookEndpoints(SummitDbContext db, ConsequenceRecorder con
         public const string Description = "The description is at most 200 characters, without control characters.";
         public const string UnknownEdition = "This edition does not exist.";
         public const string NotFound = "This endpoint does not exist (any more).";
+        public const string Erased = "This event was about a person who has been erased; it cannot be sent again.";
         public const string Delivered = "This delivery is still on its way; it can be sent again once it has been delivered or has failed.";
     }
 
@@ -76,8 +77,38 @@ public sealed class WebhookEndpoints(SummitDbContext db, ConsequenceRecorder con
     public Task<bool> PauseAsync(int id, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, e => !e.Paused, e => e.Pause(WebhookEndpoint.PausedByOrganizer, clock.GetUtcNow()), due: false, cancellationToken);
 
-    public Task<bool> ResumeAsync(int id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, e => e.Paused, e => e.Resume(clock.GetUtcNow()), due: true, cancellationToken);
+    /// <summary>Resumed: what waited goes now (not at its next back-off), with a new day before it is given up.</summary>
+    public async Task<bool> ResumeAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ChangeAsync(id, e => e.Paused, e => e.Resume(now), due: true, cancellationToken))
+        {
+            return false;
+        }
+
+        await db.WebhookDeliveries.Where(d => d.EndpointId == id && d.Status == WebhookDeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null).SetProperty(d => d.PendingSince, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Every failed delivery of the endpoint again (after an outage longer than a day): how many.</summary>
+    public async Task<int> RedeliverFailedAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var count = await db.WebhookDeliveries.Where(d => d.EndpointId == id && d.Status == WebhookDeliveryStatus.Failed && d.Body != WebhookErasure.ErasedBody)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null).SetProperty(d => d.PendingSince, now), cancellationToken);
+        if (count > 0)
+        {
+            consequences.Record(new WebhookDeliveriesDue(id), $"webhook:{id}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
 
     /// <summary>A new secret; the old one stops being used from the next delivery.</summary>
     public Task<bool> RollSecretAsync(int id, CancellationToken cancellationToken = default) =>
@@ -131,7 +162,12 @@ public sealed class WebhookEndpoints(SummitDbContext db, ConsequenceRecorder con
             return new("", Reasons.Delivered);
         }
 
-        delivery.Redeliver();
+        if (delivery.Body == WebhookErasure.ErasedBody)
+        {
+            return new("", Reasons.Erased);
+        }
+
+        delivery.Redeliver(clock.GetUtcNow());
         consequences.Record(new WebhookDeliveriesDue(endpointId), $"webhook:{endpointId}");
         await db.SaveChangesAsync(cancellationToken);
         return null;
@@ -164,9 +200,14 @@ public sealed class WebhookEndpoints(SummitDbContext db, ConsequenceRecorder con
         {
             refusals.Add(new(nameof(WebhookEndpointRequest.Url), refused));
         }
+        else if (parsed!.AbsoluteUri.Length > WebhookEndpoint.UrlMaxLength)
+        {
+            // As stored: a non-ASCII path grows when percent-encoded.
+            refusals.Add(new(nameof(WebhookEndpointRequest.Url), WebhookAddresses.Reasons.Url));
+        }
         else
         {
-            url = parsed!.AbsoluteUri;
+            url = parsed.AbsoluteUri;
         }
 
         description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();

@@ -23,11 +23,17 @@ public interface IWebhookTransport
 /// </summary>
 public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport, ConsequenceRecorder consequences, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookPump> logger)
 {
+    private const string PublishedHandler = nameof(WebhookEvents) + "." + nameof(Scheduling.ScheduleVersionPublished);
+
     /// <summary>How long the consequence that wrote an event goes on sending (its own lease is 30 s).</summary>
     public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(5);
 
-    /// <summary>A pump's hold on what it took: longer than one receiver may take.</summary>
-    public TimeSpan Lease => options.Value.Timeout + TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// A pump's hold on a batch: as long as its slowest course of sends may take (every receiver using its whole
+    /// timeout, <see cref="WebhookOptions.Parallelism"/> at a time), and 20 s more.
+    /// </summary>
+    public TimeSpan LeaseFor(int count) =>
+        (options.Value.Timeout * Math.Ceiling(count / (double)Math.Max(1, options.Value.Parallelism))) + TimeSpan.FromSeconds(20);
 
     /// <summary>
     /// Sends batches until none is due or <paramref name="budget"/> is spent; how many attempts were made. When the
@@ -70,7 +76,7 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
         return attempts;
     }
 
-    private sealed record Claimed(WebhookDelivery Delivery, WebhookEndpoint Endpoint);
+    private sealed record Claimed(WebhookDelivery Delivery, WebhookEndpoint Endpoint, Guid Token);
 
     /// <summary>The ids of the deliveries a pump may take now, oldest first.</summary>
     private IQueryable<long> Due(DateTimeOffset now, long runningIn) =>
@@ -84,20 +90,25 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
                                                       && (e.Sequence < d.Sequence || (e.Sequence == d.Sequence && e.Id < d.Id))))
             // … nor an earlier change of it whose events are not written yet.
             .Where(d => !db.Consequences.Any(c => c.Subject == d.Subject && c.Status == ConsequenceStatus.Pending && c.Id < d.Sequence && c.Id != runningIn && c.Handler.StartsWith(nameof(WebhookEvents) + ".")))
+            // A programme version's events are about many sessions: an earlier version's must be written first.
+            .Where(d => !(d.Subject.StartsWith("session:") || d.Subject.StartsWith("schedule:"))
+                        || !db.Consequences.Any(c => c.Handler == PublishedHandler && c.Status == ConsequenceStatus.Pending && c.Id < d.Sequence && c.Id != runningIn))
             .OrderBy(d => d.Id)
             .Select(d => d.Id);
 
     private async Task<IReadOnlyList<Claimed>> ClaimAsync(long runningIn, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var candidates = await Due(now, runningIn).Take(Math.Max(1, options.Value.BatchSize)).ToListAsync(cancellationToken);
+        // In a consequence (its own lease is 30 s), one course of sends at most: a batch never outlives that lease.
+        var size = runningIn == 0 ? Math.Max(1, options.Value.BatchSize) : Math.Max(1, options.Value.Parallelism);
+        var candidates = await Due(now, runningIn).Take(size).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
             return [];
         }
 
         var token = Guid.NewGuid();
-        var until = now + Lease;
+        var until = now + LeaseFor(candidates.Count);
         var taken = await db.WebhookDeliveries
             .Where(d => candidates.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.LeasedUntil == null || d.LeasedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseToken, token).SetProperty(d => d.LeasedUntil, until).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
@@ -106,10 +117,10 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
             return [];
         }
 
-        var deliveries = await db.WebhookDeliveries.Where(d => d.LeaseToken == token).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.LeaseToken == token).OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var endpointIds = deliveries.Select(d => d.EndpointId).Distinct().ToList();
         var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        return deliveries.Where(d => endpoints.ContainsKey(d.EndpointId)).Select(d => new Claimed(d, endpoints[d.EndpointId])).ToList();
+        return deliveries.Where(d => endpoints.ContainsKey(d.EndpointId)).Select(d => new Claimed(d, endpoints[d.EndpointId], token)).ToList();
     }
 
     private async Task<WebhookAttempt> SendAsync(Claimed claimed, CancellationToken cancellationToken)
@@ -130,39 +141,65 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
             new("Summit-Delivery", delivery.Id.ToString(CultureInfo.InvariantCulture)),
             new("Summit-Attempt", delivery.Attempts.ToString(CultureInfo.InvariantCulture)),
         };
-        return await transport.PostAsync(url!, delivery.Body, headers, cancellationToken);
+        try
+        {
+            return await transport.PostAsync(url!, delivery.Body, headers, cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever went wrong with one receiver is that delivery's failed attempt, recorded; never the batch's.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            return new WebhookAttempt(clock.GetUtcNow(), null, null, ConsequenceRunner.Describe(exception), 0);
+        }
     }
 
     private async Task RecordAsync(IReadOnlyList<Claimed> batch, WebhookAttempt[] results, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        for (var i = 0; i < batch.Count; i++)
+        // One statement per delivery, each only while this pump still holds it (a row whose lease ran out, or whose
+        // endpoint was removed, is simply not written): one lost row never costs the others their results.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var delivery = batch[i].Delivery;
-            var attempt = results[i];
-            var giveUp = !attempt.Succeeded && now - delivery.CreatedAt >= settings.GiveUpAfter;
-            delivery.Sent(attempt, now + settings.RetryDelayAfter(delivery.Attempts), giveUp);
-            if (!attempt.Succeeded)
+            for (var i = 0; i < batch.Count; i++)
             {
-                logger.LogWarning("Webhook delivery {Delivery} ({Type}) to endpoint {Endpoint} failed on attempt {Attempt}: {Status} {Error}{Last}.",
-                    delivery.Id, delivery.EventType, delivery.EndpointId, delivery.Attempts, attempt.StatusCode, attempt.Error, giveUp ? "; given up" : "");
+                var (delivery, _, token) = batch[i];
+                var attempt = results[i];
+                var giveUp = !attempt.Succeeded && now - delivery.PendingSince >= settings.GiveUpAfter;
+                delivery.Sent(attempt, now + settings.RetryDelayAfter(delivery.Attempts), giveUp);
+                var id = delivery.Id;
+                await db.WebhookDeliveries.Where(d => d.Id == id && d.LeaseToken == token).ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Status, delivery.Status)
+                    .SetProperty(d => d.NextAttemptAt, delivery.NextAttemptAt)
+                    .SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null)
+                    .SetProperty(d => d.LeaseToken, (Guid?)null)
+                    .SetProperty(d => d.LastAttemptAt, delivery.LastAttemptAt)
+                    .SetProperty(d => d.LastStatusCode, delivery.LastStatusCode)
+                    .SetProperty(d => d.LastError, delivery.LastError)
+                    .SetProperty(d => d.LastResponse, delivery.LastResponse)
+                    .SetProperty(d => d.LastDurationMs, delivery.LastDurationMs)
+                    .SetProperty(d => d.DeliveredAt, delivery.DeliveredAt), cancellationToken);
+                if (!attempt.Succeeded)
+                {
+                    logger.LogWarning("Webhook delivery {Delivery} ({Type}) to endpoint {Endpoint} failed on attempt {Attempt}: {Status} {Error}{Last}.",
+                        delivery.Id, delivery.EventType, delivery.EndpointId, delivery.Attempts, attempt.StatusCode, delivery.LastError, giveUp ? "; given up" : "");
+                }
             }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-
-        var byEndpoint = batch.Select((c, i) => (c.Endpoint.Id, results[i].Succeeded)).GroupBy(r => r.Id).ToList();
+        // The endpoints' bookkeeping after the commit, each statement on its own (no lock held across them).
+        var byEndpoint = batch.Select((c, i) => (c.Endpoint, results[i].Succeeded)).GroupBy(r => r.Endpoint.Id).ToList();
         var succeeded = byEndpoint.Where(g => g.Any(r => r.Succeeded)).Select(g => g.Key).ToList();
         var failing = byEndpoint.Where(g => g.All(r => !r.Succeeded)).Select(g => g.Key).ToList();
         if (succeeded.Count > 0)
         {
-            // Bookkeeping, not an organizer's change: not in the audit trail (like a token's last use).
+            // Not an organizer's change: not in the audit trail (like a token's last use).
             await db.WebhookEndpoints.Where(e => succeeded.Contains(e.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, (DateTimeOffset?)null).SetProperty(e => e.LastSuccessAt, now), cancellationToken);
             // A receiver that was failing answers again: what waits for a later retry goes now, not hours from now.
-            var recovered = batch.Where(c => c.Endpoint.FailingSince is not null && succeeded.Contains(c.Endpoint.Id)).Select(c => c.Endpoint.Id).Distinct().ToList();
+            var recovered = byEndpoint.Where(g => succeeded.Contains(g.Key) && g.First().Endpoint.FailingSince is not null).Select(g => g.Key).ToList();
             if (recovered.Count > 0)
             {
                 await db.WebhookDeliveries.Where(d => recovered.Contains(d.EndpointId) && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt > now)
@@ -183,10 +220,13 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
                 logger.LogWarning("Webhook endpoint {Endpoint} failed since {Since} without a success and is paused.", endpoint.Id, endpoint.FailingSince);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            if (toPause.Count > 0)
+            {
+                // The pause and the email's consequence in one SaveChanges (one transaction).
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 }

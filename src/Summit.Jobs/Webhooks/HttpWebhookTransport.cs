@@ -51,7 +51,17 @@ public sealed class HttpWebhookTransport : IWebhookTransport, IDisposable
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var answer = await ReadStartAsync(response, timeout.Token);
+            string? answer;
+            try
+            {
+                answer = await ReadStartAsync(response, timeout.Token);
+            }
+            catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                // The status came; the body broke off (reset, shorter than announced): the status decides.
+                answer = $"(the answer broke off: {exception.Message})";
+            }
+
             return new WebhookAttempt(at, (int)response.StatusCode, answer, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", Elapsed(watch));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -17,8 +17,9 @@ public sealed class WebhookMailer(SummitDbContext db, MailOutbox outbox, SiteLin
     {
         ArgumentNullException.ThrowIfNull(happened);
         var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == happened.EndpointId, cancellationToken);
-        if (endpoint is null)
+        if (endpoint is not { PausedReason: WebhookEndpoint.PausedFailing })
         {
+            // Removed, or resumed since: nothing to tell.
             return;
         }
 

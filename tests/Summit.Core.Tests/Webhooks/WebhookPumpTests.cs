@@ -40,8 +40,16 @@ public abstract class WebhookPumpTests : IAsyncLifetime
 
         public string? Answer { get; set; }
 
+        /// <summary>Bodies containing this make the transport throw, as a broken connection would.</summary>
+        public string? ThrowOn { get; set; }
+
         public Task<WebhookAttempt> PostAsync(Uri url, string body, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
         {
+            if (ThrowOn is not null && body.Contains(ThrowOn, StringComparison.Ordinal))
+            {
+                throw new IOException("The connection was reset.");
+            }
+
             Got.Enqueue((headers.Single(h => h.Key == "Summit-Event-Id").Value, body));
             return Task.FromResult(new WebhookAttempt(DateTimeOffset.UtcNow, Status, Answer, Status is >= 200 and < 300 ? null : $"HTTP {Status}", 3));
         }
@@ -206,6 +214,74 @@ public abstract class WebhookPumpTests : IAsyncLifetime
         Assert.Equal(1, await PumpAsync());
         Assert.Equal(WebhookDeliveryStatus.Delivered, (await DeliveryAsync(ids[0])).Status);
         Assert.Equal(2, receiver.Got.Select(g => g.EventId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_receiver_that_breaks_the_connection_or_answers_NUL_bytes_costs_only_its_own_delivery_an_attempt()
+    {
+        var endpoint = await EndpointAsync();
+        var ids = await EventsAsync(endpoint, ("registration:20", 1), ("registration:21", 2), ("registration:22", 3));
+        receiver.ThrowOn = "registration:21";
+        receiver.Answer = "ok\0\u0007 fine";
+
+        Assert.Equal(3, await PumpAsync());
+
+        Assert.Equal(WebhookDeliveryStatus.Delivered, (await DeliveryAsync(ids[0])).Status);
+        Assert.Equal("ok\uFFFD\uFFFD fine", (await DeliveryAsync(ids[0])).LastResponse);
+        var broken = await DeliveryAsync(ids[1]);
+        Assert.Equal((WebhookDeliveryStatus.Pending, 1, (int?)null), (broken.Status, broken.Attempts, broken.LastStatusCode));
+        Assert.Contains("The connection was reset.", broken.LastError, StringComparison.Ordinal);
+        Assert.NotNull(broken.NextAttemptAt);
+        Assert.Null(broken.LeaseToken);
+        Assert.Equal(WebhookDeliveryStatus.Delivered, (await DeliveryAsync(ids[2])).Status);
+    }
+
+    [Fact]
+    public async Task Resuming_sends_what_waited_at_once_and_the_failed_ones_can_all_be_sent_again()
+    {
+        var endpoint = await EndpointAsync();
+        var ids = await EventsAsync(endpoint, ("registration:30", 1));
+        receiver.Status = 503;
+        await PumpAsync();
+        clock.Advance(TimeSpan.FromHours(25)); // past the day: its next failure gives it up
+        await PumpAsync();
+        Assert.Equal(WebhookDeliveryStatus.Failed, (await DeliveryAsync(ids[0])).Status);
+        var waiting = await EventsAsync(endpoint, ("registration:31", 2));
+        Assert.Equal(0, await PumpAsync()); // a day of failures paused the endpoint: the new event waits, kept
+        Assert.Equal(WebhookEndpoint.PausedFailing, await WithAsync(s => s.GetRequiredService<SummitDbContext>().WebhookEndpoints.Where(e => e.Id == endpoint).Select(e => e.PausedReason).SingleAsync(Cancel)));
+
+        receiver.Status = 200;
+        Assert.True(await WithAsync(s => s.GetRequiredService<WebhookEndpoints>().ResumeAsync(endpoint, Cancel)));
+        Assert.Equal(1, await PumpAsync()); // the waiting one at once, its back-off forgotten
+        Assert.Equal(WebhookDeliveryStatus.Delivered, (await DeliveryAsync(waiting[0])).Status);
+
+        Assert.Equal(1, await WithAsync(s => s.GetRequiredService<WebhookEndpoints>().RedeliverFailedAsync(endpoint, Cancel)));
+        Assert.Equal(1, await PumpAsync());
+        Assert.Equal(WebhookDeliveryStatus.Delivered, (await DeliveryAsync(ids[0])).Status);
+        Assert.Equal(0, await WithAsync(s => s.GetRequiredService<WebhookEndpoints>().RedeliverFailedAsync(endpoint, Cancel)));
+    }
+
+    [Fact]
+    public async Task Erasing_a_person_removes_their_events_bodies_from_the_log_and_sends_nothing_more_about_them()
+    {
+        var endpoint = await EndpointAsync();
+        var category = (await WithAsync(s => s.GetRequiredService<Core.Registrations.SaveCategory>().RunAsync(editionId, null, new Core.Registrations.CategoryDetails(
+            "Delegate", "代表", null, null, Core.Registrations.CategoryKind.General, null, false, false, null, null, 1), Cancel))).CategoryId!.Value;
+        var registration = (await WithAsync(s => s.GetRequiredService<Core.Registrations.RegisterAttendee>().RunAsync(category, TestData.Person("erase.me@summit.test"), null, cancellationToken: Cancel))).RegistrationId!.Value;
+        var subject = Core.Registrations.RegistrationEvents.Subject(registration);
+        var ids = await EventsAsync(endpoint, (subject, 1));
+        Assert.Equal(1, await PumpAsync());
+        var later = await EventsAsync(endpoint, (subject, 2));
+
+        Assert.Empty(await WithAsync(s => s.GetRequiredService<Core.Registrations.ChangeRegistration>().EraseAsync(registration, Cancel)));
+
+        var sent = await DeliveryAsync(ids[0]);
+        var unsent = await DeliveryAsync(later[0]);
+        Assert.Equal((WebhookDeliveryStatus.Delivered, WebhookErasure.ErasedBody), (sent.Status, sent.Body));
+        Assert.Equal((WebhookDeliveryStatus.Failed, WebhookErasure.ErasedBody, WebhookErasure.NotSent), (unsent.Status, unsent.Body, unsent.LastError));
+        Assert.Equal(WebhookEndpoints.Reasons.Erased, (await WithAsync(s => s.GetRequiredService<WebhookEndpoints>().RedeliverAsync(endpoint, ids[0], Cancel)))?.Message);
+        Assert.Equal(0, await WithAsync(s => s.GetRequiredService<WebhookEndpoints>().RedeliverFailedAsync(endpoint, Cancel)));
+        Assert.Equal(0, await PumpAsync());
     }
 
     [Fact]

@@ -2455,6 +2455,9 @@ namespace Summit.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("PendingSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 

@@ -2376,6 +2376,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("PendingSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 

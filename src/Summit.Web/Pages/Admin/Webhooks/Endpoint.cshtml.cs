@@ -33,6 +33,8 @@ public sealed class EndpointModel(SummitDbContext db, WebhookEndpoints endpoints
 
     public IReadOnlyList<WebhookDelivery> Deliveries { get; private set; } = [];
 
+    public int FailedCount { get; private set; }
+
     /// <summary>The id to continue the log before, when there are older deliveries.</summary>
     public long? OlderBefore { get; private set; }
 
@@ -97,6 +99,13 @@ public sealed class EndpointModel(SummitDbContext db, WebhookEndpoints endpoints
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostRedeliverFailedAsync(int id, CancellationToken cancellationToken)
+    {
+        var count = await endpoints.RedeliverFailedAsync(id, cancellationToken);
+        Message = count == 0 ? L["No failed delivery to send again."] : L["{0} failed deliveries are being sent again, with their event ids.", count];
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostSecretAsync(int id, CancellationToken cancellationToken)
     {
         if (!this.IsConfirmed())
@@ -145,6 +154,7 @@ public sealed class EndpointModel(SummitDbContext db, WebhookEndpoints endpoints
         Endpoint = endpoint;
         var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         EditionName = await db.Editions.AsNoTracking().Where(e => e.Id == endpoint.EditionId).Select(e => chinese ? e.NameZh : e.NameEn).FirstAsync(cancellationToken);
+        FailedCount = await db.WebhookDeliveries.CountAsync(d => d.EndpointId == id && d.Status == WebhookDeliveryStatus.Failed && d.Body != WebhookErasure.ErasedBody, cancellationToken);
         var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == id);
         if (before is { } b)
         {

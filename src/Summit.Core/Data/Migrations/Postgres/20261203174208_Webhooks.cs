@@ -56,6 +56,7 @@ namespace Summit.Core.Data.Migrations.Postgres
                     ConsequenceId = table.Column<long>(type: "bigint", nullable: true),
                     Body = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PendingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

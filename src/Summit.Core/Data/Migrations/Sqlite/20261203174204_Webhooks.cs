@@ -55,6 +55,7 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     ConsequenceId = table.Column<long>(type: "INTEGER", nullable: true),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PendingSince = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
