@@ -91,6 +91,7 @@ app.MapSpeakersApi();
 app.MapTokenApi();
 app.MapOrganizerApi();
 app.MapCheckInApi();
+app.MapPressAndMailApi();
 app.MapSpeakerMedia();
 app.MapPressEndpoints();
 app.MapProgrammeFeeds();

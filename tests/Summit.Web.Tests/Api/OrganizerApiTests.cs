@@ -419,6 +419,46 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task The_mail_log_is_read_a_page_at_a_time_by_a_token_that_reaches_every_edition_only()
+    {
+        var email = $"mail.log.{Guid.NewGuid():N}@summit.test";
+        var (edition, registration) = await App.BuildAsync(async d =>
+        {
+            var e = (await d.EditionAsync()).Id;
+            return (e, (await d.RegistrationAsync(await d.CategoryAsync(e), email)).RegistrationId!.Value);
+        });
+        await App.ConsequencesSettledAsync(); // the confirmation email's row
+        var all = await TokenAsync(Only(ApiScopes.Mail));
+
+        using (var list = await GetAsync($"/api/v1/mail?about=registration:{registration}&limit=1", all))
+        {
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+            using var json = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Cancel));
+            var item = json.RootElement.GetProperty("items").EnumerateArray().Single();
+            Assert.Equal(email, item.GetProperty("to").GetString());
+            Assert.Equal(JsonValueKind.Null, item.GetProperty("text").ValueKind);
+            using var one = await GetAsync($"/api/v1/mail/{item.GetProperty("id").GetInt64()}", all);
+            Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+            Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await one.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("text").GetString()));
+        }
+
+        using (var limited = await GetAsync("/api/v1/mail", await TokenAsync(Only(ApiScopes.Mail), [edition])))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, limited.StatusCode);
+            Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        }
+
+        foreach (var query in new[] { "status=Lost", "status=2", "limit=0", "after=x" })
+        {
+            using var bad = await GetAsync($"/api/v1/mail?{query}", all);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        using var missing = await GetAsync("/api/v1/mail/999999999", all);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Categories_are_listed_within_the_tokens_editions_with_their_seats()
     {
         var (edition, category, other) = await App.BuildAsync(async d =>
