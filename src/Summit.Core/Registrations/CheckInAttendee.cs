@@ -95,7 +95,8 @@ public sealed class CheckInAttendee(SummitDbContext db, BadgeTokens tokens, Regi
         {
             var marked = await db.Registrations
                 .Where(r => r.Id == registration.Id && r.EditionId == editionId && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInDesk, deskName), cancellationToken);
+                // A new version: the API's ETag and changedSince see the arrival.
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInDesk, deskName).SetProperty(r => r.UpdatedAt, now), cancellationToken);
             result = marked == 1 ? CheckInResult.Welcome : CheckInResult.AlreadyCheckedIn;
             if (result == CheckInResult.Welcome)
             {

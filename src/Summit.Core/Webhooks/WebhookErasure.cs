@@ -16,8 +16,13 @@ public static class WebhookErasure
     public static async Task ScrubAsync(SummitDbContext db, string subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.WebhookDeliveries.Where(d => d.Subject == subject && d.Status == WebhookDeliveryStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Failed).SetProperty(d => d.LastError, NotSent).SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
+        // The lease goes too: a pump sending one of them right now writes its result only while it holds the row,
+        // so it can neither put the row back to pending nor write the answer over the scrub.
+        await db.WebhookDeliveries.Where(d => d.Subject == subject && (d.Status == WebhookDeliveryStatus.Pending || d.LeaseToken != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, d => d.Status == WebhookDeliveryStatus.Pending ? WebhookDeliveryStatus.Failed : d.Status)
+                .SetProperty(d => d.LastError, d => d.Status == WebhookDeliveryStatus.Pending ? NotSent : d.LastError)
+                .SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(d => d.LeaseToken, (Guid?)null).SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
         await db.WebhookDeliveries.Where(d => d.Subject == subject)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Body, ErasedBody).SetProperty(d => d.LastResponse, (string?)null), cancellationToken);
     }

@@ -353,6 +353,24 @@ public sealed class RegistrationRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_arrival_is_a_new_version_of_the_registration_and_a_second_scan_is_not()
+    {
+        var open = await CategoryAsync(capacity: null);
+        var guest = (await RegisterAsync(open, Person("version-door@summit.test"))).RegistrationId!.Value;
+        var tokens = await WithAsync(s => Task.FromResult(s.GetRequiredService<BadgeTokens>()));
+        Task<DateTimeOffset> VersionAsync() => WithAsync(s => s.GetRequiredService<SummitDbContext>().Registrations.Where(r => r.Id == guest).Select(r => r.UpdatedAt).FirstAsync(Cancel));
+        var registered = await VersionAsync();
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var arrival = await WithAsync(s => s.GetRequiredService<CheckInAttendee>().RunAsync(tokens.Issue(guest, 1), editionId, "North desk", null, Cancel));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var again = await WithAsync(s => s.GetRequiredService<CheckInAttendee>().RunAsync(tokens.Issue(guest, 1), editionId, "South desk", null, Cancel));
+
+        Assert.Equal((CheckInResult.Welcome, CheckInResult.AlreadyCheckedIn), (arrival.Result, again.Result));
+        Assert.Equal(registered + TimeSpan.FromMinutes(5), await VersionAsync());
+    }
+
+    [Fact]
     public async Task A_badge_checks_in_once_and_then_says_when_and_where_and_bad_badges_say_why()
     {
         var open = await CategoryAsync(capacity: null);

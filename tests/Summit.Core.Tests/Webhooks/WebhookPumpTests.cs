@@ -272,8 +272,13 @@ public abstract class WebhookPumpTests : IAsyncLifetime
         var ids = await EventsAsync(endpoint, (subject, 1));
         Assert.Equal(1, await PumpAsync());
         var later = await EventsAsync(endpoint, (subject, 2));
+        // A pump is sending the later one at the moment of the erasure: its lease must not let it write over the scrub.
+        var lease = Guid.NewGuid();
+        await WithAsync(s => s.GetRequiredService<SummitDbContext>().WebhookDeliveries.Where(d => d.Id == later[0])
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LeaseToken, lease).SetProperty(d => d.LeasedUntil, DateTimeOffset.UtcNow.AddMinutes(5)), Cancel));
 
         Assert.Empty(await WithAsync(s => s.GetRequiredService<Core.Registrations.ChangeRegistration>().EraseAsync(registration, Cancel)));
+        Assert.Equal(0, await WithAsync(s => s.GetRequiredService<SummitDbContext>().WebhookDeliveries.CountAsync(d => d.Id == later[0] && d.LeaseToken == lease, Cancel)));
 
         var sent = await DeliveryAsync(ids[0]);
         var unsent = await DeliveryAsync(later[0]);
