@@ -61,10 +61,7 @@ public sealed class ConsequenceRunner(IServiceScopeFactory scopes, ConsequenceRo
         {
             var route = routes.Find(row.Handler) ?? throw new InvalidOperationException($"No consequence handler is named {row.Handler}.");
             await using var work = scopes.CreateAsyncScope();
-            if (work.ServiceProvider.GetService<ConsequenceContext>() is { } context)
-            {
-                context.Id = row.Id;
-            }
+            work.ServiceProvider.GetRequiredService<ConsequenceContext>().Id = row.Id;
 
             using var actor = Audit.AuditActor.Use(Audit.AuditActor.Job(row.Handler));
             await route.InvokeAsync(work.ServiceProvider, row.Payload, cancellationToken);

@@ -36,93 +36,106 @@ public sealed class WebhookEvents(SummitDbContext db, ConsequenceContext consequ
             : [status ?? WebhookEventTypes.RegistrationChanged];
     }
 
-    public async Task HandleAsync(RegistrationChanged happened, CancellationToken cancellationToken)
+    public Task HandleAsync(RegistrationChanged happened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(happened);
-        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == happened.RegistrationId, cancellationToken);
-        if (registration is not null)
+        return RegistrationAsync(happened.RegistrationId, r =>
         {
-            var data = new RegistrationEvent(RegistrationDto.From(registration), happened.From?.ToString());
-            await WriteAsync(registration.EditionId, RegistrationEvents.Subject(registration.Id), TypesOf(happened).Select(t => (t, (object)data)).ToList(), cancellationToken);
-        }
-
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
+            var data = new RegistrationEvent(RegistrationDto.From(r), happened.From?.ToString());
+            return TypesOf(happened).Select(t => (t, (object)data)).ToList();
+        }, cancellationToken);
     }
 
-    public async Task HandleAsync(RegistrationDetailsChanged happened, CancellationToken cancellationToken)
+    public Task HandleAsync(RegistrationDetailsChanged happened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(happened);
-        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == happened.RegistrationId, cancellationToken);
-        if (registration is not null)
-        {
-            await WriteAsync(registration.EditionId, RegistrationEvents.Subject(registration.Id), [(WebhookEventTypes.RegistrationChanged, new RegistrationEvent(RegistrationDto.From(registration), null))], cancellationToken);
-        }
-
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
+        return RegistrationAsync(happened.RegistrationId, r => [(WebhookEventTypes.RegistrationChanged, new RegistrationEvent(RegistrationDto.From(r), null))], cancellationToken);
     }
 
-    public async Task HandleAsync(CheckedIn happened, CancellationToken cancellationToken)
+    public Task HandleAsync(CheckedIn happened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(happened);
-        var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == happened.RegistrationId, cancellationToken);
-        if (registration is not null)
-        {
-            await WriteAsync(registration.EditionId, RegistrationEvents.Subject(registration.Id), [(WebhookEventTypes.CheckInCreated, new CheckInEvent(happened.At, happened.Desk, RegistrationDto.From(registration)))], cancellationToken);
-        }
-
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
+        return RegistrationAsync(happened.RegistrationId, r => [(WebhookEventTypes.CheckInCreated, new CheckInEvent(happened.At, happened.Desk, RegistrationDto.From(r)))], cancellationToken);
     }
 
-    public async Task HandleAsync(ScheduleVersionPublished happened, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(happened);
-        var version = await db.ScheduleVersions.AsNoTracking().Where(v => v.Id == happened.VersionId)
-            .Select(v => new { v.Id, v.Number, v.Name, v.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
-        if (version is not null)
+    private Task RegistrationAsync(int registrationId, Func<Registration, IReadOnlyList<(string Type, object Data)>> events, CancellationToken cancellationToken) =>
+        WriteThenSendAsync(async () =>
         {
-            var changes = await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == version.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-            var events = new List<(string Type, object Data, string? Subject)>
+            var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId, cancellationToken);
+            if (registration is not null)
             {
-                (WebhookEventTypes.SchedulePublished, new ScheduleEvent(version.Id, version.Number, version.Name, version.PublishedAt, changes.Count), null),
-            };
-            events.AddRange(changes.Select(c => (WebhookEventTypes.SessionChanged, (object)new SessionEvent(
-                c.SessionId, version.Number, c.Kind.ToString(), c.TitleEn, c.TitleZh, c.OldRoomId, c.OldStartsAt, c.OldEndsAt, c.NewRoomId, c.NewStartsAt, c.NewEndsAt,
-                c.SpeakerIdsBefore, c.SpeakerIdsAfter), (string?)$"session:{c.SessionId}")));
-            await WriteAsync(happened.EditionId, $"schedule:{happened.EditionId}", events, cancellationToken);
-        }
-
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
-    }
-
-    public async Task HandleAsync(ArticlePublished happened, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(happened);
-        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == happened.ArticleId, cancellationToken);
-        if (article is not null)
-        {
-            var data = new ArticleEvent(article.Id, article.Slug, article.HeadlineEn, article.HeadlineZh, article.PublishedAt, article.FirstPublishedAt);
-            await WriteAsync(article.EditionId, ArticleEvents.Subject(article.Id), [(WebhookEventTypes.ArticlePublished, data)], cancellationToken);
-        }
-
-        await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
-    }
-
-    public async Task HandleAsync(SpeakerChanged happened, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(happened);
-        var speaker = await db.Speakers.AsNoTracking().Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == happened.SpeakerId, cancellationToken);
-        if (speaker is not null)
-        {
-            var data = new SpeakerEvent(speaker.Id, speaker.Slug, speaker.NameZh, speaker.NameLatin, speaker.HonorificEn, speaker.HonorificZh, speaker.CountryCode,
-                speaker.Positions.Select(p => new SpeakerPositionEvent(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)).ToList(), speaker.UpdatedAt);
-            // Endpoints belong to an edition: each edition the speaker is part of hears of it.
-            foreach (var edition in speaker.Editions.Select(e => e.EditionId).Distinct().Order())
-            {
-                await WriteAsync(edition, $"speaker:{speaker.Id}", [(WebhookEventTypes.SpeakerChanged, data)], cancellationToken);
+                await WriteAsync(registration.EditionId, RegistrationEvents.Subject(registration.Id), events(registration), cancellationToken);
             }
+        }, cancellationToken);
+
+    /// <summary>
+    /// Writes the events, then sends what is due. With no endpoint at all (most summits, most of the time) there is
+    /// nothing to write and nothing that can be due, so a change costs one indexed read, not the pump's query.
+    /// </summary>
+    private async Task WriteThenSendAsync(Func<Task> write, CancellationToken cancellationToken)
+    {
+        if (!await db.WebhookEndpoints.AnyAsync(cancellationToken))
+        {
+            return;
         }
 
+        await write();
         await pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);
+    }
+
+    public Task HandleAsync(ScheduleVersionPublished happened, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        return WriteThenSendAsync(async () =>
+        {
+            var version = await db.ScheduleVersions.AsNoTracking().Where(v => v.Id == happened.VersionId)
+                .Select(v => new { v.Id, v.Number, v.Name, v.PublishedAt }).FirstOrDefaultAsync(cancellationToken);
+            if (version is not null)
+            {
+                var changes = await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == version.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+                var events = new List<(string Type, object Data, string? Subject)>
+                {
+                    (WebhookEventTypes.SchedulePublished, new ScheduleEvent(version.Id, version.Number, version.Name, version.PublishedAt, changes.Count), null),
+                };
+                events.AddRange(changes.Select(c => (WebhookEventTypes.SessionChanged, (object)new SessionEvent(
+                    c.SessionId, version.Number, c.Kind.ToString(), c.TitleEn, c.TitleZh, c.OldRoomId, c.OldStartsAt, c.OldEndsAt, c.NewRoomId, c.NewStartsAt, c.NewEndsAt,
+                    c.SpeakerIdsBefore, c.SpeakerIdsAfter), (string?)$"session:{c.SessionId}")));
+                await WriteAsync(happened.EditionId, $"schedule:{happened.EditionId}", events, cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    public Task HandleAsync(ArticlePublished happened, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        return WriteThenSendAsync(async () =>
+        {
+            var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == happened.ArticleId, cancellationToken);
+            if (article is not null)
+            {
+                var data = new ArticleEvent(article.Id, article.Slug, article.HeadlineEn, article.HeadlineZh, article.PublishedAt, article.FirstPublishedAt);
+                await WriteAsync(article.EditionId, ArticleEvents.Subject(article.Id), [(WebhookEventTypes.ArticlePublished, data)], cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    public Task HandleAsync(SpeakerChanged happened, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        return WriteThenSendAsync(async () =>
+        {
+            var speaker = await db.Speakers.AsNoTracking().Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == happened.SpeakerId, cancellationToken);
+            if (speaker is not null)
+            {
+                var data = new SpeakerEvent(speaker.Id, speaker.Slug, speaker.NameZh, speaker.NameLatin, speaker.HonorificEn, speaker.HonorificZh, speaker.CountryCode,
+                    speaker.Positions.Select(p => new SpeakerPositionEvent(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)).ToList(), speaker.UpdatedAt);
+                // Endpoints belong to an edition: each edition the speaker is part of hears of it.
+                foreach (var edition in speaker.Editions.Select(e => e.EditionId).Distinct().Order())
+                {
+                    await WriteAsync(edition, $"speaker:{speaker.Id}", [(WebhookEventTypes.SpeakerChanged, data)], cancellationToken);
+                }
+            }
+        }, cancellationToken);
     }
 
     public Task HandleAsync(WebhookDeliveriesDue happened, CancellationToken cancellationToken) => pump.RunAsync(WebhookPump.InlineBudget, cancellationToken, consequence.Id);

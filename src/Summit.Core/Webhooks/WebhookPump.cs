@@ -32,6 +32,8 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
     /// A pump's hold on a batch: as long as its slowest course of sends may take (every receiver using its whole
     /// timeout, <see cref="WebhookOptions.Parallelism"/> at a time), and 20 s more.
     /// </summary>
+    public const string BacklogSubject = "webhook:backlog";
+
     public TimeSpan LeaseFor(int count) =>
         (options.Value.Timeout * Math.Ceiling(count / (double)Math.Max(1, options.Value.Parallelism))) + TimeSpan.FromSeconds(20);
 
@@ -49,9 +51,11 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
         {
             if (watch.Elapsed >= budget)
             {
-                if (await Due(clock.GetUtcNow(), runningIn).AnyAsync(cancellationToken))
+                // One carrying-on is enough: pumps that ran out together do not each start another chain.
+                if (await Due(clock.GetUtcNow(), runningIn).AnyAsync(cancellationToken)
+                    && !await db.Consequences.AnyAsync(c => c.Subject == BacklogSubject && c.Status == ConsequenceStatus.Pending && c.Id != runningIn, cancellationToken))
                 {
-                    consequences.Record(new WebhookDeliveriesDue(0), "webhook:backlog");
+                    consequences.Record(new WebhookDeliveriesDue(0), BacklogSubject);
                     await db.SaveChangesAsync(cancellationToken);
                 }
 
@@ -196,7 +200,9 @@ public sealed class WebhookPump(SummitDbContext db, IWebhookTransport transport,
         if (succeeded.Count > 0)
         {
             // Not an organizer's change: not in the audit trail (like a token's last use).
-            await db.WebhookEndpoints.Where(e => succeeded.Contains(e.Id))
+            // LastSuccessAt to the minute: one write a minute per endpoint, not one per batch of every pump in a rush.
+            var minuteAgo = now.AddMinutes(-1);
+            await db.WebhookEndpoints.Where(e => succeeded.Contains(e.Id) && (e.FailingSince != null || e.LastSuccessAt == null || e.LastSuccessAt < minuteAgo))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSince, (DateTimeOffset?)null).SetProperty(e => e.LastSuccessAt, now), cancellationToken);
             // A receiver that was failing answers again: what waits for a later retry goes now, not hours from now.
             var recovered = byEndpoint.Where(g => succeeded.Contains(g.Key) && g.First().Endpoint.FailingSince is not null).Select(g => g.Key).ToList();

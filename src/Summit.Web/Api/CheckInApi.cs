@@ -16,8 +16,6 @@ namespace Summit.Web.Api;
 /// </summary>
 public static class CheckInApi
 {
-    public const int MaxLimit = 500;
-
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record CheckInRequestDto(int Edition, string? Code, string? Desk);
 
@@ -67,12 +65,12 @@ public static class CheckInApi
     {
         if (string.IsNullOrWhiteSpace(body.Code))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Send the badge's QR token or its short code."] });
+            return ApiRequest.Invalid("code", "Send the badge's QR token or its short code.");
         }
 
         if (!OrganizerApi.Reach(user).Includes(body.Edition) || !await db.Editions.AnyAsync(e => e.Id == body.Edition, cancellationToken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["edition"] = ["No edition with this id is within this token's reach."] });
+            return ApiRequest.Invalid("edition", "No edition with this id is within this token's reach.");
         }
 
         var outcome = await checkIn.RunAsync(body.Code, body.Edition, body.Desk ?? "API", null, cancellationToken);
@@ -95,12 +93,12 @@ public static class CheckInApi
     {
         if (!int.TryParse(edition, NumberStyles.None, CultureInfo.InvariantCulture, out var editionId))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["edition"] = ["Give the edition's id, for example ?edition=3."] });
+            return ApiRequest.Invalid("edition", "Give the edition's id, for example ?edition=3.");
         }
 
         if (!OrganizerApi.Reach(user).Includes(editionId) || !await db.Editions.AnyAsync(e => e.Id == editionId, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No edition with this id is within this token's reach.");
+            return ApiRequest.NotFound("No edition with this id is within this token's reach.");
         }
 
         return TypedResults.Ok(await queries.ArrivalsAsync(editionId, cancellationToken));
@@ -108,32 +106,8 @@ public static class CheckInApi
 
     private static async Task<IResult> ScansAsync(string? edition, string? after, string? limit, HttpContext context, ClaimsPrincipal user, CheckInQueries queries, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        int? editionId = null;
-        if (!string.IsNullOrEmpty(edition))
-        {
-            if (int.TryParse(edition, NumberStyles.None, CultureInfo.InvariantCulture, out var e))
-            {
-                editionId = e;
-            }
-            else
-            {
-                errors["edition"] = [ApiQueries.Reasons.Number];
-            }
-        }
-
-        long start = 0;
-        if (!string.IsNullOrEmpty(after) && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out start))
-        {
-            errors["after"] = ["after must be a scan id (a positive number)."];
-        }
-
-        var size = ApiQueries.DefaultLimit;
-        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
-        {
-            errors["limit"] = [ApiQueries.Reasons.Limit];
-        }
-
+        var (start, size, errors) = ApiRequest.Paging(after, limit, "after must be a scan id (a positive number).");
+        var editionId = ApiRequest.OptionalId("edition", edition, errors);
         var reach = OrganizerApi.Reach(user);
         if (editionId is int id && !reach.Includes(id))
         {
@@ -147,18 +121,7 @@ public static class CheckInApi
 
         var scans = await queries.ScansAsync(reach.Editions, editionId, start, size + 1, cancellationToken);
         var page = scans.Take(size).Select(s => new ScanDto(s.Id, s.EditionId, s.RegistrationId, s.Result.ToString(), s.Desk, s.At)).ToList();
-        string? next = null;
-        if (scans.Count > size)
-        {
-            var query = new Dictionary<string, string?> { ["after"] = page[^1].Id.ToString(CultureInfo.InvariantCulture), ["limit"] = size.ToString(CultureInfo.InvariantCulture) };
-            if (editionId is int e)
-            {
-                query["edition"] = e.ToString(CultureInfo.InvariantCulture);
-            }
-
-            next = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"{context.Request.PathBase}/api/v1/checkin/scans", query);
-        }
-
+        var next = ApiRequest.Next(context, "/api/v1/checkin/scans", page.LastOrDefault()?.Id ?? 0, size, scans.Count > size, new() { ["edition"] = edition });
         return TypedResults.Ok(new ScanPageDto(page, next));
     }
 }

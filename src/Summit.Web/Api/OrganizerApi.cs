@@ -103,15 +103,11 @@ public static class OrganizerApi
 
     private static async Task<Results<Ok<IReadOnlyList<CategoryDto>>, ValidationProblem>> CategoriesAsync(string? edition, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
     {
-        int? editionId = null;
-        if (!string.IsNullOrEmpty(edition))
+        var errors = new Dictionary<string, string[]>();
+        var editionId = ApiRequest.OptionalId("edition", edition, errors);
+        if (errors.Count > 0)
         {
-            if (!int.TryParse(edition, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["edition"] = [ApiQueries.Reasons.Number] });
-            }
-
-            editionId = parsed;
+            return TypedResults.ValidationProblem(errors);
         }
 
         return TypedResults.Ok<IReadOnlyList<CategoryDto>>((await queries.CategoriesAsync(Reach(user), editionId, cancellationToken)).Select(CategoryDto.From).ToList());
@@ -120,7 +116,7 @@ public static class OrganizerApi
     private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> CategoryAsync(int id, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
     {
         var category = await queries.CategoryAsync(Reach(user), id, cancellationToken);
-        return category is null ? NotFound("No category with this id is within this token's reach.") : TypedResults.Ok(CategoryDto.From(category));
+        return category is null ? ApiRequest.NotFound("No category with this id is within this token's reach.") : TypedResults.Ok(CategoryDto.From(category));
     }
 
     private static async Task<IResult> CreateRegistrationAsync(NewRegistrationDto body, HttpContext context, RegisterAttendee register, ApiQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -128,7 +124,7 @@ public static class OrganizerApi
         var reach = Reach(user);
         if (await queries.CategoryAsync(reach, body.CategoryId, cancellationToken) is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["categoryId"] = ["No category with this id is within this token's reach."] });
+            return ApiRequest.Invalid("categoryId", "No category with this id is within this token's reach.");
         }
 
         var outcome = await register.RunForOrganizerAsync(body.CategoryId, body.ToDetails(), body.ConfirmWithoutApproval, cancellationToken);
@@ -157,7 +153,7 @@ public static class OrganizerApi
         var registration = await queries.RegistrationAsync(reach, id, cancellationToken);
         if (registration is null)
         {
-            return NotFound("No registration with this id is within this token's reach.");
+            return ApiRequest.NotFound("No registration with this id is within this token's reach.");
         }
 
         DateTimeOffset? expected = null;
@@ -166,7 +162,7 @@ public static class OrganizerApi
         {
             if (ParseETag(ifMatch, id) is not { } version)
             {
-                return Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this registration; read it again.");
+                return ApiRequest.Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this registration; read it again.");
             }
 
             expected = version;
@@ -181,22 +177,22 @@ public static class OrganizerApi
         };
         if (refusals.FirstOrDefault(r => r.Field == ChangeRegistration.VersionField) is { } stale)
         {
-            return Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message);
+            return ApiRequest.Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message);
         }
 
         if (refusals.FirstOrDefault(r => r.Field == "Message") is { } tooLong)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = [tooLong.Message] });
+            return ApiRequest.Invalid("message", tooLong.Message);
         }
 
         if (refusals.FirstOrDefault(r => r.Message == ChangeRegistration.Reasons.NotFound) is not null)
         {
-            return NotFound(ChangeRegistration.Reasons.NotFound);
+            return ApiRequest.NotFound(ChangeRegistration.Reasons.NotFound);
         }
 
         if (refusals.Count > 0)
         {
-            return Problem(StatusCodes.Status409Conflict, "Not possible now", refusals[0].Message);
+            return ApiRequest.Problem(StatusCodes.Status409Conflict, "Not possible now", refusals[0].Message);
         }
 
         var changed = (await queries.RegistrationAsync(reach, id, cancellationToken))!;
@@ -221,9 +217,6 @@ public static class OrganizerApi
             : null;
     }
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail);
-
     /// <summary>The editions of the calling token (from its claims).</summary>
     public static ApiReach Reach(ClaimsPrincipal user)
     {
@@ -240,7 +233,7 @@ public static class OrganizerApi
     private static async Task<Results<Ok<EditionDto>, ProblemHttpResult>> EditionAsync(int id, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
     {
         var edition = (await queries.EditionsAsync(Reach(user), cancellationToken)).FirstOrDefault(e => e.Id == id);
-        return edition is null ? NotFound("No edition with this id is within this token's reach.") : TypedResults.Ok(Dto(edition));
+        return edition is null ? ApiRequest.NotFound("No edition with this id is within this token's reach.") : TypedResults.Ok(Dto(edition));
     }
 
     private static async Task<Results<Ok<PageDto<RegistrationDto>>, ValidationProblem>> RegistrationsAsync(
@@ -270,7 +263,7 @@ public static class OrganizerApi
         var registration = await queries.RegistrationAsync(Reach(user), id, cancellationToken);
         if (registration is null)
         {
-            return NotFound("No registration with this id is within this token's reach.");
+            return ApiRequest.NotFound("No registration with this id is within this token's reach.");
         }
 
         var etag = ETag(registration);
@@ -284,9 +277,6 @@ public static class OrganizerApi
         ArgumentNullException.ThrowIfNull(registration);
         return $"\"r{registration.Id}-{registration.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}\"";
     }
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
     private static EditionDto Dto(Edition e) => EditionDto.From(e);
 

@@ -16,8 +16,6 @@ namespace Summit.Web.Api;
 /// </summary>
 public static class PressAndMailApi
 {
-    public const int MaxLimit = 500;
-
     public sealed record ArticleDto(
         int Id, int EditionId, string Slug, string Kind, string? HeadlineEn, string? HeadlineZh, string? LeadEn, string? LeadZh, string? BodyEn, string? BodyZh,
         string? DatelineEn, string? DatelineZh, DateTimeOffset? FirstPublishedAt, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, Uri Url);
@@ -59,51 +57,10 @@ public static class PressAndMailApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static (long After, int Limit, Dictionary<string, string[]> Errors) Paging(string? after, string? limit)
-    {
-        var errors = new Dictionary<string, string[]>();
-        long start = 0;
-        if (!string.IsNullOrEmpty(after) && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out start))
-        {
-            errors["after"] = ["after must be an id (a positive number)."];
-        }
-
-        var size = ApiQueries.DefaultLimit;
-        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
-        {
-            errors["limit"] = [ApiQueries.Reasons.Limit];
-        }
-
-        return (start, size, errors);
-    }
-
-    private static string? Next(HttpContext context, string path, long last, int limit, bool more, Dictionary<string, string?> filters)
-    {
-        if (!more)
-        {
-            return null;
-        }
-
-        filters["after"] = last.ToString(CultureInfo.InvariantCulture);
-        filters["limit"] = limit.ToString(CultureInfo.InvariantCulture);
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"{context.Request.PathBase}{path}", filters.Where(f => !string.IsNullOrEmpty(f.Value)));
-    }
-
     private static async Task<IResult> ArticlesAsync(string? edition, string? after, string? limit, HttpContext context, ClaimsPrincipal user, SummitDbContext db, CancellationToken cancellationToken)
     {
-        var (start, size, errors) = Paging(after, limit);
-        int? editionId = null;
-        if (!string.IsNullOrEmpty(edition))
-        {
-            if (int.TryParse(edition, NumberStyles.None, CultureInfo.InvariantCulture, out var e))
-            {
-                editionId = e;
-            }
-            else
-            {
-                errors["edition"] = [ApiQueries.Reasons.Number];
-            }
-        }
+        var (start, size, errors) = ApiRequest.Paging(after, limit);
+        var editionId = ApiRequest.OptionalId("edition", edition, errors);
 
         if (errors.Count > 0)
         {
@@ -123,14 +80,14 @@ public static class PressAndMailApi
 
         var rows = await query.OrderBy(a => a.Id).Take(size + 1).ToListAsync(cancellationToken);
         var items = rows.Take(size).Select(a => Dto(a, context)).ToList();
-        return TypedResults.Ok(new Page<ArticleDto>(items, Next(context, "/api/v1/articles", items.LastOrDefault()?.Id ?? 0, size, rows.Count > size, new() { ["edition"] = edition })));
+        return TypedResults.Ok(new Page<ArticleDto>(items, ApiRequest.Next(context, "/api/v1/articles", items.LastOrDefault()?.Id ?? 0, size, rows.Count > size, new() { ["edition"] = edition })));
     }
 
     private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> ArticleAsync(int id, HttpContext context, ClaimsPrincipal user, SummitDbContext db, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.Status == ArticleStatus.Published, cancellationToken);
         return article is null || !OrganizerApi.Reach(user).Includes(article.EditionId)
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No published article with this id is within this token's reach.")
+            ? ApiRequest.NotFound("No published article with this id is within this token's reach.")
             : TypedResults.Ok(Dto(article, context));
     }
 
@@ -139,8 +96,7 @@ public static class PressAndMailApi
         a.FirstPublishedAt, a.PublishedAt, a.UpdatedAt, context.PublicUri($"/news/{a.Slug}"));
 
     private static ProblemHttpResult AllEditionsOnly() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-            detail: "The mail log spans every edition: only a token that reaches all editions may read it.");
+        ApiRequest.Problem(StatusCodes.Status403Forbidden, "Forbidden", "The mail log spans every edition: only a token that reaches all editions may read it.");
 
     private static async Task<IResult> MailsAsync(string? status, string? kind, string? about, string? after, string? limit, HttpContext context, ClaimsPrincipal user, SummitDbContext db, CancellationToken cancellationToken)
     {
@@ -149,7 +105,7 @@ public static class PressAndMailApi
             return AllEditionsOnly();
         }
 
-        var (start, size, errors) = Paging(after, limit);
+        var (start, size, errors) = ApiRequest.Paging(after, limit);
         MailStatus? state = null;
         if (!string.IsNullOrEmpty(status))
         {
@@ -185,11 +141,15 @@ public static class PressAndMailApi
         }
 
         var rows = await query.OrderBy(m => m.Id)
-            .Select(m => new MailDto(m.Id, m.Kind, m.ToAddress, m.ToName, m.Culture, m.Subject, m.Status.ToString(), m.Attempts, m.LastError, m.Entity, m.CreatedAt, m.SentAt, null))
+            .Select(AsDto(withText: false))
             .Take(size + 1).ToListAsync(cancellationToken);
         var items = rows.Take(size).ToList();
-        return TypedResults.Ok(new Page<MailDto>(items, Next(context, "/api/v1/mail", items.LastOrDefault()?.Id ?? 0, size, rows.Count > size, new() { ["status"] = status, ["kind"] = kind, ["about"] = about })));
+        return TypedResults.Ok(new Page<MailDto>(items, ApiRequest.Next(context, "/api/v1/mail", items.LastOrDefault()?.Id ?? 0, size, rows.Count > size, new() { ["status"] = status, ["kind"] = kind, ["about"] = about })));
     }
+
+    /// <summary>An email as the log shows it; its text only when one email is asked for, not in the lists.</summary>
+    private static System.Linq.Expressions.Expression<Func<OutgoingMail, MailDto>> AsDto(bool withText) => m =>
+        new MailDto(m.Id, m.Kind, m.ToAddress, m.ToName, m.Culture, m.Subject, m.Status.ToString(), m.Attempts, m.LastError, m.Entity, m.CreatedAt, m.SentAt, withText ? m.TextBody : null);
 
     private static async Task<IResult> MailAsync(long id, ClaimsPrincipal user, SummitDbContext db, CancellationToken cancellationToken)
     {
@@ -199,10 +159,10 @@ public static class PressAndMailApi
         }
 
         var mail = await db.OutgoingMails.AsNoTracking().Where(m => m.Id == id)
-            .Select(m => new MailDto(m.Id, m.Kind, m.ToAddress, m.ToName, m.Culture, m.Subject, m.Status.ToString(), m.Attempts, m.LastError, m.Entity, m.CreatedAt, m.SentAt, m.TextBody))
+            .Select(AsDto(withText: true))
             .FirstOrDefaultAsync(cancellationToken);
         return mail is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No email with this id.")
+            ? ApiRequest.NotFound("No email with this id.")
             : TypedResults.Ok(mail);
     }
 }

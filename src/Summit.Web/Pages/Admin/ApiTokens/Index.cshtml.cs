@@ -98,7 +98,7 @@ public sealed class IndexModel(SummitDbContext db, Core.Api.ApiTokens tokens, Ti
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartDate).Select(e => new { e.Id, e.Slug, e.NameEn, e.NameZh }).ToListAsync(cancellationToken);
-        var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var chinese = Summit.Core.Text.Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
         var names = editions.ToDictionary(e => e.Id, e => chinese ? e.NameZh : e.NameEn);
         AllEditions = editions.Select(e => (e.Id, names[e.Id])).ToList();
         var now = clock.GetUtcNow();

@@ -152,7 +152,7 @@ public sealed class EndpointModel(SummitDbContext db, WebhookEndpoints endpoints
         }
 
         Endpoint = endpoint;
-        var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var chinese = Summit.Core.Text.Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
         EditionName = await db.Editions.AsNoTracking().Where(e => e.Id == endpoint.EditionId).Select(e => chinese ? e.NameZh : e.NameEn).FirstAsync(cancellationToken);
         FailedCount = await db.WebhookDeliveries.CountAsync(d => d.EndpointId == id && d.Status == WebhookDeliveryStatus.Failed && d.Body != WebhookErasure.ErasedBody, cancellationToken);
         var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == id);

@@ -55,7 +55,7 @@ public sealed class IndexModel(SummitDbContext db, WebhookEndpoints endpoints, M
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var chinese = Summit.Core.Text.Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
         var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.StartDate).Select(e => new { e.Id, e.NameEn, e.NameZh }).ToListAsync(cancellationToken);
         Editions = editions.Select(e => (e.Id, chinese ? e.NameZh : e.NameEn)).ToList();
         if (Input.EditionId == 0 && Editions.Count > 0)
