@@ -61,3 +61,38 @@ public sealed record NewRegistrationDto(
         FamilyNameZh, GivenNameZh, FamilyNameLatin, GivenNameLatin, LatinFamilyNameFirst, Organisation, Position, Email ?? "", Phone, CountryCode,
         string.IsNullOrWhiteSpace(PreferredCulture) ? "en" : PreferredCulture, DietaryNeeds, AccessibilityNeeds, NeedsInterpretation, Consent: true, ConsentVersion);
 }
+
+/// <summary>
+/// A registration's details as the API changes them (PATCH, JSON merge patch): the fields sent replace the current
+/// ones, null clears one, those left out stay. Unknown fields are refused.
+/// </summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record RegistrationDetailsDto(
+    string? FamilyNameZh, string? GivenNameZh, string? FamilyNameLatin, string? GivenNameLatin, bool LatinFamilyNameFirst,
+    string? Organisation, string? Position, string? Email, string? Phone, string? CountryCode, string? PreferredCulture, string? DietaryNeeds,
+    string? AccessibilityNeeds, bool NeedsInterpretation)
+{
+    public static RegistrationDetailsDto From(Registration r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.FamilyNameZh, r.GivenNameZh, r.FamilyNameLatin, r.GivenNameLatin, r.LatinFamilyNameFirst, r.Organisation, r.Position, r.Email, r.Phone,
+            r.CountryCode, r.PreferredCulture, r.DietaryNeeds, r.AccessibilityNeeds, r.NeedsInterpretation);
+    }
+
+    /// <summary>The details to save; the consent given when registering stands (it is not changed by an edit).</summary>
+    public RegistrationDetails ToDetails() => new(
+        FamilyNameZh, GivenNameZh, FamilyNameLatin, GivenNameLatin, LatinFamilyNameFirst, Organisation, Position, Email ?? "", Phone, CountryCode,
+        string.IsNullOrWhiteSpace(PreferredCulture) ? "en" : PreferredCulture, DietaryNeeds, AccessibilityNeeds, NeedsInterpretation, Consent: true, NewRegistrationDto.ConsentVersion);
+}
+
+/// <summary>A move to another category of the same edition.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record CategoryMoveDto(int CategoryId);
+
+/// <summary>A category's new capacity: a number of seats, or null for unlimited.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record CapacityDto(int? Capacity);
+
+/// <summary>A registration's sign-up for a session with limited seats: a seat, or a place in its line.</summary>
+public sealed record SignupDto(int Id, int SessionId, string SessionTitleEn, string SessionTitleZh, DateTimeOffset? StartsAt, string Status, int? WaitlistTicket,
+    DateTimeOffset CreatedAt, DateTimeOffset StatusChangedAt);

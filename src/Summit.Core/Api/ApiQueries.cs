@@ -196,4 +196,12 @@ public sealed class ApiQueries(SummitDbContext db)
         var registration = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         return registration is not null && reach.Includes(registration.EditionId) ? registration : null;
     }
+
+    /// <summary>The session sign-ups of a registration (seats and places in line, given up ones too), in session time order.</summary>
+    public async Task<IReadOnlyList<SignupDto>> SignupsAsync(int registrationId, CancellationToken cancellationToken = default) =>
+        await db.SessionSignups.AsNoTracking().Where(s => s.RegistrationId == registrationId)
+            .Join(db.Sessions, s => s.SessionId, session => session.Id, (s, session) => new { s, session })
+            .OrderBy(x => x.session.StartsAt).ThenBy(x => x.s.Id)
+            .Select(x => new SignupDto(x.s.Id, x.s.SessionId, x.session.TitleEn, x.session.TitleZh, x.session.StartsAt, x.s.Status.ToString(), x.s.WaitlistTicket, x.s.CreatedAt, x.s.StatusChangedAt))
+            .ToListAsync(cancellationToken);
 }

@@ -8,5 +8,9 @@ public sealed record Refusal(string Field, string Message)
 {
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    /// <summary>The English sentence with its holes filled in (as the API answers it).</summary>
+    public string Format(IFormatProvider provider) =>
+        Arguments.Count == 0 ? Message : string.Format(provider, Message, Arguments.ToArray<object>());
+
     public static Refusal With(string field, string message, params string[] arguments) => new(field, message) { Arguments = arguments };
 }

@@ -34,7 +34,11 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
     /// Corrects a person's details (by them or an organizer). The consent given when registering stands; the address
     /// stays unique per edition.
     /// </summary>
-    public async Task<IReadOnlyList<Refusal>> EditDetailsAsync(int id, RegistrationDetails details, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Refusal>> EditDetailsAsync(int id, RegistrationDetails details, CancellationToken cancellationToken = default) =>
+        EditDetailsAsync(id, details, null, cancellationToken);
+
+    /// <summary>As <see cref="EditDetailsAsync(int, RegistrationDetails, CancellationToken)"/>, refused (<see cref="VersionField"/>) when the registration is no longer the version read.</summary>
+    public async Task<IReadOnlyList<Refusal>> EditDetailsAsync(int id, RegistrationDetails details, DateTimeOffset? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(details);
         var refusals = RegisterAttendee.Check(details with { Consent = true });
@@ -58,6 +62,11 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
                 if (registration is null)
                 {
                     return (IReadOnlyList<Refusal>)[new Refusal("", Reasons.NotFound)];
+                }
+
+                if (expectedVersion is { } version && registration.UpdatedAt.UtcTicks != version.UtcTicks)
+                {
+                    return [new Refusal(VersionField, Reasons.Changed)];
                 }
 
                 if (email != registration.NormalizedEmail
@@ -233,7 +242,11 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
     }
 
     /// <summary>Moves a registration to another category of the edition: it keeps a seat only if the new category has one.</summary>
-    public async Task<IReadOnlyList<Refusal>> ChangeCategoryAsync(int id, int categoryId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Refusal>> ChangeCategoryAsync(int id, int categoryId, CancellationToken cancellationToken = default) =>
+        ChangeCategoryAsync(id, categoryId, null, cancellationToken);
+
+    /// <summary>As <see cref="ChangeCategoryAsync(int, int, CancellationToken)"/>, refused (<see cref="VersionField"/>) when the registration is no longer the version read.</summary>
+    public async Task<IReadOnlyList<Refusal>> ChangeCategoryAsync(int id, int categoryId, DateTimeOffset? expectedVersion, CancellationToken cancellationToken)
     {
         var current = await db.Registrations.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.EditionId, r.CategoryId }).FirstOrDefaultAsync(cancellationToken);
         if (current is null)
@@ -280,7 +293,7 @@ public sealed class ChangeRegistration(SummitDbContext db, TimeProvider clock, R
             }
 
             return null;
-        }, cancellationToken, extraCategory: categoryId, record: refusals =>
+        }, cancellationToken, extraCategory: categoryId, expected: expectedVersion, record: refusals =>
         {
             if (refusals.Count == 0)
             {

@@ -85,6 +85,20 @@ public sealed class RegistrationCategory
         BadgeColour = BadgeColours.Normalize(details.BadgeColour);
     }
 
+    internal void ChangeCapacity(int? capacity) => Capacity = capacity;
+
+    /// <summary>
+    /// The version of the category's settings (names, kind, capacity, approval, window, order, colour), for ETags:
+    /// the seat counter is not part of it, so a rush of registrations does not make every If-Match stale.
+    /// </summary>
+    public string SettingsVersion()
+    {
+        var settings = string.Join('\u001f', NameEn, NameZh, DescriptionEn, DescriptionZh, Kind, Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RequiresApproval, RequiresInvitation, OpensAt?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ClosesAt?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), Order.ToString(System.Globalization.CultureInfo.InvariantCulture), BadgeColour);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings)))[..16];
+    }
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 

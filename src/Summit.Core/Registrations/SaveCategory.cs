@@ -32,6 +32,7 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
         public const string CodeShape = "Use 4 to 40 letters and digits for a code, or leave it empty to generate one.";
         public const string CodeTaken = "Another invitation code of this edition is already this.";
         public const string UsesRange = "A code can be used between 1 and 10,000 times.";
+        public const string Changed = "The category changed since you read it; read it again and decide on what it is now.";
         public const string ColourShape = "Choose the badge colour as # and six hexadecimal digits, for example #0b4f8a, or leave it empty.";
     }
 
@@ -125,6 +126,61 @@ public sealed class SaveCategory(SummitDbContext db, ChangeRegistration change, 
         }
 
         return new(category.Id, []);
+    }
+
+    /// <summary>
+    /// Changes only a category's capacity (null for unlimited), as the organizer API does: never below the seats
+    /// confirmed; more seats move the waiting list up at once. With <paramref name="expectedVersion"/> (a
+    /// <see cref="RegistrationCategory.SettingsVersion"/> read before), refused if the settings changed since.
+    /// </summary>
+    public async Task<IReadOnlyList<Refusal>> ChangeCapacityAsync(int id, int? capacity, string? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (capacity is < 1 or > MaxCapacity)
+        {
+            return [new(nameof(CategoryDetails.Capacity), Reasons.CapacityRange)];
+        }
+
+        var grew = false;
+        var strategy = db.Database.CreateExecutionStrategy();
+        var refusal = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await SeatLedger.LockAsync(db, id, cancellationToken);
+            var found = await db.RegistrationCategories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (found is null)
+            {
+                return new Refusal("", Reasons.NotFound);
+            }
+
+            if (expectedVersion is not null && found.SettingsVersion() != expectedVersion)
+            {
+                return new Refusal(ChangeRegistration.VersionField, Reasons.Changed);
+            }
+
+            if (capacity is int seats && seats < found.Confirmed)
+            {
+                return Refusal.With(nameof(CategoryDetails.Capacity), Reasons.CapacityBelowConfirmed, found.Confirmed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            grew = capacity is null ? found.Capacity is not null : found.Capacity is int old && capacity > old;
+            found.ChangeCapacity(capacity);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        });
+        db.ChangeTracker.Clear();
+        if (refusal is not null)
+        {
+            return [refusal];
+        }
+
+        if (grew)
+        {
+            await change.PromoteAsync(id, cancellationToken);
+        }
+
+        return [];
     }
 
     /// <summary>Issues an invitation code for a category; a blank code gets a random one (no look-alike letters).</summary>

@@ -69,6 +69,42 @@ public static class OrganizerApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var write = ApiPolicies.For(ApiScopes.Registrations, ApiAccess.ReadWrite);
+        api.MapPatch("/categories/{id:int}", ChangeCapacityAsync).WithTags("Registrations").WithName("ChangeCategoryCapacity")
+            .WithSummary("Changes a category's capacity (seats, or null for unlimited): never below the seats confirmed; more seats move the waiting list up at once. With If-Match (the ETag read, which versions the category's settings, not its seat counter), refused with 412 if they changed since.")
+            .RequireAuthorization(write)
+            .Accepts<CapacityDto>("application/json")
+            .Produces<CategoryDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapPatch("/registrations/{id:int}", UpdateRegistrationAsync).WithTags("Registrations").WithName("UpdateRegistration")
+            .WithSummary("Corrects a registration's details (JSON merge patch: the fields sent replace the current ones, null clears one, those left out stay), with the form's rules; a changed name or organisation reissues the badge. Unknown fields are refused. With If-Match, refused with 412 if it changed since.")
+            .RequireAuthorization(write)
+            .Accepts<RegistrationDetailsDto>("application/json", "application/merge-patch+json")
+            .Produces<RegistrationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapPost("/registrations/{id:int}/move", MoveRegistrationAsync).WithTags("Registrations").WithName("MoveRegistration")
+            .WithSummary("Moves a registration to another category of its edition: it keeps a seat only if the new category has one (else the waiting list); the badge is reissued. With If-Match, refused with 412 if it changed since.")
+            .RequireAuthorization(write)
+            .Accepts<CategoryMoveDto>("application/json")
+            .Produces<RegistrationDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet("/registrations/{id:int}/signups", SignupsAsync).WithTags("Registrations").WithName("ListRegistrationSignups")
+            .WithSummary("The registration's sign-ups for sessions with limited seats (a seat, a place in line, or given up), in session time order.")
+            .RequireAuthorization(registrations)
+            .Produces<IReadOnlyList<SignupDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/registrations", CreateRegistrationAsync).WithTags("Registrations").WithName("CreateRegistration")
             .WithSummary("Registers someone, with the rules of the organizer's form: a seat while there are seats, else the waiting list, or waiting for approval when the category asks for it (unless confirmWithoutApproval). The person is emailed. Unknown fields are refused.")
             .RequireAuthorization(write)
@@ -113,18 +149,201 @@ public static class OrganizerApi
         return TypedResults.Ok<IReadOnlyList<CategoryDto>>((await queries.CategoriesAsync(Reach(user), editionId, cancellationToken)).Select(CategoryDto.From).ToList());
     }
 
-    private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> CategoryAsync(int id, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CategoryDto>, ProblemHttpResult>> CategoryAsync(int id, HttpContext context, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken)
     {
         var category = await queries.CategoryAsync(Reach(user), id, cancellationToken);
-        return category is null ? ApiRequest.NotFound("No category with this id is within this token's reach.") : TypedResults.Ok(CategoryDto.From(category));
+        if (category is null)
+        {
+            return ApiRequest.NotFound(NoCategory);
+        }
+
+        context.Response.Headers.ETag = ETag(category);
+        return TypedResults.Ok(CategoryDto.From(category));
     }
+
+    private static readonly string[] NotADetail = ["This field is not part of a registration's details."];
+
+    private const string NoCategory = "No category with this id is within this token's reach.";
+
+    private const string NoRegistration = "No registration with this id is within this token's reach.";
+
+    /// <summary>The version of a category's settings as the API shows it (the seat counter is not part of it).</summary>
+    public static string ETag(RegistrationCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return $"\"c{category.Id.ToString(CultureInfo.InvariantCulture)}-{category.SettingsVersion()}\"";
+    }
+
+    private static async Task<IResult> ChangeCapacityAsync(int id, CapacityDto body, HttpContext context, SaveCategory save, ApiQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var reach = Reach(user);
+        var category = await queries.CategoryAsync(reach, id, cancellationToken);
+        if (category is null)
+        {
+            return ApiRequest.NotFound(NoCategory);
+        }
+
+        string? expected = null;
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0 && ifMatch != "*")
+        {
+            var prefix = $"\"c{id.ToString(CultureInfo.InvariantCulture)}-";
+            var value = ifMatch.Trim();
+            if (!value.StartsWith(prefix, StringComparison.Ordinal) || !value.EndsWith('"') || value.Length <= prefix.Length + 1)
+            {
+                return ApiRequest.Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this category; read it again.");
+            }
+
+            expected = value[prefix.Length..^1];
+        }
+
+        var refusals = await save.ChangeCapacityAsync(id, body.Capacity, expected, cancellationToken);
+        if (refusals.FirstOrDefault(r => r.Field == ChangeRegistration.VersionField) is { } stale)
+        {
+            return ApiRequest.Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message);
+        }
+
+        if (refusals.Count > 0)
+        {
+            return refusals[0].Field.Length == 0 ? ApiRequest.NotFound(refusals[0].Message) : ApiRequest.Invalid("capacity", refusals[0].Format(CultureInfo.InvariantCulture));
+        }
+
+        var changed = (await queries.CategoryAsync(reach, id, cancellationToken))!;
+        context.Response.Headers.ETag = ETag(changed);
+        return TypedResults.Ok(CategoryDto.From(changed));
+    }
+
+    /// <summary>The version If-Match names (null without one, or with *), or a 412 answer when it is not an ETag of this registration.</summary>
+    private static (DateTimeOffset? Expected, IResult? Refused) IfMatch(HttpContext context, int id)
+    {
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0 || ifMatch == "*")
+        {
+            return (null, null);
+        }
+
+        return ParseETag(ifMatch, id) is { } version
+            ? (version, null)
+            : (null, ApiRequest.Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match is not an ETag of this registration; read it again."));
+    }
+
+    private static async Task<IResult> UpdateRegistrationAsync(
+        int id, System.Text.Json.Nodes.JsonObject body, HttpContext context, ChangeRegistration change, ApiQueries queries, ClaimsPrincipal user,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var reach = Reach(user);
+        var registration = await queries.RegistrationAsync(reach, id, cancellationToken);
+        if (registration is null || registration.ErasedAt is not null)
+        {
+            return ApiRequest.NotFound(NoRegistration);
+        }
+
+        var (expected, refused) = IfMatch(context, id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        // JSON merge patch (RFC 7396) onto the details as they are, then read back strictly (types, unknown fields).
+        var options = json.Value.SerializerOptions;
+        var merged = System.Text.Json.JsonSerializer.SerializeToNode(RegistrationDetailsDto.From(registration), options)!.AsObject();
+        // Names as the API's JSON reads them everywhere: case-insensitive.
+        var names = merged.Select(p => p.Key).ToDictionary(k => k, StringComparer.OrdinalIgnoreCase);
+        var unknown = body.Select(p => p.Key).Where(name => !names.ContainsKey(name)).ToList();
+        if (unknown.Count > 0)
+        {
+            return TypedResults.ValidationProblem(unknown.ToDictionary(name => name, _ => NotADetail));
+        }
+
+        foreach (var (name, value) in body)
+        {
+            merged[names[name]] = value?.DeepClone();
+        }
+
+        RegistrationDetailsDto details;
+        try
+        {
+            details = System.Text.Json.JsonSerializer.Deserialize<RegistrationDetailsDto>(merged, options)!;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return ApiRequest.Invalid(e.Path is { Length: > 2 } path ? path[2..] : "body", "This field has the wrong type: text (or null) for the details, true or false for latinFamilyNameFirst and needsInterpretation.");
+        }
+
+        var refusals = await change.EditDetailsAsync(id, details.ToDetails(), expected, cancellationToken);
+        if (Refusal(refusals) is { } answer)
+        {
+            return answer;
+        }
+
+        var changed = (await queries.RegistrationAsync(reach, id, cancellationToken))!;
+        context.Response.Headers.ETag = ETag(changed);
+        return TypedResults.Ok(Dto(changed));
+    }
+
+    private static async Task<IResult> MoveRegistrationAsync(int id, CategoryMoveDto body, HttpContext context, ChangeRegistration change, ApiQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var reach = Reach(user);
+        if (await queries.RegistrationAsync(reach, id, cancellationToken) is null)
+        {
+            return ApiRequest.NotFound(NoRegistration);
+        }
+
+        var (expected, refused) = IfMatch(context, id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (Refusal(await change.ChangeCategoryAsync(id, body.CategoryId, expected, cancellationToken)) is { } answer)
+        {
+            return answer;
+        }
+
+        var changed = (await queries.RegistrationAsync(reach, id, cancellationToken))!;
+        context.Response.Headers.ETag = ETag(changed);
+        return TypedResults.Ok(Dto(changed));
+    }
+
+    /// <summary>The answer to a refused change: 412 for a stale version, 404 when it is gone, 400 naming the fields, else 409.</summary>
+    private static IResult? Refusal(IReadOnlyList<Refusal> refusals)
+    {
+        if (refusals.Count == 0)
+        {
+            return null;
+        }
+
+        if (refusals.FirstOrDefault(r => r.Field == ChangeRegistration.VersionField) is { } stale)
+        {
+            return ApiRequest.Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", stale.Message);
+        }
+
+        if (refusals.Any(r => r.Message == ChangeRegistration.Reasons.NotFound))
+        {
+            return ApiRequest.NotFound(ChangeRegistration.Reasons.NotFound);
+        }
+
+        if (refusals.FirstOrDefault(r => r.Message == ChangeRegistration.Reasons.EmailTaken) is { } taken)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already registered", detail: taken.Message, extensions: new Dictionary<string, object?> { ["field"] = "email" });
+        }
+
+        return refusals.All(r => r.Field.Length > 0)
+            ? TypedResults.ValidationProblem(refusals.GroupBy(r => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Field)).ToDictionary(g => g.Key, g => g.Select(r => r.Format(CultureInfo.InvariantCulture)).ToArray()))
+            : ApiRequest.Problem(StatusCodes.Status409Conflict, "Not possible now", refusals[0].Message);
+    }
+
+    private static async Task<IResult> SignupsAsync(int id, ClaimsPrincipal user, ApiQueries queries, CancellationToken cancellationToken) =>
+        await queries.RegistrationAsync(Reach(user), id, cancellationToken) is null
+            ? ApiRequest.NotFound(NoRegistration)
+            : TypedResults.Ok(await queries.SignupsAsync(id, cancellationToken));
 
     private static async Task<IResult> CreateRegistrationAsync(NewRegistrationDto body, HttpContext context, RegisterAttendee register, ApiQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var reach = Reach(user);
         if (await queries.CategoryAsync(reach, body.CategoryId, cancellationToken) is null)
         {
-            return ApiRequest.Invalid("categoryId", "No category with this id is within this token's reach.");
+            return ApiRequest.Invalid("categoryId", NoCategory);
         }
 
         var outcome = await register.RunForOrganizerAsync(body.CategoryId, body.ToDetails(), body.ConfirmWithoutApproval, cancellationToken);
@@ -153,7 +372,7 @@ public static class OrganizerApi
         var registration = await queries.RegistrationAsync(reach, id, cancellationToken);
         if (registration is null)
         {
-            return ApiRequest.NotFound("No registration with this id is within this token's reach.");
+            return ApiRequest.NotFound(NoRegistration);
         }
 
         DateTimeOffset? expected = null;
@@ -263,7 +482,7 @@ public static class OrganizerApi
         var registration = await queries.RegistrationAsync(Reach(user), id, cancellationToken);
         if (registration is null)
         {
-            return ApiRequest.NotFound("No registration with this id is within this token's reach.");
+            return ApiRequest.NotFound(NoRegistration);
         }
 
         var etag = ETag(registration);

@@ -503,6 +503,145 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
         var body = await answer.Content.ReadAsStringAsync(Cancel);
         Assert.Contains(field, body, StringComparison.OrdinalIgnoreCase);
     }
+
+    private static StringContent Patch(string json) => new(json, System.Text.Encoding.UTF8, "application/merge-patch+json");
+
+    private async Task<(string ETag, JsonElement Body)> ReadAsync(string path, string secret)
+    {
+        using var read = await GetAsync(path, secret);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var json = JsonDocument.Parse(await read.Content.ReadAsStringAsync(Cancel));
+        return (read.Headers.ETag!.ToString(), json.RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task A_categorys_capacity_changes_through_the_API_never_below_its_seats_and_a_rush_does_not_make_its_ETag_stale()
+    {
+        var category = await App.BuildAsync(async d => await d.CategoryAsync(await d.EditionIdAsync("2021"), capacity: 2));
+        await RegisterAsync(category);
+        await RegisterAsync(category);
+        var waiting = await RegisterAsync(category);
+        var secret = await TokenAsync(Only(ApiScopes.Registrations, ApiAccess.ReadWrite));
+        var (etag, _) = await ReadAsync($"/api/v1/categories/{category}", secret);
+        await RegisterAsync(category); // a second on the waiting list: the seat counter moved, the settings did not
+
+        using (var below = await SendAsync(HttpMethod.Patch, $"/api/v1/categories/{category}", secret, etag, Json("{\"capacity\": 1}")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, below.StatusCode);
+            Assert.Contains("2 seats already confirmed", await below.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        string changed;
+        using (var grown = await SendAsync(HttpMethod.Patch, $"/api/v1/categories/{category}", secret, etag, Json("{\"capacity\": 3}")))
+        {
+            Assert.Equal(HttpStatusCode.OK, grown.StatusCode);
+            changed = grown.Headers.ETag!.ToString();
+            Assert.NotEqual(etag, changed);
+            using var json = JsonDocument.Parse(await grown.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal((3, 3), (json.RootElement.GetProperty("capacity").GetInt32(), json.RootElement.GetProperty("confirmed").GetInt32()));
+        }
+
+        Assert.Equal(RegistrationStatus.Confirmed, await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == waiting).Select(r => r.Status).FirstAsync(Cancel)));
+        using (var stale = await SendAsync(HttpMethod.Patch, $"/api/v1/categories/{category}", secret, etag, Json("{\"capacity\": null}")))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        using (var unknown = await SendAsync(HttpMethod.Patch, $"/api/v1/categories/{category}", secret, changed, Json("{\"seats\": 9}")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        }
+
+        Assert.Equal(3, await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Id == category).Select(c => c.Capacity).FirstAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task A_registrations_details_are_corrected_by_merge_patch_with_the_forms_rules_and_a_stale_ETag_changes_nothing()
+    {
+        var category = await App.BuildAsync(async d => await d.CategoryAsync(await d.EditionIdAsync("2021")));
+        var id = await RegisterAsync(category);
+        var other = await RegisterAsync(category);
+        var otherEmail = await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == other).Select(r => r.Email).FirstAsync(Cancel));
+        var secret = await TokenAsync(Only(ApiScopes.Registrations, ApiAccess.ReadWrite));
+        var (etag, before) = await ReadAsync($"/api/v1/registrations/{id}", secret);
+
+        string current;
+        using (var patched = await SendAsync(HttpMethod.Patch, $"/api/v1/registrations/{id}", secret, etag, Patch("{\"organisation\": \"Bank of Chongqing\", \"dietaryNeeds\": null, \"needsInterpretation\": true}")))
+        {
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            current = patched.Headers.ETag!.ToString();
+            using var json = JsonDocument.Parse(await patched.Content.ReadAsStringAsync(Cancel));
+            var after = json.RootElement;
+            Assert.Equal(("Bank of Chongqing", true), (after.GetProperty("organisation").GetString(), after.GetProperty("needsInterpretation").GetBoolean()));
+            Assert.Equal(JsonValueKind.Null, after.GetProperty("dietaryNeeds").ValueKind);
+            // What was not sent stays as it was.
+            Assert.Equal((before.GetProperty("email").GetString(), before.GetProperty("familyNameLatin").GetString()), (after.GetProperty("email").GetString(), after.GetProperty("familyNameLatin").GetString()));
+        }
+
+        foreach (var (body, status, field) in new[]
+        {
+            ("{\"email\": \"not an address\"}", HttpStatusCode.BadRequest, "email"),
+            ("{\"organisation\": 42}", HttpStatusCode.BadRequest, "organisation"),
+            ("{\"nickname\": \"Wei\"}", HttpStatusCode.BadRequest, "nickname"),
+            ($"{{\"email\": \"{otherEmail}\"}}", HttpStatusCode.Conflict, "email"),
+        })
+        {
+            using var refused = await SendAsync(HttpMethod.Patch, $"/api/v1/registrations/{id}", secret, current, Patch(body));
+            Assert.True(refused.StatusCode == status, $"{body}: {(int)refused.StatusCode}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"\"{field}\"", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        using (var stale = await SendAsync(HttpMethod.Patch, $"/api/v1/registrations/{id}", secret, etag, Patch("{\"organisation\": \"Overwritten\"}")))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        var (_, saved) = await ReadAsync($"/api/v1/registrations/{id}", secret);
+        Assert.Equal("Bank of Chongqing", saved.GetProperty("organisation").GetString());
+        var entry = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectType == "Registration" && e.ObjectId == id.ToString(CultureInfo.InvariantCulture) && e.Action == "changed")
+            .OrderByDescending(e => e.Id).Select(e => e.ActorKind).FirstAsync(Cancel));
+        Assert.Equal(Core.Audit.AuditActorKind.Token, entry);
+    }
+
+    [Fact]
+    public async Task A_registration_moves_to_another_category_keeping_a_seat_only_where_there_is_one()
+    {
+        var (open, full) = await App.BuildAsync(async d =>
+        {
+            var edition = await d.EditionIdAsync("2021");
+            return (await d.CategoryAsync(edition), await d.CategoryAsync(edition, capacity: 1));
+        });
+        await RegisterAsync(full);
+        var moving = await RegisterAsync(open);
+        var secret = await TokenAsync(Only(ApiScopes.Registrations, ApiAccess.ReadWrite));
+        var (etag, _) = await ReadAsync($"/api/v1/registrations/{moving}", secret);
+
+        using (var same = await SendAsync(HttpMethod.Post, $"/api/v1/registrations/{moving}/move", secret, etag, Json($"{{\"categoryId\": {open}}}")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
+            Assert.Contains("categoryId", await same.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        using (var moved = await SendAsync(HttpMethod.Post, $"/api/v1/registrations/{moving}/move", secret, etag, Json($"{{\"categoryId\": {full}}}")))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            using var json = JsonDocument.Parse(await moved.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal((full, "Waitlisted"), (json.RootElement.GetProperty("categoryId").GetInt32(), json.RootElement.GetProperty("status").GetString()));
+        }
+
+        using (var stale = await SendAsync(HttpMethod.Post, $"/api/v1/registrations/{moving}/move", secret, etag, Json($"{{\"categoryId\": {open}}}")))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        Assert.Equal(full, await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == moving).Select(r => r.CategoryId).FirstAsync(Cancel)));
+        using var signups = await GetAsync($"/api/v1/registrations/{moving}/signups", secret);
+        Assert.Equal(HttpStatusCode.OK, signups.StatusCode);
+        Assert.Equal("[]", await signups.Content.ReadAsStringAsync(Cancel));
+        using var missing = await GetAsync("/api/v1/registrations/999999999/signups", secret);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }
 
 public sealed class OrganizerApiTestsOnSqlite(SqliteApp app) : OrganizerApiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
