@@ -92,6 +92,8 @@ app.MapTokenApi();
 app.MapOrganizerApi();
 app.MapCheckInApi();
 app.MapPressAndMailApi();
+app.MapSpeakerProfilesApi();
+app.MapWorkingProgrammeApi();
 app.MapSpeakerMedia();
 app.MapPressEndpoints();
 app.MapProgrammeFeeds();

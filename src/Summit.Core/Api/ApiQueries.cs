@@ -204,4 +204,50 @@ public sealed class ApiQueries(SummitDbContext db)
             .OrderBy(x => x.session.StartsAt).ThenBy(x => x.s.Id)
             .Select(x => new SignupDto(x.s.Id, x.s.SessionId, x.session.TitleEn, x.session.TitleZh, x.session.StartsAt, x.s.Status.ToString(), x.s.WaitlistTicket, x.s.CreatedAt, x.s.StatusChangedAt))
             .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Speakers within reach (listed for one of the token's editions; a token for every edition sees those listed for
+    /// none too), in id order from <paramref name="after"/>, one more than <paramref name="limit"/> to tell a next page.
+    /// </summary>
+    public async Task<IReadOnlyList<Speakers.Speaker>> SpeakersAsync(ApiReach reach, int? editionId, long after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reach);
+        var query = db.Speakers.AsNoTracking().Include(s => s.Editions).Where(s => s.Id > after);
+        if (reach.Editions is { } ids)
+        {
+            query = query.Where(s => s.Editions.Any(e => ids.Contains(e.EditionId)));
+        }
+
+        if (editionId is int edition)
+        {
+            query = query.Where(s => s.Editions.Any(e => e.EditionId == edition));
+        }
+
+        return await query.OrderBy(s => s.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One speaker within reach, or null.</summary>
+    public async Task<Speakers.Speaker?> SpeakerAsync(ApiReach reach, int id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reach);
+        var speaker = await db.Speakers.AsNoTracking().Include(s => s.Editions).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return speaker is not null && (reach.Editions is null || speaker.Editions.Any(e => reach.Includes(e.EditionId))) ? speaker : null;
+    }
+
+    /// <summary>The working copy's sessions a speaker is on, within reach, in time order (unplaced ones last).</summary>
+    public async Task<IReadOnlyList<Scheduling.Session>> SpeakerSessionsAsync(ApiReach reach, int speakerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reach);
+        var query = db.Sessions.AsNoTracking().Where(s => s.Speakers.Any(p => p.SpeakerId == speakerId));
+        if (reach.Editions is { } ids)
+        {
+            query = query.Where(s => ids.Contains(s.EditionId));
+        }
+
+        return (await query.ToListAsync(cancellationToken)).OrderBy(s => s.StartsAt is null).ThenBy(s => s.StartsAt).ThenBy(s => s.Id).ToList();
+    }
+
+    /// <summary>The working copy's sessions of an edition, in id order from <paramref name="after"/>, one more than <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<Scheduling.Session>> SessionsAsync(int editionId, long after, int limit, CancellationToken cancellationToken = default) =>
+        await db.Sessions.AsNoTracking().Where(s => s.EditionId == editionId && s.Id > after).OrderBy(s => s.Id).Take(limit + 1).ToListAsync(cancellationToken);
 }

@@ -10,21 +10,34 @@ namespace Summit.Core.Scheduling;
 /// </summary>
 public sealed class ScheduleSession(SummitDbContext db, TimeProvider clock)
 {
+    /// <summary>The field a refusal for a stale version names (the API answers it with 412).</summary>
+    public const string VersionField = "If-Match";
+
     public static class Reasons
     {
         public const string NotFound = "This session does not exist (any more).";
+        public const string Changed = "The session changed since you read it; read it again and decide on what it is now.";
         public const string CancelledCannotMove = "A cancelled session cannot be moved; reinstate it first.";
         public const string PublishedCannotDelete = "The public has seen this session in a published version: cancel it instead, so calendars learn it is off.";
     }
 
     /// <summary>Puts a session in a room from <paramref name="startsAt"/> to <paramref name="endsAt"/>: place, move and resize are all this.</summary>
-    public async Task<ScheduleOutcome> PlaceAsync(int editionId, int sessionId, int roomId, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken = default)
+    public Task<ScheduleOutcome> PlaceAsync(int editionId, int sessionId, int roomId, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken cancellationToken = default) =>
+        PlaceAsync(editionId, sessionId, roomId, startsAt, endsAt, null, cancellationToken);
+
+    /// <summary>As the other overload; with <paramref name="expectedVersion"/> (the session's UpdatedAt read before), refused on <see cref="VersionField"/> when it changed since (checked under the edition's lock).</summary>
+    public async Task<ScheduleOutcome> PlaceAsync(int editionId, int sessionId, int roomId, DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset? expectedVersion, CancellationToken cancellationToken)
     {
         await using var transaction = await ScheduleLock.TakeAsync(db, editionId, cancellationToken);
         var session = transaction is null ? null : await FindAsync(editionId, sessionId, cancellationToken);
         if (session is null)
         {
             return ScheduleOutcome.Refuse("", Reasons.NotFound);
+        }
+
+        if (expectedVersion is { } version && session.UpdatedAt.UtcTicks != version.UtcTicks)
+        {
+            return ScheduleOutcome.Refuse(VersionField, Reasons.Changed);
         }
 
         if (session.IsCancelled)

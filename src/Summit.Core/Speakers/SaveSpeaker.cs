@@ -54,6 +54,9 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock, 
     public const int MaxPositions = 8;
     public const int MaxLinks = 8;
 
+    /// <summary>The field a refusal for a stale version names (the API answers it with 412).</summary>
+    public const string VersionField = "If-Match";
+
     public static class Reasons
     {
         public const string NameRequired = "Enter the name in Chinese or in Latin script, or both.";
@@ -66,6 +69,7 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock, 
         public const string TooManyPositions = "A profile lists at most 8 positions.";
         public const string TooManyLinks = "A profile lists at most 8 links.";
         public const string NotFound = "This speaker does not exist (any more).";
+        public const string Changed = "The profile changed since you read it; read it again and decide on what it is now.";
         public const string ControlCharacters = "This text contains invisible control characters; type it again.";
     }
 
@@ -211,7 +215,15 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock, 
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>Saves the profile; <paramref name="editionIds"/> (organizers only) replaces the editions the speaker is marked for.</summary>
-    public async Task<SaveSpeakerResult> RunAsync(int? id, SpeakerDetails details, IReadOnlyCollection<int>? editionIds, CancellationToken cancellationToken = default)
+    public Task<SaveSpeakerResult> RunAsync(int? id, SpeakerDetails details, IReadOnlyCollection<int>? editionIds, CancellationToken cancellationToken = default) =>
+        RunAsync(id, details, editionIds, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(int?, SpeakerDetails, IReadOnlyCollection{int}?, CancellationToken)"/>; with
+    /// <paramref name="expectedVersion"/> (the <see cref="Speaker.UpdatedAt"/> read before) an existing profile is
+    /// saved only while it is still that version, checked under its row lock (refused on <see cref="VersionField"/>).
+    /// </summary>
+    public async Task<SaveSpeakerResult> RunAsync(int? id, SpeakerDetails details, IReadOnlyCollection<int>? editionIds, DateTimeOffset? expectedVersion, CancellationToken cancellationToken)
     {
         var refusals = Check(details);
         if (refusals.Count > 0)
@@ -227,33 +239,39 @@ public sealed partial class SaveSpeaker(SummitDbContext db, TimeProvider clock, 
 
         var now = clock.GetUtcNow();
         Speaker speaker;
-        if (id is null)
-        {
-            speaker = Speaker.Create(details, now);
-            db.Speakers.Add(speaker);
-        }
-        else
-        {
-            var found = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-            if (found is null)
-            {
-                return new(null, [new("", Reasons.NotFound)]);
-            }
-
-            speaker = found;
-            speaker.Apply(details, now);
-        }
-
-        if (editionIds is not null)
-        {
-            var existing = await db.Editions.Where(e => editionIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
-            speaker.SetEditions(existing);
-        }
-
         try
         {
-            // A new speaker has its id only once saved: the event that follows is written in the same transaction.
-            await using var transaction = consequences is null || db.Database.CurrentTransaction is not null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+            // One transaction: the version check, the save, and (for a new speaker, once it has its id) the event.
+            await using var transaction = db.Database.CurrentTransaction is not null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+            if (id is null)
+            {
+                speaker = Speaker.Create(details, now);
+                db.Speakers.Add(speaker);
+            }
+            else
+            {
+                if (expectedVersion is { } version
+                    && await db.Speakers.Where(s => s.Id == id && s.UpdatedAt == version).ExecuteUpdateAsync(u => u.SetProperty(s => s.UpdatedAt, s => s.UpdatedAt), cancellationToken) == 0)
+                {
+                    return new(null, [await db.Speakers.AnyAsync(s => s.Id == id, cancellationToken) ? new(VersionField, Reasons.Changed) : new("", Reasons.NotFound)]);
+                }
+
+                var found = await db.Speakers.Include(s => s.Editions).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+                if (found is null)
+                {
+                    return new(null, [new("", Reasons.NotFound)]);
+                }
+
+                speaker = found;
+                speaker.Apply(details, now);
+            }
+
+            if (editionIds is not null)
+            {
+                var existing = await db.Editions.Where(e => editionIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+                speaker.SetEditions(existing);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             if (consequences is not null)
             {

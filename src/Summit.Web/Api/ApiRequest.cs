@@ -72,4 +72,36 @@ public static class ApiRequest
 
     public static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
+
+    /// <summary>
+    /// A JSON merge patch (RFC 7396) onto <paramref name="current"/> as the API shows it, read back strictly (types,
+    /// unknown fields): the value to save, or the 400 answer naming the fields. Names are case-insensitive, as
+    /// everywhere in the API's JSON; a member of the patch set to null clears it.
+    /// </summary>
+    public static (T? Value, IResult? Refused) MergePatch<T>(T current, System.Text.Json.Nodes.JsonObject patch, System.Text.Json.JsonSerializerOptions options, string what)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var merged = System.Text.Json.JsonSerializer.SerializeToNode(current, options)!.AsObject();
+        var names = merged.Select(p => p.Key).ToDictionary(k => k, StringComparer.OrdinalIgnoreCase);
+        var unknown = patch.Select(p => p.Key).Where(name => !names.ContainsKey(name)).ToList();
+        if (unknown.Count > 0)
+        {
+            return (null, TypedResults.ValidationProblem(unknown.ToDictionary(name => name, _ => new[] { $"This field is not part of {what}." })));
+        }
+
+        foreach (var (name, value) in patch)
+        {
+            merged[names[name]] = value?.DeepClone();
+        }
+
+        try
+        {
+            return (System.Text.Json.JsonSerializer.Deserialize<T>(merged, options)!, null);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return (null, Invalid(e.Path is { Length: > 2 } path ? path[2..].Split('.', '[')[0] : "body", "This field has the wrong type (text, a number, true or false, a list, or null, as the document describes)."));
+        }
+    }
 }

@@ -161,8 +161,6 @@ public static class OrganizerApi
         return TypedResults.Ok(CategoryDto.From(category));
     }
 
-    private static readonly string[] NotADetail = ["This field is not part of a registration's details."];
-
     private const string NoCategory = "No category with this id is within this token's reach.";
 
     private const string NoRegistration = "No registration with this id is within this token's reach.";
@@ -244,33 +242,13 @@ public static class OrganizerApi
             return refused;
         }
 
-        // JSON merge patch (RFC 7396) onto the details as they are, then read back strictly (types, unknown fields).
-        var options = json.Value.SerializerOptions;
-        var merged = System.Text.Json.JsonSerializer.SerializeToNode(RegistrationDetailsDto.From(registration), options)!.AsObject();
-        // Names as the API's JSON reads them everywhere: case-insensitive.
-        var names = merged.Select(p => p.Key).ToDictionary(k => k, StringComparer.OrdinalIgnoreCase);
-        var unknown = body.Select(p => p.Key).Where(name => !names.ContainsKey(name)).ToList();
-        if (unknown.Count > 0)
+        var (details, invalid) = ApiRequest.MergePatch(RegistrationDetailsDto.From(registration), body, json.Value.SerializerOptions, "a registration's details");
+        if (invalid is not null)
         {
-            return TypedResults.ValidationProblem(unknown.ToDictionary(name => name, _ => NotADetail));
+            return invalid;
         }
 
-        foreach (var (name, value) in body)
-        {
-            merged[names[name]] = value?.DeepClone();
-        }
-
-        RegistrationDetailsDto details;
-        try
-        {
-            details = System.Text.Json.JsonSerializer.Deserialize<RegistrationDetailsDto>(merged, options)!;
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            return ApiRequest.Invalid(e.Path is { Length: > 2 } path ? path[2..] : "body", "This field has the wrong type: text (or null) for the details, true or false for latinFamilyNameFirst and needsInterpretation.");
-        }
-
-        var refusals = await change.EditDetailsAsync(id, details.ToDetails(), expected, cancellationToken);
+        var refusals = await change.EditDetailsAsync(id, details!.ToDetails(), expected, cancellationToken);
         if (Refusal(refusals) is { } answer)
         {
             return answer;

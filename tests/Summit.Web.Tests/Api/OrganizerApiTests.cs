@@ -642,6 +642,133 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
         using var missing = await GetAsync("/api/v1/registrations/999999999/signups", secret);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task Speaker_profiles_are_created_and_changed_through_the_API_within_the_tokens_editions_and_a_stale_ETag_changes_nothing()
+    {
+        var (mine, other) = await App.BuildAsync(async d => ((await d.EditionAsync()).Id, (await d.EditionAsync()).Id));
+        var elsewhere = await App.BuildAsync(d => d.SpeakerAsync($"elsewhere-{Guid.NewGuid():N}"[..20], [other]));
+        var secret = await TokenAsync(Only(ApiScopes.Speakers, ApiAccess.ReadWrite), [mine]);
+        var family = $"Tan{Guid.NewGuid():N}"[..10];
+
+        int id;
+        string etag;
+        using (var made = await SendAsync(HttpMethod.Post, "/api/v1/speaker-profiles", secret, content: Json(
+            $"{{\"familyNameLatin\": \"{family}\", \"givenNameLatin\": \"Wei\", \"familyNameZh\": \"陈\", \"givenNameZh\": \"伟\", \"contactEmail\": \"wei@bank.example\", \"positions\": [{{\"titleEn\": \"Chief economist\", \"organisationEn\": \"Bank\"}}], \"links\": [{{\"kind\": \"LinkedIn\", \"url\": \"https://www.linkedin.com/in/wei\"}}], \"editions\": [{mine}]}}")))
+        {
+            Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+            etag = made.Headers.ETag!.ToString();
+            using var json = JsonDocument.Parse(await made.Content.ReadAsStringAsync(Cancel));
+            id = json.RootElement.GetProperty("id").GetInt32();
+            Assert.Equal($"wei-{family.ToLowerInvariant()}", json.RootElement.GetProperty("slug").GetString()); // from the Latin name as written (given name first)
+            Assert.Equal(("陈伟", "wei@bank.example", "LinkedIn"), (json.RootElement.GetProperty("nameZh").GetString(), json.RootElement.GetProperty("contactEmail").GetString(),
+                json.RootElement.GetProperty("links")[0].GetProperty("kind").GetString()));
+        }
+
+        using (var patched = await SendAsync(HttpMethod.Patch, $"/api/v1/speaker-profiles/{id}", secret, etag, Patch("{\"honorificEn\": \"Dr\", \"links\": []}")))
+        {
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            using var json = JsonDocument.Parse(await patched.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal(("Dr", 0, 1), (json.RootElement.GetProperty("honorificEn").GetString(), json.RootElement.GetProperty("links").GetArrayLength(), json.RootElement.GetProperty("positions").GetArrayLength()));
+        }
+
+        using (var stale = await SendAsync(HttpMethod.Patch, $"/api/v1/speaker-profiles/{id}", secret, etag, Patch("{\"honorificEn\": \"Prof\"}")))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        foreach (var (body, field) in new[]
+        {
+            ("{\"links\": [{\"kind\": \"Fax\", \"url\": \"https://x.example\"}]}", "links"),
+            ("{\"countryCode\": \"Atlantis\"}", "countryCode"),
+            ("{\"editions\": [" + other.ToString(CultureInfo.InvariantCulture) + "]}", "editions"),
+            ("{\"nickname\": \"Wei\"}", "nickname"),
+            ("{\"positions\": 3}", "positions"),
+        })
+        {
+            using var refused = await SendAsync(HttpMethod.Patch, $"/api/v1/speaker-profiles/{id}", secret, content: Patch(body));
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{body}: {(int)refused.StatusCode}");
+            Assert.Contains($"\"{field}\"", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Dr", await App.WithDbAsync(db => db.Speakers.Where(x => x.Id == id).Select(x => x.HonorificEn).FirstAsync(Cancel)));
+        using (var outside = await GetAsync($"/api/v1/speaker-profiles/{elsewhere}", secret))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        }
+
+        using var list = await GetAsync("/api/v1/speaker-profiles?limit=500", secret);
+        using var page = JsonDocument.Parse(await list.Content.ReadAsStringAsync(Cancel));
+        var ids = page.RootElement.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetInt32()).ToList();
+        Assert.Contains(id, ids);
+        Assert.DoesNotContain(elsewhere, ids);
+        var entry = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectType == "Speaker" && e.ObjectId == id.ToString(CultureInfo.InvariantCulture))
+            .OrderByDescending(e => e.Id).Select(e => e.ActorKind).FirstAsync(Cancel));
+        Assert.Equal(Core.Audit.AuditActorKind.Token, entry);
+    }
+
+    [Fact]
+    public async Task A_session_moves_through_the_API_with_the_editors_clash_rules_and_the_published_changelog_is_read()
+    {
+        var edition = await App.BuildAsync(async d => (await d.EditionAsync()).Id);
+        var (hall, small, type) = await App.BuildAsync(async d => (await d.RoomAsync(edition), await d.RoomAsync(edition), await d.SessionTypeAsync(edition)));
+        var nine = new DateTimeOffset(2030, 11, 5, 1, 0, 0, TimeSpan.Zero); // 09:00 in Chongqing
+        var (first, second) = await App.ScopedAsync(async s =>
+        {
+            var save = s.GetRequiredService<Core.Scheduling.SaveSession>();
+            var a = (await save.RunAsync(edition, null, new Core.Scheduling.SessionDetails("Green finance", "绿色金融", null, null, type, null, Core.Scheduling.SessionLanguage.English, false, null, []), Cancel)).SessionId!.Value;
+            var b = (await save.RunAsync(edition, null, new Core.Scheduling.SessionDetails("Digital trade", "数字贸易", null, null, type, null, Core.Scheduling.SessionLanguage.English, false, null, []), Cancel)).SessionId!.Value;
+            var place = s.GetRequiredService<Core.Scheduling.ScheduleSession>();
+            Assert.True((await place.PlaceAsync(edition, a, hall, nine, nine.AddHours(1), Cancel)).Succeeded);
+            Assert.True((await place.PlaceAsync(edition, b, small, nine, nine.AddHours(1), Cancel)).Succeeded);
+            Assert.True((await s.GetRequiredService<Core.Scheduling.PublishSchedule>().RunAsync(edition, null, null, cancellationToken: Cancel)).Succeeded);
+            return (a, b);
+        });
+        var secret = await TokenAsync(Only(ApiScopes.Programme, ApiAccess.ReadWrite), [edition]);
+        var (etag, _) = await ReadAsync($"/api/v1/programme/sessions/{second}", secret);
+        string Move(int room, DateTimeOffset from, DateTimeOffset to) => JsonSerializer.Serialize(new { roomId = room, startsAt = from, endsAt = to });
+
+        using (var clash = await SendAsync(HttpMethod.Post, $"/api/v1/programme/sessions/{second}/move", secret, etag, Json(Move(hall, nine.AddMinutes(30), nine.AddHours(2)))))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+            var text = await clash.Content.ReadAsStringAsync(Cancel);
+            Assert.Contains("\"field\":\"roomId\"", text, StringComparison.Ordinal);
+            Assert.Contains("Green finance", text, StringComparison.Ordinal);
+        }
+
+        using (var backwards = await SendAsync(HttpMethod.Post, $"/api/v1/programme/sessions/{second}/move", secret, etag, Json(Move(hall, nine.AddHours(3), nine.AddHours(2)))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+            Assert.Contains("endsAt", await backwards.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        using (var moved = await SendAsync(HttpMethod.Post, $"/api/v1/programme/sessions/{second}/move", secret, etag, Json(Move(hall, nine.AddHours(1), nine.AddHours(2)))))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            using var json = JsonDocument.Parse(await moved.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal((hall, nine.AddHours(1)), (json.RootElement.GetProperty("roomId").GetInt32(), json.RootElement.GetProperty("startsAt").GetDateTimeOffset()));
+        }
+
+        using (var stale = await SendAsync(HttpMethod.Post, $"/api/v1/programme/sessions/{second}/move", secret, etag, Json(Move(small, nine, nine.AddHours(1)))))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        Assert.Equal(hall, await App.WithDbAsync(db => db.Sessions.Where(x => x.Id == second).Select(x => x.RoomId).FirstAsync(Cancel)));
+        using var versions = await GetAsync($"/api/v1/programme/versions?edition={edition}", secret);
+        using var list = JsonDocument.Parse(await versions.Content.ReadAsStringAsync(Cancel));
+        var version = list.RootElement[0];
+        Assert.Equal((1, 2), (version.GetProperty("number").GetInt32(), version.GetProperty("changeCount").GetInt32()));
+        using var one = await GetAsync($"/api/v1/programme/versions/{version.GetProperty("id").GetInt32()}", secret);
+        using var changelog = JsonDocument.Parse(await one.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal([first, second], changelog.RootElement.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("sessionId").GetInt32()).Order().ToArray());
+        using var working = await GetAsync($"/api/v1/programme/sessions?edition={edition}&limit=1", secret);
+        using var workingPage = JsonDocument.Parse(await working.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(first, workingPage.RootElement.GetProperty("items")[0].GetProperty("id").GetInt32());
+        Assert.NotEqual(JsonValueKind.Null, workingPage.RootElement.GetProperty("next").ValueKind);
+        using var outside = await GetAsync("/api/v1/programme/sessions?edition=999999", secret);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+    }
 }
 
 public sealed class OrganizerApiTestsOnSqlite(SqliteApp app) : OrganizerApiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
