@@ -101,6 +101,54 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task Every_organizer_write_answers_bad_bodies_with_400_413_or_415_problem_details_never_a_500()
+    {
+        var writes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (
+                Route: e.RoutePattern.RawText ?? "",
+                Method: e.Metadata.GetMetadata<HttpMethodMetadata>() is { HttpMethods.Count: > 0 } methods ? methods.HttpMethods[0] : "GET",
+                Policy: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p?.StartsWith("api:", StringComparison.Ordinal) == true)))
+            .Where(e => e.Policy is not null && e.Route.StartsWith("/api/v1", StringComparison.Ordinal) && e.Method is "POST" or "PATCH" or "PUT")
+            .ToList();
+        Assert.True(writes.Count >= 10, $"Only {writes.Count} organizer writes found; the walk is broken.");
+        var edition = await App.BuildAsync(d => d.EditionIdAsync("2021"));
+        var category = await App.BuildAsync(d => d.CategoryAsync(edition));
+        var registration = await RegisterAsync(category);
+        var speaker = await App.BuildAsync(d => d.SpeakerAsync($"walk-{Guid.NewGuid():N}"[..20], [edition]));
+        var secret = await TokenAsync(ApiScopes.Areas.ToDictionary(a => a, _ => ApiAccess.ReadWrite));
+        var before = await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration).Select(r => new { r.Status, r.Organisation, r.UpdatedAt }).FirstAsync(Cancel));
+        var huge = "{\"message\": \"" + new string('x', 70 * 1024) + "\"}";
+        foreach (var (route, method, _) in writes)
+        {
+            // Real ids where the route names one, so the body is what is refused, not the id.
+            var path = route.Replace("/registrations/{id:int}", $"/registrations/{registration}", StringComparison.Ordinal)
+                .Replace("/categories/{id:int}", $"/categories/{category}", StringComparison.Ordinal)
+                .Replace("/speaker-profiles/{id:int}", $"/speaker-profiles/{speaker}", StringComparison.Ordinal);
+            path = System.Text.RegularExpressions.Regex.Replace(path, "\\{[^}]+\\}", "1");
+            foreach (var (content, expected) in new (HttpContent Content, HttpStatusCode[] Expected)[]
+            {
+                (Json("{\"broken\": "), [HttpStatusCode.BadRequest]),
+                (Json("[1, 2, 3]"), [HttpStatusCode.BadRequest]),
+                (Json("{\"categoryId\": \"seven\", \"roomId\": \"five\", \"capacity\": \"many\", \"edition\": \"x\", \"organisation\": 4}"), [HttpStatusCode.BadRequest, HttpStatusCode.NotFound]),
+                (Json("{\"surelyNotAField\": 1}"), [HttpStatusCode.BadRequest, HttpStatusCode.NotFound]),
+                (new StringContent("capacity=3", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"), [HttpStatusCode.UnsupportedMediaType]),
+                (new StringContent(huge, System.Text.Encoding.UTF8, "application/json"), [HttpStatusCode.RequestEntityTooLarge]),
+            })
+            {
+                var sent = await content.ReadAsStringAsync(Cancel);
+                using var answer = await SendAsync(new HttpMethod(method), path, secret, content: content);
+                Assert.True(expected.Contains(answer.StatusCode), $"{method} {path} with {sent[..Math.Min(60, sent.Length)]}: {(int)answer.StatusCode}");
+                Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        // Nothing of it changed the registration or the category.
+        var after = await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == registration).Select(r => new { r.Status, r.Organisation, r.UpdatedAt }).FirstAsync(Cancel));
+        Assert.Equal(before, after);
+        Assert.Null(await App.WithDbAsync(db => db.RegistrationCategories.Where(c => c.Id == category).Select(c => c.Capacity).FirstAsync(Cancel)));
+    }
+
+    [Fact]
     public async Task Registrations_page_in_id_order_with_next_links_and_stay_within_the_tokens_editions()
     {
         var (mine, other) = await App.BuildAsync(async d => (await d.EditionIdAsync($"api-{Guid.NewGuid():N}"[..12]), await d.EditionIdAsync($"api-{Guid.NewGuid():N}"[..12])));
