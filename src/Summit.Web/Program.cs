@@ -28,20 +28,21 @@ if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.BehindProxy)
     app.UseForwardedHeaders();
 }
 
-app.UseExceptionHandler(new ExceptionHandlerOptions
+// Malformed requests (a body over the limits, a broken form or JSON) are the client's fault: 4xx, never 500.
+static int StatusOf(Exception e) => e switch
 {
-    ExceptionHandlingPath = "/error",
-    // Malformed requests (a body over the limits, a broken form) are the client's fault: 4xx, never 500.
-    StatusCodeSelector = e => e switch
-    {
-        BadHttpRequestException bad => bad.StatusCode,
-        InvalidDataException => StatusCodes.Status400BadRequest,
-        // Every database connection busy for longer than the pool's timeout (a rush): "busy, try again", not a bug.
-        Npgsql.NpgsqlException { InnerException: TimeoutException } => StatusCodes.Status503ServiceUnavailable,
-        InvalidOperationException { InnerException: Npgsql.NpgsqlException { InnerException: TimeoutException } } => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status500InternalServerError,
-    },
-});
+    BadHttpRequestException bad => bad.StatusCode,
+    InvalidDataException => StatusCodes.Status400BadRequest,
+    // Every database connection busy for longer than the pool's timeout (a rush): "busy, try again", not a bug.
+    Npgsql.NpgsqlException { InnerException: TimeoutException } => StatusCodes.Status503ServiceUnavailable,
+    InvalidOperationException { InnerException: Npgsql.NpgsqlException { InnerException: TimeoutException } } => StatusCodes.Status503ServiceUnavailable,
+    _ => StatusCodes.Status500InternalServerError,
+};
+
+// The API answers a failure with problem details (a chunked body over the limit, JSON that cannot be bound in
+// Development, where minimal APIs throw), the site with its error page.
+app.UseWhen(SummitWebServices.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf }));
+app.UseWhen(context => !SummitWebServices.IsApi(context), site => site.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf }));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
