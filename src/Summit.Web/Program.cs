@@ -41,7 +41,13 @@ static int StatusOf(Exception e) => e switch
 
 // The API answers a failure with problem details (a chunked body over the limit, JSON that cannot be bound in
 // Development, where minimal APIs throw), the site with its error page.
-app.UseWhen(SummitWebServices.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf }));
+app.UseWhen(SummitWebServices.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = StatusOf,
+    ExceptionHandler = Summit.Web.Api.ApiRequest.WriteFailureAsync,
+    // A client's malformed request is answered, not logged as the server's error.
+    SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+}));
 app.UseWhen(context => !SummitWebServices.IsApi(context), site => site.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf }));
 if (!app.Environment.IsDevelopment())
 {

@@ -104,4 +104,24 @@ public static class ApiRequest
             return (null, Invalid(e.Path is { Length: > 2 } path ? path[2..].Split('.', '[')[0] : "body", "This field has the wrong type (text, a number, true or false, a list, or null, as the document describes)."));
         }
     }
+
+    /// <summary>
+    /// The problem details of a request the API could not take: for a body that is not JSON of the endpoint's shape,
+    /// the field (from the JSON path) and the reason; for anything else its status alone (never the exception).
+    /// </summary>
+    public static async Task WriteFailureAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var error = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = context.Response.StatusCode };
+        if (error is BadHttpRequestException { InnerException: System.Text.Json.JsonException json })
+        {
+            var field = json.Path is { Length: > 2 } path ? path[2..].Split('.', '[')[0] : "body";
+            problem.Title = "The body is not JSON of this endpoint's shape";
+            problem.Detail = json.LineNumber is null ? "The body is not valid JSON." : $"Not read at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}: the value of {field} has the wrong type or the JSON is broken there.";
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = ["This value has the wrong type or is not valid JSON (times are ISO 8601 with their offset, ids and numbers are numbers)."] };
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
 }

@@ -133,6 +133,8 @@ public static class SummitWebServices
         // Numbers are numbers: "42" for an id is refused (400), and the OpenAPI document types ids as integer, not
         // [integer, string], so generated clients get plain ints.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        // A body that cannot be bound throws (in every environment), so the API's exception handler can name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var formsPerMinute = configuration.GetValue("RateLimits:FormsPerMinute", 30);
         var apiPerMinute = configuration.GetValue("RateLimits:ApiPerMinute", 600);

@@ -790,6 +790,14 @@ public abstract class OrganizerApiTests<TApp>(TApp app) where TApp : SummitApp
             Assert.Contains("endsAt", await backwards.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         }
 
+        using (var unreadable = await SendAsync(HttpMethod.Post, $"/api/v1/programme/sessions/{second}/move", secret, etag, Json("{\"roomId\": 1, \"startsAt\": \"tomorrow\", \"endsAt\": \"2030-11-05T02:00:00Z\"}")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+            Assert.Equal("application/problem+json", unreadable.Content.Headers.ContentType?.MediaType);
+            using var json = JsonDocument.Parse(await unreadable.Content.ReadAsStringAsync(Cancel));
+            Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("startsAt", out _), json.RootElement.ToString());
+        }
+
         using (var moved = await SendAsync(HttpMethod.Post, $"/api/v1/programme/sessions/{second}/move", secret, etag, Json(Move(hall, nine.AddHours(1), nine.AddHours(2)))))
         {
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
