@@ -47,6 +47,7 @@ public static class SummitCoreServices
 
         services.AddIdentityCore<SummitUser>(IdentityRules.Configure)
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddEntityFrameworkStores<SummitDbContext>();
 
         services.AddSingleton(new SummitConnection(database.Provider, connectionString));
@@ -57,6 +58,7 @@ public static class SummitCoreServices
         services.AddSingleton<Consequences.ConsequenceRoutes>();
         services.AddScoped<Consequences.ConsequenceRecorder>();
         services.AddSingleton<Consequences.ConsequenceRunner>();
+        services.AddScoped<Accounts.SignInCodes>();
         services.AddScoped<SaveEdition>();
         services.AddScoped<Speakers.SaveSpeaker>();
         services.AddScoped<Speakers.SpeakerPhotos>();

@@ -28,6 +28,8 @@ if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.BehindProxy)
     app.UseForwardedHeaders();
 }
 
+app.UseMiddleware<RefuseTraceMiddleware>();
+
 // Malformed requests (a body over the limits, a broken form or JSON) are the client's fault: 4xx, never 500.
 static int StatusOf(Exception e) => e switch
 {

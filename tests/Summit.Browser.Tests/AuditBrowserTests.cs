@@ -42,7 +42,7 @@ public sealed class AuditBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
             var start = ScheduleTime.ToUtc(new DateOnly(2030, 11, 5), new TimeOnly(9, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
             Assert.True((await s.GetRequiredService<ScheduleSession>().PlaceAsync(edition, session, roomOne, start, start.AddHours(1), ct)).Succeeded);
             var users = s.GetRequiredService<UserManager<SummitUser>>();
-            Assert.True((await users.CreateAsync(new SummitUser { UserName = person, Email = person, EmailConfirmed = true }, "a-long-passphrase-9")).Succeeded);
+            Assert.True((await users.CreateAsync(new SummitUser { UserName = person, Email = person, EmailConfirmed = true }, "violet-kettle-orbit-lantern")).Succeeded);
         }
 
         await using var context = await app.NewContextAsync();

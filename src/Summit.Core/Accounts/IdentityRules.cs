@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Summit.Core.Accounts;
 
-/// <summary>The account rules every process shares: long passwords rather than composition rules, lockout after five failures.</summary>
+/// <summary>The account rules every process shares: long passwords that are hard to guess rather than composition rules, lockout after five failures.</summary>
 public static class IdentityRules
 {
     public const int MinimumPasswordLength = 12;
@@ -18,7 +18,8 @@ public static class IdentityRules
         options.Password.RequireLowercase = false;
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
-        options.Password.RequiredUniqueChars = 4;
+        // Repeats and other guessable shapes are judged by the strength estimator, with a reason (GuessablePasswordValidator).
+        options.Password.RequiredUniqueChars = 1;
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
         options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;

@@ -65,6 +65,7 @@ public static class SummitWebServices
                 o.Conventions.AuthorizeFolder("/My");
                 o.Conventions.AddPageRoute("/Speakers/Index", "{edition}/speakers");
             })
+            .AddMvcOptions(o => o.Filters.Add<HandlerRequiredFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) => LocalizedBindingMessages.Apply(mvc, factory.Create(typeof(SharedResource))));
@@ -92,6 +93,9 @@ public static class SummitWebServices
         new IdentityBuilder(typeof(SummitUser), typeof(IdentityRole), services)
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // After the defaults, whose entries they replace: second-factor codes that sign in once (issue 21).
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<OnceOnlyEmailTokenProvider>(TokenOptions.DefaultEmailProvider)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.ConfigureApplicationCookie(o =>
         {

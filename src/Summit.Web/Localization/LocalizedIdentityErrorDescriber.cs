@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Summit.Core.Accounts;
 
 namespace Summit.Web.Localization;
 
 /// <summary>Identity's refusals (password too short, address taken…) in the visitor's language.</summary>
-internal sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> L) : IdentityErrorDescriber
+internal sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> L) : SummitIdentityErrors
 {
+    public override IdentityError PasswordGuessable(PasswordWeakness weakness) => Error("PasswordGuessable", L[PasswordStrength.Reasons.For(weakness)]);
+
+    public override IdentityError PasswordTooLong(int length) => Error("PasswordTooLong", L[PasswordStrength.Reasons.TooLong, length]);
+
     public override IdentityError DefaultError() => Error(nameof(DefaultError), L["Something went wrong. Please try again."]);
 
     public override IdentityError DuplicateEmail(string email) => Error(nameof(DuplicateEmail), L["An account with the email address {0} already exists.", email]);

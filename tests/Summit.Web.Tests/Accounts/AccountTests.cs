@@ -64,6 +64,47 @@ public abstract class AccountTests<TApp>(TApp app) where TApp : SummitApp
         await App.WaitForMailAsync(existing.Email!, AccountMails.AlreadyRegisteredKind);
     }
 
+    [Theory]
+    [InlineData("en", "password1234", "one of the most used passwords")]
+    [InlineData("zh-Hans", "password1234", "这是最常用的密码之一")]
+    [InlineData("en", "chongqing-summit-2027", "your name, your email address or the summit")]
+    [InlineData("en", "", "Passwords can be at most 256 characters long.")]
+    [InlineData("zh-Hans", "", "密码最多 256 个字符。")]
+    public async Task A_guessable_or_overlong_password_is_refused_on_the_form_saying_why(string culture, string password, string message)
+    {
+        // Empty stands for 257 characters of a passphrase that would otherwise be accepted.
+        password = password.Length == 0 ? string.Concat(Enumerable.Repeat("violet kettle orbit lantern ", 10))[..257] : password;
+        using var client = App.Browser();
+        var email = NewEmail();
+        using var response = await client.PostAsync($"/account/register?culture={culture}&ui-culture={culture}", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Guessable",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(message), await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => Task.FromResult(db.Users.Count(u => u.Email == email))));
+    }
+
+    [Fact]
+    public async Task A_long_passphrase_in_any_script_is_accepted()
+    {
+        using var client = App.Browser();
+        var email = NewEmail();
+        var password = "长江边的火锅店永远排队 " + new string('好', 200);
+        using var response = await client.PostAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Passphrase",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await App.WithDbAsync(db => Task.FromResult(db.Users.Count(u => u.Email == email))));
+    }
+
     [Fact]
     public async Task A_short_password_is_refused_on_the_form()
     {

@@ -73,10 +73,13 @@ public sealed partial class SessionTests
             Assert.Contains("That code is not correct.", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         }
 
+        string recovery;
         using (var enabled = await client.PostAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Code"] = Totp(key) }, "/account/manage/two-factor?handler=Enable"))
         {
             var html = await enabled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             Assert.Contains("Keep these recovery codes somewhere safe.", html, StringComparison.Ordinal);
+            recovery = Regex.Match(html, "<ul class=\"codes\">\\s*<li>([^<]+)</li>").Groups[1].Value;
+            Assert.False(string.IsNullOrEmpty(recovery));
         }
 
         using var fresh = app.Browser();
@@ -87,11 +90,40 @@ public sealed partial class SessionTests
             Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         }
 
-        using var second = await fresh.PostAsync(login.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp(key) }, "/account/login-2fa?returnUrl=%2F&rememberMe=false");
+        // The code that turned two-factor on was used: its 30-second step signs in no more. The next step's code
+        // (accepted early, for a clock that drifts) does.
+        using (var replayed = await fresh.PostAsync(login.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp(key) }, "/account/login-2fa?returnUrl=%2F&rememberMe=false"))
+        {
+            Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+            Assert.Contains("That code is not correct.", await replayed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        var next = Totp(key, steps: 1);
+        using var second = await fresh.PostAsync(login.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = next }, "/account/login-2fa?returnUrl=%2F&rememberMe=false");
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal("/", second.Headers.Location?.OriginalString);
         using var manage = await fresh.GetAsync(new Uri("/account/manage", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, manage.StatusCode);
+
+        // Someone who saw that code and tries it at once, on another device, is refused; so is the one before it.
+        foreach (var seen in new[] { next, Totp(key) })
+        {
+            using var thief = app.Browser();
+            using var theirLogin = await thief.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = SummitFactory.Password });
+            using var theirs = await thief.PostAsync(theirLogin.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = seen }, "/account/login-2fa?returnUrl=%2F&rememberMe=false");
+            Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+            Assert.Contains("That code is not correct.", await theirs.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        // A recovery code works once too.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var lost = app.Browser();
+            using var lostLogin = await lost.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = SummitFactory.Password });
+            Assert.StartsWith("/account/login-2fa", lostLogin.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            using var recovered = await lost.PostAsync("/account/login-recovery-code", new Dictionary<string, string> { ["RecoveryCode"] = recovery }, "/account/login-recovery-code?returnUrl=%2F");
+            Assert.Equal(attempt == 0 ? HttpStatusCode.Redirect : HttpStatusCode.OK, recovered.StatusCode);
+        }
     }
 
     [Fact]
@@ -176,6 +208,14 @@ public sealed partial class SessionTests
         Assert.Equal("/my/registration", signedIn.Headers.Location?.OriginalString);
         using var mine = await client.GetAsync(new Uri("/my/registration", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+
+        // The emailed code signed in once; on another device, within its ten minutes, it does not.
+        using var other = app.Browser();
+        using var otherLogin = await other.PostAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = SummitFactory.Password });
+        Assert.StartsWith("/account/login-2fa", otherLogin.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        using var reused = await other.PostAsync(page, new Dictionary<string, string> { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Contains("That code is not correct or has expired.", await reused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +224,7 @@ public sealed partial class SessionTests
         var storage = Directory.CreateTempSubdirectory("summit-cli-");
         try
         {
-            Environment.SetEnvironmentVariable("SUMMIT_ORGANIZER_PASSWORD", "first organizer password");
+            Environment.SetEnvironmentVariable("SUMMIT_ORGANIZER_PASSWORD", "lantern orbit kettle violet");
             string[] args = ["create-organizer", "--email", "chair@cci-fs.example", "--name", "Summit Chair", $"--Storage:Path={storage.FullName}"];
             Assert.Equal(0, await Summit.Web.Hosting.OrganizerCommand.RunAsync(args));
             Assert.Equal(0, await Summit.Web.Hosting.OrganizerCommand.RunAsync(args));
@@ -192,7 +232,7 @@ public sealed partial class SessionTests
             await using var app = new SummitFactory(DatabaseProvider.Sqlite);
             app.Settings["Storage:Path"] = storage.FullName;
             using var client = app.Browser();
-            await client.SignInAsync("chair@cci-fs.example", "first organizer password");
+            await client.SignInAsync("chair@cci-fs.example", "lantern orbit kettle violet");
             using var admin = await client.GetAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
             Assert.Equal(0, await app.WithDbAsync(db => Task.FromResult(db.Editions.Count())));
@@ -206,10 +246,11 @@ public sealed partial class SessionTests
     }
 
     /// <summary>RFC 6238 with the authenticator defaults (SHA-1, 30 s, 6 digits), written out so the test does not trust Identity's own code.</summary>
-    private static string Totp(string base32Key)
+    /// <summary>The code an authenticator app shows now, or <paramref name="steps"/> 30-second steps from now.</summary>
+    private static string Totp(string base32Key, int steps = 0)
     {
         var key = Base32(base32Key);
-        var counter = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var counter = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30) + steps;
         var message = BitConverter.GetBytes(counter);
         if (BitConverter.IsLittleEndian)
         {

@@ -38,7 +38,7 @@ public partial class LocalizationTests
         foreach (var reasons in new[] { typeof(Core.Editions.SaveEdition.Reasons), typeof(Core.Speakers.SaveSpeaker.Reasons), typeof(Core.Speakers.SpeakerPhotos.Reasons), typeof(Core.Photos.PhotoProcessor.Reasons), typeof(Core.Speakers.SpeakerCsv.Reasons), typeof(Core.Speakers.SpeakerInvitations.Reasons), typeof(Core.Speakers.MergeSpeakers.Reasons),
                      typeof(Core.Scheduling.ScheduleRules.Reasons), typeof(Core.Scheduling.ScheduleSession.Reasons), typeof(Core.Scheduling.SaveSession.Reasons), typeof(Core.Scheduling.SaveProgrammeItem.Reasons),
                      typeof(Core.Scheduling.PublishSchedule.Reasons), typeof(Core.Scheduling.PersonalAgenda.Reasons), typeof(Core.Scheduling.SetSpeakerAvailability.Reasons),
-                     typeof(Core.Registrations.RegisterAttendee.Reasons), typeof(Core.Registrations.ChangeRegistration.Reasons), typeof(Core.Registrations.SaveCategory.Reasons),
+                     typeof(Core.Registrations.RegisterAttendee.Reasons), typeof(Core.Accounts.PasswordStrength.Reasons), typeof(Core.Registrations.ChangeRegistration.Reasons), typeof(Core.Registrations.SaveCategory.Reasons),
                      typeof(Core.Registrations.SignUpForSession.Reasons), typeof(Core.Registrations.RegistrationCsv.Reasons), typeof(Core.Registrations.PlanBadgeSheet.Reasons),
                      typeof(Core.Press.ArticleRules.Reasons), typeof(Core.Press.SaveArticle.Reasons), typeof(Core.Press.RequestSignOff.Reasons), typeof(Core.Press.AnswerSignOff.Reasons),
                      typeof(Core.Press.SendBackArticle.Reasons), typeof(Core.Press.ScheduleArticle.Reasons), typeof(Core.Press.UnpublishArticle.Reasons), typeof(Core.Press.RestoreArticleRevision.Reasons),

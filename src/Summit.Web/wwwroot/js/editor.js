@@ -3,8 +3,8 @@
 (function () {
     "use strict";
     var grid = document.querySelector(".editor-grid");
-    var form = document.getElementById("drop-form");
-    if (!grid || !form) {
+    var template = document.getElementById("drop-form");
+    if (!grid || !template) {
         return;
     }
     var edition = grid.getAttribute("data-edition");
@@ -42,6 +42,9 @@
             }
             var start = cell.getAttribute("data-start");
             var minutes = parseInt(dragged.getAttribute("data-minutes"), 10) || 60;
+            var form = document.importNode(template.content.querySelector("form"), true);
+            form.hidden = true;
+            document.body.appendChild(form);
             form.action = "/admin/programme/" + edition + "/sessions/" + dragged.getAttribute("data-session") + "/place";
             form.elements["Input.RoomId"].value = cell.getAttribute("data-room");
             form.elements["Input.Day"].value = day;

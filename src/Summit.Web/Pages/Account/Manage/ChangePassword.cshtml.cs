@@ -22,7 +22,8 @@ public sealed class ChangePasswordModel(UserManager<SummitUser> users, SignInMan
         public string OldPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(256, MinimumLength = IdentityRules.MinimumPasswordLength, ErrorMessage = "Passwords must be at least {2} characters long.")]
+        [MinLength(IdentityRules.MinimumPasswordLength, ErrorMessage = "Passwords must be at least {1} characters long.")]
+        [MaxLength(PasswordStrength.MaximumLength, ErrorMessage = "Passwords can be at most {1} characters long.")]
         [DataType(DataType.Password)]
         [Display(Name = "New password")]
         public string NewPassword { get; set; } = "";
