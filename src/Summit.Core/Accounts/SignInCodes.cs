@@ -62,10 +62,33 @@ public sealed class SignInCodes(SummitDbContext db)
         var replaced = await db.UserTokens
             .Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.Value, value), cancellationToken);
-        if (replaced == 0)
+        // Two "send me a code" at once: the one whose insert loses writes its code over the other's, so the code in
+        // the last email sent is the one that works.
+        if (replaced == 0 && !await TryInsertAsync(new IdentityUserToken<string> { UserId = userId, LoginProvider = Provider, Name = name, Value = value }, cancellationToken))
         {
-            db.UserTokens.Add(new IdentityUserToken<string> { UserId = userId, LoginProvider = Provider, Name = name, Value = value });
+            await db.UserTokens
+                .Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.Value, value), cancellationToken);
+        }
+    }
+
+    /// <summary>Inserts a row, false if its key is already there (another request inserted it first). Identity's own tracked entities, in the same context, stay as they are.</summary>
+    private async Task<bool> TryInsertAsync(IdentityUserToken<string> token, CancellationToken cancellationToken)
+    {
+        var entry = db.UserTokens.Add(token);
+        try
+        {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            // Not left tracked: a later save in this request must not try to insert it again.
+            entry.State = EntityState.Detached;
         }
     }
 
