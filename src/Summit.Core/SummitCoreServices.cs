@@ -48,7 +48,13 @@ public static class SummitCoreServices
         services.AddIdentityCore<SummitUser>(IdentityRules.Configure)
             .AddRoles<IdentityRole>()
             .AddPasswordValidator<GuessablePasswordValidator>()
-            .AddEntityFrameworkStores<SummitDbContext>();
+            .AddEntityFrameworkStores<SummitDbContext>()
+            // Here, not in the web app alone: a worker process makes confirmation and reset links too, and Data
+            // Protection's keys are shared through the database.
+            .AddDefaultTokenProviders()
+            // After the defaults, whose entries they replace: second-factor codes that sign in once (issue 21).
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<OnceOnlyEmailTokenProvider>(TokenOptions.DefaultEmailProvider);
 
         services.AddSingleton(new SummitConnection(database.Provider, connectionString));
         services.AddSingleton(TimeProvider.System);

@@ -118,6 +118,8 @@ public static class SummitJobsServices
         services.AddSingleton<IWebhookTransport, Webhooks.HttpWebhookTransport>();
         services.AddScoped<Webhooks.DeliverWebhooksJob>();
         services.AddScoped<MailOutbox>();
+        services.AddScoped<Accounts.AccountMailer>();
+        services.AddScoped<Accounts.SendAccountLinkJob>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();
         services.AddSingleton<IMailTransport>(provider =>

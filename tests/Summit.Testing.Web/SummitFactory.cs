@@ -127,6 +127,22 @@ public partial class SummitFactory : WebApplicationFactory<Program>
         return await use(scope.ServiceProvider.GetRequiredService<SummitDbContext>());
     }
 
+    /// <summary>Waits until the app's Hangfire server has no job waiting in a queue or running (jobs enqueued directly, not through a consequence).</summary>
+    public async Task WaitForJobsAsync(TimeSpan? timeout = null)
+    {
+        var monitoring = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        while (monitoring.Queues().Sum(q => q.Length) + monitoring.ProcessingCount() > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Hangfire jobs still waiting or running.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>
     /// Waits until every consequence committed so far has been carried out (or has failed for good) by the app's
     /// Hangfire server: what a test asserts after an action (a role, an email row, a badge) follows it in a job.

@@ -9,20 +9,22 @@ namespace Summit.Jobs.Accounts;
 /// <summary>Makes Identity's tokens into links and queues the emails that carry them (through the mail log and the <c>mail</c> queue).</summary>
 public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outbox, SiteLinks links)
 {
-    public async Task SendConfirmationAsync(SummitUser user)
+    /// <summary>Queues a confirmation link; a <paramref name="requestId"/> makes a repeated call for the same request queue nothing more.</summary>
+    public async Task SendConfirmationAsync(SummitUser user, string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = links.ConfirmEmail(user.Id, code);
-        await outbox.QueueAsync(AccountMails.ConfirmEmail(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null));
+        await outbox.QueueAsync(AccountMails.ConfirmEmail(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", requestId));
     }
 
-    public async Task SendPasswordResetAsync(SummitUser user)
+    /// <summary>Queues a password-reset link; a <paramref name="requestId"/> makes a repeated call for the same request queue nothing more.</summary>
+    public async Task SendPasswordResetAsync(SummitUser user, string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = links.ResetPassword(code, user.Email!);
-        await outbox.QueueAsync(AccountMails.ResetPassword(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null));
+        await outbox.QueueAsync(AccountMails.ResetPassword(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", requestId));
     }
 
     public Task SendTwoFactorCodeAsync(SummitUser user, string code)

@@ -91,11 +91,7 @@ public static class SummitWebServices
             .AddIdentityCookies();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, Api.ApiTokenAuthenticationHandler>(Api.ApiTokenAuthenticationHandler.SchemeName, null);
         new IdentityBuilder(typeof(SummitUser), typeof(IdentityRole), services)
-            .AddSignInManager()
-            .AddDefaultTokenProviders()
-            // After the defaults, whose entries they replace: second-factor codes that sign in once (issue 21).
-            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
-            .AddTokenProvider<OnceOnlyEmailTokenProvider>(TokenOptions.DefaultEmailProvider)
+            .AddSignInManager<SummitSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.ConfigureApplicationCookie(o =>
         {
@@ -192,7 +188,6 @@ public static class SummitWebServices
         services.AddScoped<Summit.Core.Press.IArticleListener, Summit.Web.Press.EvictPressCoverage>();
 
         services.AddHttpContextAccessor();
-        services.AddScoped<AccountMailer>();
         return services;
     }
 

@@ -1,16 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Summit.Core.Accounts;
 using Summit.Jobs.Accounts;
 using Summit.Web.Hosting;
 
 namespace Summit.Web.Pages.Account;
 
 [EnableRateLimiting(SummitWebServices.FormsRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<SummitUser> users, AccountMailer mailer) : PageModel
+public sealed class ForgotPasswordModel(IBackgroundJobClient jobs) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -21,27 +20,15 @@ public sealed class ForgotPasswordModel(UserManager<SummitUser> users, AccountMa
 
     public bool Sent { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is not null)
-        {
-            // An unconfirmed address gets the confirmation link instead: the reset proves the same thing.
-            if (user.EmailConfirmed)
-            {
-                await mailer.SendPasswordResetAsync(user);
-            }
-            else
-            {
-                await mailer.SendConfirmationAsync(user);
-            }
-        }
-
+        // Only enqueued, whatever the address: the answer, and the time it takes, do not say whether an account uses it.
+        SendAccountLinkJob.Enqueue(jobs, AccountLinkRequest.PasswordReset, Email);
         Sent = true;
         return Page();
     }

@@ -9,7 +9,7 @@ using Summit.Web.Hosting;
 namespace Summit.Web.Pages.Account;
 
 [EnableRateLimiting(SummitWebServices.FormsRateLimit)]
-public sealed class LoginModel(SignInManager<SummitUser> signIn, UserManager<SummitUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class LoginModel(SignInManager<SummitUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -58,15 +58,14 @@ public sealed class LoginModel(SignInManager<SummitUser> signIn, UserManager<Sum
             return RedirectToPage("LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         }
 
-        if (result.IsLockedOut)
+        // A locked or unconfirmed account answers like a wrong password (SummitSignInManager), except to the holder of
+        // the right password: strangers cannot tell which addresses have accounts, or which are locked.
+        if (result is RefusedSignIn { PasswordWasRight: true, IsLockedOut: true })
         {
             return RedirectToPage("Lockout");
         }
 
-        // Identity refuses an unconfirmed account before it checks the password; saying so to anyone would tell
-        // strangers which addresses have accounts, so only the right password earns the hint.
-        if (result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { } unconfirmed
-            && await users.CheckPasswordAsync(unconfirmed, Input.Password))
+        if (result is RefusedSignIn { PasswordWasRight: true, IsNotAllowed: true })
         {
             NeedsConfirmation = true;
             ModelState.AddModelError(string.Empty, L["Please confirm your email address first: open the link we sent you."]);

@@ -54,14 +54,6 @@ public sealed class RegisterModel(UserManager<SummitUser> users, AccountMailer m
         }
 
         var email = Input.Email.Trim();
-        var existing = await users.FindByEmailAsync(email);
-        if (existing is not null)
-        {
-            // Same answer as a new registration, so the form does not reveal who has an account; the owner gets told by email.
-            await mailer.SendAlreadyRegisteredAsync(existing);
-            return RedirectToPage("RegisterConfirmation", new { email });
-        }
-
         var user = new SummitUser
         {
             UserName = email,
@@ -70,6 +62,35 @@ public sealed class RegisterModel(UserManager<SummitUser> users, AccountMailer m
             PreferredCulture = Cultures.Normalize(Input.PreferredCulture),
             CreatedAt = clock.GetUtcNow(),
         };
+
+        // The password is judged before the address is looked up, so a weak one is refused alike for an address with
+        // an account and one without.
+        var refused = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            refused.AddRange((await validator.ValidateAsync(users, user, Input.Password)).Errors);
+        }
+
+        if (refused.Count > 0)
+        {
+            foreach (var error in refused)
+            {
+                ModelState.AddModelError("Input.Password", error.Description);
+            }
+
+            return Page();
+        }
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            // Same answer as a new registration, so the form does not reveal who has an account; the owner gets told by
+            // email. The password is hashed (and dropped) as a new account's would be, so the time says nothing either.
+            users.PasswordHasher.HashPassword(existing, Input.Password);
+            await mailer.SendAlreadyRegisteredAsync(existing);
+            return RedirectToPage("RegisterConfirmation", new { email });
+        }
+
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {

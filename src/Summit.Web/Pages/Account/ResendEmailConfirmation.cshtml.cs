@@ -1,16 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Summit.Core.Accounts;
 using Summit.Jobs.Accounts;
 using Summit.Web.Hosting;
 
 namespace Summit.Web.Pages.Account;
 
 [EnableRateLimiting(SummitWebServices.FormsRateLimit)]
-public sealed class ResendEmailConfirmationModel(UserManager<SummitUser> users, AccountMailer mailer) : PageModel
+public sealed class ResendEmailConfirmationModel(IBackgroundJobClient jobs) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -21,19 +20,15 @@ public sealed class ResendEmailConfirmationModel(UserManager<SummitUser> users, 
 
     public bool Sent { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is { EmailConfirmed: false })
-        {
-            await mailer.SendConfirmationAsync(user);
-        }
-
+        // Only enqueued, whatever the address: the answer, and the time it takes, do not say whether an account uses it.
+        SendAccountLinkJob.Enqueue(jobs, AccountLinkRequest.Confirmation, Email);
         Sent = true;
         return Page();
     }
