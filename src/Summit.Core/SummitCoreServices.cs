@@ -65,6 +65,9 @@ public static class SummitCoreServices
         services.AddScoped<Consequences.ConsequenceRecorder>();
         services.AddSingleton<Consequences.ConsequenceRunner>();
         services.AddScoped<Accounts.SignInCodes>();
+        services.AddScoped<Accounts.AccountSessions>();
+        services.AddSingleton<Accounts.DatabaseTicketStore>();
+        services.AddOptions<Accounts.SessionLimits>().Bind(configuration.GetSection(Accounts.SessionLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SaveEdition>();
         services.AddScoped<Speakers.SaveSpeaker>();
         services.AddScoped<Speakers.SpeakerPhotos>();

@@ -45,5 +45,10 @@ public static class RecurringJobs
             JobQueues.Default,
             job => job.RunAsync(CancellationToken.None),
             "23 3 * * *");
+        manager.AddOrUpdate<Accounts.PruneSessionsJob>(
+            Accounts.PruneSessionsJob.RecurringJobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            "41 * * * *");
     }
 }

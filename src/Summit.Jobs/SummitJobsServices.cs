@@ -120,6 +120,7 @@ public static class SummitJobsServices
         services.AddScoped<MailOutbox>();
         services.AddScoped<Accounts.AccountMailer>();
         services.AddScoped<Accounts.SendAccountLinkJob>();
+        services.AddScoped<Accounts.PruneSessionsJob>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();
         services.AddSingleton<IMailTransport>(provider =>

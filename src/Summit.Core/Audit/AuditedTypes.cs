@@ -147,6 +147,7 @@ public static class AuditedTypes
         [typeof(IdentityRoleClaim<string>)] = "not used",
         [typeof(IdentityUserClaim<string>)] = "not used",
         [typeof(IdentityUserLogin<string>)] = "external sign-in links, not used",
+        [typeof(Accounts.AccountSession)] = "a person's own sign-ins, listed on their sessions page; ending another person's sessions follows an audited change (a role removed)",
         [typeof(IdentityUserToken<string>)] = "secrets (authenticator key, recovery codes); turning 2FA on or off is audited on the account",
     };
 }

@@ -92,6 +92,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
 
+    public DbSet<Accounts.AccountSession> AccountSessions => Set<Accounts.AccountSession>();
+
     public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
 
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();

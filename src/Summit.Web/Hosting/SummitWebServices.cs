@@ -100,8 +100,14 @@ public static class SummitWebServices
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = ".Summit.Auth";
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
+        // Server-side sessions: the cookie carries a key to an AccountSessions row, which sign-out deletes (issue 21).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore, IOptions<SessionLimits>>((o, store, sessions) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = sessions.Value.Idle;
+            });
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
         {
             services.Configure<CookieAuthenticationOptions>(scheme, o =>

@@ -133,8 +133,6 @@ public abstract partial class EnumerationTests<TApp>(TApp app) where TApp : Summ
         var unknown = NewEmail();
         using var client = App.Browser();
         var token = await TokenAsync(client, "/account/login");
-        var knownTimes = new List<double>();
-        var unknownTimes = new List<double>();
 
         async Task<double> TimeAsync(string email, int attempt)
         {
@@ -144,25 +142,39 @@ public abstract partial class EnumerationTests<TApp>(TApp app) where TApp : Summ
         }
 
         await TimeAsync(unknown, 0); // warm-up
-        for (var attempt = 1; attempt <= 30; attempt++)
+        // Other tests run beside this one: a burst of their work can land on one side of a round. Up to three rounds
+        // are measured; one within 20 % passes. Without the dummy hash every round differs about tenfold.
+        var rounds = new List<string>();
+        for (var round = 1; round <= 3; round++)
         {
-            if (attempt % 2 == 0)
+            var knownTimes = new List<double>();
+            var unknownTimes = new List<double>();
+            for (var attempt = 1; attempt <= 30; attempt++)
             {
-                knownTimes.Add(await TimeAsync(known.Email!, attempt));
-                unknownTimes.Add(await TimeAsync(unknown, attempt));
+                if (attempt % 2 == 0)
+                {
+                    knownTimes.Add(await TimeAsync(known.Email!, attempt));
+                    unknownTimes.Add(await TimeAsync(unknown, attempt));
+                }
+                else
+                {
+                    unknownTimes.Add(await TimeAsync(unknown, attempt));
+                    knownTimes.Add(await TimeAsync(known.Email!, attempt));
+                }
             }
-            else
+
+            var knownMedian = Median(knownTimes);
+            var unknownMedian = Median(unknownTimes);
+            var ratio = Math.Max(knownMedian, unknownMedian) / Math.Min(knownMedian, unknownMedian);
+            rounds.Add($"{knownMedian:F1} ms with an account, {unknownMedian:F1} ms without (×{ratio:F2})");
+            if (ratio <= 1.2)
             {
-                unknownTimes.Add(await TimeAsync(unknown, attempt));
-                knownTimes.Add(await TimeAsync(known.Email!, attempt));
+                TestContext.Current.SendDiagnosticMessage("Wrong sign-in medians: " + string.Join("; ", rounds));
+                return;
             }
         }
 
-        var knownMedian = Median(knownTimes);
-        var unknownMedian = Median(unknownTimes);
-        var ratio = Math.Max(knownMedian, unknownMedian) / Math.Min(knownMedian, unknownMedian);
-        Assert.True(ratio <= 1.2, $"Median of a wrong sign-in: {knownMedian:F1} ms with an account, {unknownMedian:F1} ms without (×{ratio:F2}).");
-        TestContext.Current.SendDiagnosticMessage($"Wrong sign-in medians: {knownMedian:F1} ms with an account, {unknownMedian:F1} ms without.");
+        Assert.Fail("Median of a wrong sign-in, per round: " + string.Join("; ", rounds));
     }
 
     private static double Median(List<double> values)

@@ -32,6 +32,18 @@ public sealed partial class SessionTests
         using var response = await secondClient.GetAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, await second.WithDbAsync(db => Task.FromResult(db.DataProtectionKeys.Count())));
+
+        // The session is a row of that database: ended on one node (the person signs out everywhere else from
+        // another browser), the cookie is refused on the other at its next request.
+        using var elsewhere = first.Browser();
+        await elsewhere.SignInAsync(user.Email!);
+        using (var ended = await elsewhere.PostAsync("/account/manage/sessions", new Dictionary<string, string>(), "/account/manage/sessions?handler=EndOthers"))
+        {
+            Assert.Equal("/account/manage/sessions?outcome=OthersEnded&count=1", ended.Headers.Location?.OriginalString);
+        }
+
+        using var refused = await secondClient.GetAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
     }
 
     private static async Task<string> AuthCookieAsync(SummitFactory app, string email)

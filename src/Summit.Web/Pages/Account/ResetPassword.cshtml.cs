@@ -10,7 +10,7 @@ using Summit.Web.Hosting;
 namespace Summit.Web.Pages.Account;
 
 [EnableRateLimiting(SummitWebServices.FormsRateLimit)]
-public sealed class ResetPasswordModel(UserManager<SummitUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ResetPasswordModel(UserManager<SummitUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, AccountSessions sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -77,6 +77,8 @@ public sealed class ResetPasswordModel(UserManager<SummitUser> users, Microsoft.
         // Proving control of the address is enough to lift a lockout.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // A reset is what someone does who fears their password is known: every session on the old one ends.
+        await sessions.EndAllAsync(user.Id, HttpContext.RequestAborted);
         Done = true;
         return Page();
     }

@@ -23,7 +23,7 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
 
     public IReadOnlyList<Speaker> SpeakerOptions { get; private set; } = [];
 
-    public IReadOnlyList<(int Id, string TitleEn, string TitleZh)> SessionOptions { get; private set; } = [];
+    public IReadOnlyList<(int Id, string TitleEn, string TitleZh)> SessionLimits { get; private set; } = [];
 
     /// <summary>The body as the article page would show it, after "Preview".</summary>
     public IReadOnlyList<ArticleBlock>? Preview { get; private set; }
@@ -193,7 +193,7 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
             SpeakerOptions = await db.Speakers.AsNoTracking()
                 .Where(s => db.Set<SpeakerEdition>().Any(se => se.SpeakerId == s.Id && se.EditionId == chosen))
                 .OrderBy(s => s.FamilyNameLatin ?? s.FamilyNameZh).ToListAsync(cancellationToken);
-            SessionOptions = (await db.Sessions.AsNoTracking().Where(s => s.EditionId == chosen).OrderBy(s => s.StartsAt == null).ThenBy(s => s.Id)
+            SessionLimits = (await db.Sessions.AsNoTracking().Where(s => s.EditionId == chosen).OrderBy(s => s.StartsAt == null).ThenBy(s => s.Id)
                 .Select(s => new { s.Id, s.TitleEn, s.TitleZh }).ToListAsync(cancellationToken)).Select(s => (s.Id, s.TitleEn, s.TitleZh)).ToList();
             Input.EditionId ??= chosen;
         }

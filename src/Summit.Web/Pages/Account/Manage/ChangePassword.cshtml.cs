@@ -6,7 +6,7 @@ using Summit.Core.Accounts;
 
 namespace Summit.Web.Pages.Account.Manage;
 
-public sealed class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, AccountSessions sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -60,6 +60,8 @@ public sealed class ChangePasswordModel(UserManager<SummitUser> users, SignInMan
             return Page();
         }
 
+        // Whoever else holds a session on the old password is signed out at once; this browser signs in afresh.
+        await sessions.EndOthersAsync(user.Id, User.FindFirst(DatabaseTicketStore.SessionIdClaim)?.Value, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage(new { done = true });
     }

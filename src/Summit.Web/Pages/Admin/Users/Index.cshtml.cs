@@ -9,7 +9,7 @@ using Summit.Core.Data;
 namespace Summit.Web.Pages.Admin.Users;
 
 /// <summary>Accounts and their roles. Organizers grant and withdraw roles; nobody can withdraw their own Organizer role.</summary>
-public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users, AccountSessions sessions, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 100;
 
@@ -78,7 +78,7 @@ public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users
             var effects = new List<string>
             {
                 grant ? L["{0} will be given the role {1}.", user.Email ?? "", L[role]] : L["{0} will lose the role {1}.", user.Email ?? "", L[role]],
-                L["Every signed-in session of this account picks up the change within a minute."],
+                grant ? L["Every signed-in session of this account picks up the change within a minute."] : L["Every signed-in session of this account is signed out at once."],
             };
             return this.Confirm(new ConfirmView(L["Change roles"], effects, L["Yes, change the role"], "/admin/users"));
         }
@@ -91,8 +91,13 @@ public sealed class IndexModel(SummitDbContext db, UserManager<SummitUser> users
                 return RedirectToPage(new { outcome = RoleOutcome.Failed });
             }
 
-            // A new stamp makes every session of that person pick up the change at its next validation (within a minute).
+            // A new stamp makes every session of that person pick up the change at its next validation (within a minute);
+            // a role taken away must not stay usable for that minute, so those sessions end now.
             await users.UpdateSecurityStampAsync(user);
+            if (!grant)
+            {
+                await sessions.EndAllAsync(user.Id, HttpContext.RequestAborted);
+            }
         }
 
         return RedirectToPage(new { outcome = RoleOutcome.Saved });
