@@ -43,4 +43,13 @@ wrk -t2 -c"$connections" -d5s -s "$work/login.lua" "$base/account/login" >/dev/n
 out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/login.lua" "$base/account/login")
 echo "login_post_req_per_s $(awk '/Requests\/sec/{print $2}' <<<"$out") p50 $(awk '$1=="50%"{print $2}' <<<"$out") p99 $(awk '$1=="99%"{print $2}' <<<"$out") requests $(awk '/requests in/{print $1}' <<<"$out") errors $(awk '/Non-2xx|Socket errors/{print}' <<<"$out" | tr '\n' ' ')"
 echo "one_signin_answer $(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$jar" --data-urlencode "Input.Email=attendee@summit.example" --data-urlencode "Input.Password=summit-demo-2021" --data-urlencode "__RequestVerificationToken=$t" "$base/account/login")"
+
+# A signed-in page, for what the session store adds to every request of a signed-in browser (one lookup by key).
+signed="$work/signed"
+t2=$(curl -fs -c "$signed" -b "$signed" "$base/account/login" | token)
+curl -fs -o /dev/null -c "$signed" -b "$signed" --data-urlencode "Input.Email=attendee@summit.example" --data-urlencode "Input.Password=summit-demo-2021" --data-urlencode "__RequestVerificationToken=$t2" "$base/account/login"
+auth=$(awk '$6 == ".Summit.Auth" {print $6"="$7}' "$signed")
+wrk -t2 -c32 -d5s -H "Cookie: $auth" "$base/account/manage" >/dev/null
+out=$(wrk -t2 -c32 -d"${duration}s" --latency -H "Cookie: $auth" "$base/account/manage")
+echo "signed_in_account_page_req_per_s $(awk '/Requests\/sec/{print $2}' <<<"$out") p50 $(awk '$1=="50%"{print $2}' <<<"$out") p99 $(awk '$1=="99%"{print $2}' <<<"$out") cookie_bytes ${#auth} errors $(awk '/Non-2xx|Socket errors/{print}' <<<"$out" | tr '\n' ' ')"
 echo "rss_after_load_kib $(ps -o rss= -p $pid)"

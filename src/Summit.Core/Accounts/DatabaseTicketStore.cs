@@ -23,6 +23,15 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
 
     private static readonly TicketSerializer Serializer = TicketSerializer.Default;
 
+    /// <summary>The lookup every request of a signed-in browser makes, compiled once per app (a compiled query belongs to one model).</summary>
+    private readonly Func<SummitDbContext, string, CancellationToken, Task<SessionLookup?>> findSession = EF.CompileAsyncQuery(
+        (SummitDbContext db, string id, CancellationToken _) => db.AccountSessions.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new SessionLookup(s.Ticket, s.LastSeenAt, s.ExpiresAt))
+            .SingleOrDefault());
+
+    private sealed record SessionLookup(byte[] Ticket, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt);
+
     private SessionLimits Limits => options.Value;
 
     /// <summary>The row id for a cookie's key: its SHA-256, in hex.</summary>
@@ -84,12 +93,11 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     {
         var id = IdFor(key);
         var now = clock.GetUtcNow();
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
-        var session = await db.AccountSessions.AsNoTracking()
-            .Where(s => s.Id == id)
-            .Select(s => new { s.Ticket, s.LastSeenAt, s.ExpiresAt })
-            .SingleOrDefaultAsync(cancellationToken);
+        // The request's own context when there is a request (it only reads here, and writes with single statements
+        // that bypass its tracking), so a signed-in page does not pay for a second one.
+        using var scope = httpContext is null ? scopes.CreateScope() : null;
+        var db = (scope?.ServiceProvider ?? httpContext!.RequestServices).GetRequiredService<SummitDbContext>();
+        var session = await findSession(db, id, cancellationToken);
         if (session is null)
         {
             return null;
