@@ -53,7 +53,9 @@ app.UseWhen(SummitWebServices.IsApi, api => api.UseExceptionHandler(new Exceptio
 app.UseWhen(context => !SummitWebServices.IsApi(context), site => site.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf }));
 if (!app.Environment.IsDevelopment())
 {
-    app.UseHsts();
+    // Outside Development: HSTS on every response, and every cookie Secure, whatever scheme the request arrived by.
+    app.UseMiddleware<StrictTransportMiddleware>();
+    app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always });
 }
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
