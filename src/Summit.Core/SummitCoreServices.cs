@@ -66,6 +66,8 @@ public static class SummitCoreServices
         services.AddSingleton<Consequences.ConsequenceRunner>();
         services.AddScoped<Accounts.SignInCodes>();
         services.AddScoped<Accounts.AccountSessions>();
+        services.AddOptions<Photos.PhotoOptions>().Bind(configuration.GetSection(Photos.PhotoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Photos.PhotoDecoding>();
         services.AddSingleton<Accounts.DatabaseTicketStore>();
         services.AddOptions<Accounts.SessionLimits>().Bind(configuration.GetSection(Accounts.SessionLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SaveEdition>();

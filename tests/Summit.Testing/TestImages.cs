@@ -19,6 +19,25 @@ public static class TestImages
         return data.ToArray();
     }
 
+    /// <summary>
+    /// A JPEG as a phone stores a portrait: the pixels sideways, with an EXIF orientation (6: turn a quarter clockwise
+    /// to show it) in an APP1 segment right after the start-of-image marker.
+    /// </summary>
+    public static byte[] WithOrientation(byte[] jpeg, ushort orientation)
+    {
+        ArgumentNullException.ThrowIfNull(jpeg);
+        byte[] app1 =
+        [
+            0xFF, 0xE1, 0x00, 0x22, // APP1, 34 bytes with this length field
+            (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
+            (byte)'I', (byte)'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, // little-endian TIFF, first IFD at 8
+            0x01, 0x00, // one entry
+            0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, (byte)orientation, (byte)(orientation >> 8), 0x00, 0x00, // Orientation, SHORT, 1
+            0x00, 0x00, 0x00, 0x00, // no next IFD
+        ];
+        return [.. jpeg.AsSpan(0, 2), .. app1, .. jpeg.AsSpan(2)];
+    }
+
     /// <summary>A PNG whose header claims huge dimensions: a few hundred bytes that would decode to gigabytes.</summary>
     public static byte[] PngBomb(int width, int height)
     {

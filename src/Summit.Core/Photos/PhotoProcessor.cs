@@ -14,19 +14,26 @@ public enum PhotoVariant
 
 public abstract record PhotoOutcome;
 
-public sealed record PhotoRefused(string Reason) : PhotoOutcome;
+public sealed record PhotoRefused(string Reason) : PhotoOutcome
+{
+    /// <summary>What fills the reason's holes ({0}…), as text.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+}
 
 public sealed record PhotoAccepted(int Width, int Height, IReadOnlyDictionary<PhotoVariant, byte[]> Variants) : PhotoOutcome;
 
 /// <summary>
 /// Checks an upload by its content (not its name), refuses what is too large in bytes or in pixels before decoding it
 /// (decompression bombs), and re-encodes it as JPEG in the sizes pages and badges need. Re-encoding drops metadata
-/// such as GPS positions and anything that is not the picture.
+/// such as GPS positions and anything that is not the picture. A JPEG or WebP is decoded straight at the smallest
+/// scale the kept sizes allow (a 49-megapixel JPEG at a quarter: 12 MB of pixels instead of 196 MB); a PNG, which
+/// cannot be decoded scaled, is decoded whole. <see cref="PhotoDecoding"/> bounds how many decode at once.
 /// </summary>
 public static class PhotoProcessor
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxSide = 12_000;
+    /// <summary>The default of <c>Photos:MaxMegapixels</c>.</summary>
     public const long MaxPixels = 50_000_000;
     public const int MinSide = 200;
     public const int LargeSide = 1200;
@@ -37,12 +44,12 @@ public static class PhotoProcessor
         public const string Empty = "Choose a photo to upload.";
         public const string TooLarge = "The file is larger than 10 MB.";
         public const string NotAnImage = "This file is not a JPEG, PNG or WebP image.";
-        public const string TooManyPixels = "The image is too large in pixels (at most 12,000 px a side and 50 megapixels).";
+        public const string TooManyPixels = "The image is too large in pixels (at most 12,000 px a side and {0} megapixels).";
         public const string TooSmall = "The image is too small: at least 200 × 200 pixels.";
         public const string Unreadable = "The image could not be read; it may be damaged.";
     }
 
-    public static PhotoOutcome Process(byte[] upload)
+    public static PhotoOutcome Process(byte[] upload, long maxPixels = MaxPixels)
     {
         ArgumentNullException.ThrowIfNull(upload);
         if (upload.Length == 0)
@@ -68,9 +75,9 @@ public static class PhotoProcessor
         }
 
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
+        if (width > MaxSide || height > MaxSide || (long)width * height > maxPixels)
         {
-            return new PhotoRefused(Reasons.TooManyPixels);
+            return new PhotoRefused(Reasons.TooManyPixels) { Arguments = [(maxPixels / 1_000_000d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)] };
         }
 
         if (width < MinSide || height < MinSide)
@@ -78,7 +85,7 @@ public static class PhotoProcessor
             return new PhotoRefused(Reasons.TooSmall);
         }
 
-        using var decoded = SKBitmap.Decode(codec, codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
+        using var decoded = DecodeScaled(codec);
         if (decoded is null)
         {
             return new PhotoRefused(Reasons.Unreadable);
@@ -91,7 +98,63 @@ public static class PhotoProcessor
             [PhotoVariant.Large] = Encode(Fit(upright, LargeSide)),
             [PhotoVariant.Square] = Encode(Square(upright, SquareSide)),
         };
-        return new PhotoAccepted(upright.Width, upright.Height, variants);
+        // The size of the picture as uploaded (upright), not of the scaled decode.
+        var quarterTurn = rotated is not null && codec.EncodedOrigin is SKEncodedOrigin.RightTop or SKEncodedOrigin.LeftBottom;
+        return new PhotoAccepted(quarterTurn ? height : width, quarterTurn ? width : height, variants);
+    }
+
+    /// <summary>
+    /// The scale the kept sizes need: the long side at least <see cref="LargeSide"/> and the short side at least
+    /// <see cref="SquareSide"/> (or the picture's own, if smaller), so no variant is made from fewer pixels than it has.
+    /// </summary>
+    public static float NeededScale(int width, int height)
+    {
+        var (longSide, shortSide) = (Math.Max(width, height), Math.Min(width, height));
+        var scale = Math.Max((double)Math.Min(LargeSide, longSide) / longSide, (double)Math.Min(SquareSide, shortSide) / shortSide);
+        return (float)Math.Min(1.0, scale);
+    }
+
+    /// <summary>
+    /// The smallest size the codec decodes to that keeps the long side at least <see cref="LargeSide"/> and the short at
+    /// least <see cref="SquareSide"/> (or the picture's own): the exact scale first (WebP scales freely), then eighths
+    /// (JPEG's DCT scaling, which rounds down), then the whole picture (PNG does not scale).
+    /// </summary>
+    internal static SKSizeI ScaledSize(SKCodec codec)
+    {
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        var needLong = Math.Min(LargeSide, Math.Max(width, height));
+        var needShort = Math.Min(SquareSide, Math.Min(width, height));
+        var needed = NeededScale(width, height);
+        foreach (var scale in Enumerable.Range(1, 8).Select(k => k / 8f).Where(s => s >= needed).Prepend(needed))
+        {
+            var size = codec.GetScaledDimensions(scale);
+            if (size.Width <= width && size.Height <= height
+                && Math.Max(size.Width, size.Height) >= needLong && Math.Min(size.Width, size.Height) >= needShort)
+            {
+                return size;
+            }
+        }
+
+        return new SKSizeI(width, height);
+    }
+
+    /// <summary>Decodes at the smallest scale the codec offers that still gives the pixels <see cref="NeededScale"/> asks for.</summary>
+    internal static SKBitmap? DecodeScaled(SKCodec codec)
+    {
+        var size = ScaledSize(codec);
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        // As SKBitmap.Decode: a file cut short still gives the rows it has.
+        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
+        {
+            // Immutable, so that the images drawn from it (orientation, the square) share its pixels instead of copying them.
+            bitmap.SetImmutable();
+            return bitmap;
+        }
+
+        bitmap.Dispose();
+        return null;
     }
 
     private static bool LooksLikeAllowedImage(byte[] bytes) =>
@@ -125,6 +188,7 @@ public static class PhotoProcessor
 
         using var image = SKImage.FromBitmap(source);
         canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);
+        result.SetImmutable();
         return result;
     }
 

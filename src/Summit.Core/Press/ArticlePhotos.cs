@@ -11,7 +11,7 @@ public sealed record ArticlePhotoDetails(string? CaptionEn, string? CaptionZh, s
 /// An article's photos: uploaded by its authors or editors, checked and re-encoded like speakers' photos (no metadata,
 /// no decompression bombs), each with a caption and a credit. One photo at most is the cover.
 /// </summary>
-public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimeProvider clock)
+public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimeProvider clock, Photos.PhotoDecoding decoding)
 {
     public const int MaxPhotos = 30;
 
@@ -45,10 +45,10 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
             refusals.Add(new("Photo", Reasons.TooMany));
         }
 
-        var processed = PhotoProcessor.Process(upload);
+        var processed = await decoding.ProcessAsync(upload, cancellationToken);
         if (processed is PhotoRefused refused)
         {
-            refusals.Insert(0, new("Photo", refused.Reason));
+            refusals.Insert(0, new("Photo", refused.Reason) { Arguments = refused.Arguments });
         }
 
         if (refusals.Count > 0)

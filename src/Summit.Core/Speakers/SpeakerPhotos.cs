@@ -16,7 +16,7 @@ public sealed record UploadPhotoResult(int? PhotoId, PhotoStatus? Status, IReadO
 /// Speaker photos: an organizer's upload is public at once; a speaker's own upload waits for an organizer's approval
 /// before it replaces the public one. Files are written before the row, so a row always has its files.
 /// </summary>
-public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimeProvider clock)
+public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimeProvider clock, Photos.PhotoDecoding decoding)
 {
     public static class Reasons
     {
@@ -66,10 +66,10 @@ public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimePro
     public async Task<UploadPhotoResult> UploadAsync(int speakerId, byte[] upload, PhotoCredit credit, string uploadedBy, bool byOrganizer, CancellationToken cancellationToken = default)
     {
         var refusals = CheckCredit(credit).ToList();
-        var processed = PhotoProcessor.Process(upload);
+        var processed = await decoding.ProcessAsync(upload, cancellationToken);
         if (processed is PhotoRefused refused)
         {
-            refusals.Insert(0, new("Photo", refused.Reason));
+            refusals.Insert(0, new("Photo", refused.Reason) { Arguments = refused.Arguments });
         }
 
         if (refusals.Count > 0)

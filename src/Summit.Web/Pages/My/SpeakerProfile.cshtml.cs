@@ -105,7 +105,7 @@ public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpea
         {
             foreach (var refusal in result.Refusals)
             {
-                ModelState.AddModelError(refusal.Field is "Photo" or "" ? "Photo.File" : $"Photo.{refusal.Field}", L[refusal.Message]);
+                ModelState.AddModelError(refusal.Field is "Photo" or "" ? "Photo.File" : $"Photo.{refusal.Field}", Localization.RefusalMessages.Text(refusal, L));
             }
 
             return Page();

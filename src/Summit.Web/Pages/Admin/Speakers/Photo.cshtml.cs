@@ -75,7 +75,7 @@ public sealed class PhotoModel(SummitDbContext db, SpeakerPhotos photos, UserMan
         var refusals = await photos.ReviewAsync(photoId, approve, users.GetUserId(User) ?? "", cancellationToken);
         if (refusals.Count > 0 && await LoadAsync(id, cancellationToken))
         {
-            ModelState.AddModelError(string.Empty, L[refusals[0].Message]);
+            ModelState.AddModelError(string.Empty, Localization.RefusalMessages.Text(refusals[0], L));
             return Page();
         }
 
