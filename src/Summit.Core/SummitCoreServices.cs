@@ -69,6 +69,7 @@ public static class SummitCoreServices
         services.AddOptions<Photos.PhotoOptions>().Bind(configuration.GetSection(Photos.PhotoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Photos.PhotoDecoding>();
         services.AddSingleton<Accounts.DatabaseTicketStore>();
+        services.AddOptions<Accounts.StrongSignInOptions>().Bind(configuration.GetSection(Accounts.StrongSignInOptions.Section));
         services.AddOptions<Accounts.SessionLimits>().Bind(configuration.GetSection(Accounts.SessionLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SaveEdition>();
         services.AddScoped<Speakers.SaveSpeaker>();

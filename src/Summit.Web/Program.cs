@@ -81,6 +81,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseMiddleware<StrongSignInMiddleware>();
 app.UseMiddleware<AuditActorMiddleware>();
 app.UseRateLimiter();
 app.UseAuthorization();

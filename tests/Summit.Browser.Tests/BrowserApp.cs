@@ -72,10 +72,12 @@ public sealed class BrowserApp : IAsyncLifetime
         // copied from the run's seeded template.
         await DemoTemplate.CopySqliteAsync(factory.StoragePath);
         factory.Settings["Demo:Seed"] = "true";
+        // "localhost" rather than 127.0.0.1: Chromium treats it as a secure context, so the Secure cookies work over
+        // http, and a passkey's relying party must be a domain. The public address is the one the browser uses.
+        BaseAddress = new Uri($"http://localhost:{port}/");
+        factory.Settings["Web:PublicUrl"] = BaseAddress.ToString();
         factory.UseKestrel(port);
         factory.StartServer();
-        // "localhost" rather than 127.0.0.1: Chromium treats it as a secure context, so the Secure cookies work over http.
-        BaseAddress = new Uri($"http://localhost:{port}/");
 
         // Two cores run this suite beside the web suite: a live preview or a redirect can take more than Playwright's
         // 5 s default to show. A real failure still fails, later.

@@ -21,16 +21,22 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
 {
     public const string SessionIdClaim = "summit:session";
 
+    /// <summary>How the session signed in (<see cref="SignInMethod"/>), on the principal of every request.</summary>
+    public const string MethodClaim = "summit:sign-in";
+
+    /// <summary>An <see cref="HttpContext.Items"/> key: a sign-in page that knows how the person signed in (a passkey) says so here.</summary>
+    public const string MethodItem = "Summit.SignInMethod";
+
     private static readonly TicketSerializer Serializer = TicketSerializer.Default;
 
     /// <summary>The lookup every request of a signed-in browser makes, compiled once per app (a compiled query belongs to one model).</summary>
     private readonly Func<SummitDbContext, string, CancellationToken, Task<SessionLookup?>> findSession = EF.CompileAsyncQuery(
         (SummitDbContext db, string id, CancellationToken _) => db.AccountSessions.AsNoTracking()
             .Where(s => s.Id == id)
-            .Select(s => new SessionLookup(s.Ticket, s.LastSeenAt, s.ExpiresAt))
+            .Select(s => new SessionLookup(s.Ticket, s.LastSeenAt, s.ExpiresAt, s.Method))
             .SingleOrDefault());
 
-    private sealed record SessionLookup(byte[] Ticket, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt);
+    private sealed record SessionLookup(byte[] Ticket, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, SignInMethod Method);
 
     private SessionLimits Limits => options.Value;
 
@@ -53,7 +59,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var session = new AccountSession(
             id,
             userId,
-            MethodOf(ticket.Principal),
+            httpContext?.Items[MethodItem] is SignInMethod method ? method : MethodOf(ticket.Principal),
             httpContext?.Connection.RemoteIpAddress?.ToString(),
             httpContext?.Request.Headers.UserAgent.ToString() ?? "",
             Serializer.Serialize(ticket),
@@ -118,6 +124,10 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         if (ticket is not null)
         {
             Mark(ticket, id);
+            if (ticket.Principal.FindFirst(MethodClaim) is null && ticket.Principal.Identities.FirstOrDefault() is { } identity)
+            {
+                identity.AddClaim(new Claim(MethodClaim, session.Method.ToString()));
+            }
         }
 
         return ticket;

@@ -28,5 +28,7 @@ public static class IdentityRules
         // valid addresses such as o'brien@example.org or 曾刚@example.cn.
         options.User.AllowedUserNameCharacters = "";
         options.SignIn.RequireConfirmedEmail = true;
+        // Identity's schema with passkeys (AspNetUserPasskeys).
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     }
 }

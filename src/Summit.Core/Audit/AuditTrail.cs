@@ -166,7 +166,7 @@ internal sealed class AuditTrail
         {
             var meta = property.Metadata;
             var name = meta.Name;
-            if (Noise.Contains(name) || meta.IsShadowProperty() || (ownership?.Properties.Contains(meta) ?? false)
+            if (Noise.Contains(name) || meta.IsShadowProperty() || (ownership?.Properties.Contains(meta) ?? false) || !(audited.Only?.Contains(name) ?? true)
                 || (meta.IsPrimaryKey() && part is null) || (meta.IsForeignKey() && part is not null && Parentish(name, audited)))
             {
                 continue;

@@ -25,6 +25,9 @@ internal sealed class AuditedType
 
     public IReadOnlySet<string> Personal { get; init; } = new HashSet<string>();
 
+    /// <summary>When set, the only fields recorded (a passkey: its name, not its key material).</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
     /// <summary>True once the object's person is erased: from then on no personal value is written.</summary>
     public Func<object, bool>? Erased { get; init; }
 }
@@ -70,9 +73,9 @@ public static class AuditedTypes
                 owner = ownership.PrincipalEntityType;
             }
 
-            if (Types.ContainsKey(owner.ClrType))
+            if (Types.TryGetValue(owner.ClrType, out var audited))
             {
-                names.UnionWith(entity.GetProperties().Where(p => !p.IsShadowProperty()).Select(p => p.Name));
+                names.UnionWith(entity.GetProperties().Where(p => !p.IsShadowProperty() && (audited.Only?.Contains(p.Name) ?? true)).Select(p => p.Name));
             }
         }
 
@@ -124,6 +127,13 @@ public static class AuditedTypes
         [typeof(Webhooks.WebhookEndpoint)] = new() { ObjectType = WebhookEndpoint, Label = e => ((Webhooks.WebhookEndpoint)e).Url },
         [typeof(SummitUser)] = new() { ObjectType = Account, Label = e => ((SummitUser)e).Email },
         [typeof(IdentityUserRole<string>)] = new() { ObjectType = Account, Part = "Role", Parent = e => (typeof(SummitUser), ((IdentityUserRole<string>)e).UserId) },
+        [typeof(IdentityUserPasskey<string>)] = new()
+        {
+            ObjectType = Account,
+            Part = "Passkey",
+            Parent = e => (typeof(SummitUser), ((IdentityUserPasskey<string>)e).UserId),
+            Only = new HashSet<string>(StringComparer.Ordinal) { "Name" },
+        },
     };
 
     /// <summary>Entity types whose writes are not audit entries, and why.</summary>
@@ -147,6 +157,7 @@ public static class AuditedTypes
         [typeof(IdentityRoleClaim<string>)] = "not used",
         [typeof(IdentityUserClaim<string>)] = "not used",
         [typeof(IdentityUserLogin<string>)] = "external sign-in links, not used",
+        [typeof(IdentityPasskeyData)] = "a passkey's public key and counters, audited as the passkey",
         [typeof(Accounts.AccountSession)] = "a person's own sign-ins, listed on their sessions page; ending another person's sessions follows an audited change (a role removed)",
         [typeof(IdentityUserToken<string>)] = "secrets (authenticator key, recovery codes); turning 2FA on or off is audited on the account",
     };

@@ -19,9 +19,26 @@ namespace Summit.Core.Data;
 /// </summary>
 public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProtectionKeyContext
 {
+    /// <summary>The Identity options of every process (<see cref="IdentityRules"/>), for a context built without the app's services.</summary>
+    private static readonly Lazy<IServiceProvider> IdentityDefaults = new(() =>
+        new ServiceCollection().Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(IdentityRules.Configure).BuildServiceProvider());
+
     protected SummitDbContext(DbContextOptions options)
         : base(options)
     {
+    }
+
+    /// <summary>
+    /// Identity reads its schema version (Version3: passkeys) from the application's services. A context built by
+    /// hand (the design-time tools, tests) has none, and would get Identity's first schema: it gets the same options.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentityDefaults.Value);
+        }
     }
 
     public DbSet<Edition> Editions => Set<Edition>();

@@ -52,7 +52,7 @@ public static class AuditLabels
     /// <summary>The parts an object's entries name before a field ("Sign-up.Status").</summary>
     public static readonly IReadOnlySet<string> Parts = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Sign-up", "Edition", "Invitation", "Photo", "Availability", "Session", "Speaker", "Tag", "Author", "Contributor", "Correction", "Role", "Check-in",
+        "Sign-up", "Edition", "Invitation", "Photo", "Availability", "Session", "Speaker", "Tag", "Author", "Contributor", "Correction", "Role", "Check-in", "Passkey",
     };
 
     /// <summary>The English label of each stored field, without its language (TitleEn and TitleZh are both "Title").</summary>

@@ -101,6 +101,13 @@ public static class SummitWebServices
             o.Cookie.Name = ".Summit.Auth";
             o.SlidingExpiration = true;
         });
+        // Passkeys belong to the public address: its host is the relying party, and only its origin may use them.
+        services.AddOptions<IdentityPasskeyOptions>().Configure<Summit.Core.Site.SiteLinks>((o, links) =>
+        {
+            o.ServerDomain = links.Root.Host;
+            var origin = links.Root.GetLeftPart(UriPartial.Authority);
+            o.ValidateOrigin = context => ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, origin, StringComparison.OrdinalIgnoreCase));
+        });
         // Server-side sessions: the cookie carries a key to an AccountSessions row, which sign-out deletes (issue 21).
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore, IOptions<SessionLimits>>((o, store, sessions) =>

@@ -76,5 +76,29 @@ public sealed class LoginModel(SignInManager<SummitUser> signIn, Microsoft.Exten
         return Page();
     }
 
+    /// <summary>The options the browser's <c>navigator.credentials.get()</c> takes: any passkey of this site (the person picks one).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>Signs in with the passkey the browser used (<c>credential</c>, as JSON); a passkey counts as both factors.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credential, string? returnUrl)
+    {
+        ReturnUrl = Local(returnUrl);
+        // The password form's fields are not this form's.
+        ModelState.Clear();
+        if (!string.IsNullOrEmpty(credential))
+        {
+            HttpContext.Items[DatabaseTicketStore.MethodItem] = SignInMethod.Passkey;
+            var result = await signIn.PasskeySignInAsync(credential);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(ReturnUrl);
+            }
+        }
+
+        ModelState.AddModelError(string.Empty, L["That passkey did not sign you in. Try again, or sign in with your password."]);
+        return Page();
+    }
+
     private string Local(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+
+namespace Summit.Core.Accounts;
+
+/// <summary>The roles whose sessions must have signed in with a second factor or a passkey (setting <c>Accounts:RequireStrongSignInForRoles</c>).</summary>
+public sealed class StrongSignInOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>E.g. <c>["Organizer"]</c>; empty (the default) requires it of no one.</summary>
+    public IReadOnlyList<string> RequireStrongSignInForRoles { get; set; } = [];
+}
+
+/// <summary>Whether a signed-in session meets <see cref="StrongSignInOptions"/>.</summary>
+public static class StrongSignIn
+{
+    /// <summary>True when the person holds a role that requires a strong sign-in and this session signed in with a password alone.</summary>
+    public static bool IsMissing(ClaimsPrincipal user, IReadOnlyList<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(roles);
+        if (user.Identity?.IsAuthenticated != true || !roles.Any(user.IsInRole))
+        {
+            return false;
+        }
+
+        return user.FindFirst(DatabaseTicketStore.MethodClaim)?.Value is not (nameof(SignInMethod.TwoFactor) or nameof(SignInMethod.Passkey));
+    }
+}
