@@ -39,7 +39,7 @@ public sealed class SiteAccessibilityTests(BrowserApp app) : AccessibilityTests(
     public static TheoryData<string> PublicPages() =>
     [
         "/", "/2021", "/contact", "/privacy", "/cookies", "/account/login", "/account/register",
-        "/account/forgot-password", "/account/resend-email-confirmation", "/account/lockout", "/status/404",
+        "/account/forgot-password", "/account/resend-email-confirmation", "/account/lockout", "/account/strong-sign-in", "/status/404",
     ];
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class ApiTokenBrowserTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
         await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         foreach (var (culture, width, make, revoke, confirm, made) in new[]
         {

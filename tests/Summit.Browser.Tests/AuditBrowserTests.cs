@@ -50,7 +50,7 @@ public sealed class AuditBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
         await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await page.GotoAsync($"/admin/registrations/{slug}/{registration}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();

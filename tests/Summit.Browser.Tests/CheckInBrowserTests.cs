@@ -35,7 +35,7 @@ public sealed class CheckInBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync(staff.Email!);
         await page.GetByLabel("Password").FillAsync(SummitFactory.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GotoAsync("/checkin");
 
         await page.GetByLabel("Desk").FillAsync("Hall A");
@@ -93,7 +93,7 @@ public sealed class CheckInBrowserTests(BrowserApp app) : IClassFixture<BrowserA
             await page.GotoAsync("/account/login");
             await page.GetByLabel("Email address").FillAsync(staff.Email!);
             await page.GetByLabel("Password").FillAsync(SummitFactory.Password);
-            await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
             await page.GotoAsync("/checkin");
             await page.GetByLabel("Desk").FillAsync("Camera desk");
 

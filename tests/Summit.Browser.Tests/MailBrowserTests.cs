@@ -33,7 +33,7 @@ public sealed class MailBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
         await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GotoAsync("/admin/mail/bulk");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("2021") }).First.ClickAsync();
 

@@ -20,7 +20,7 @@ public sealed class PressBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(SummitFactory.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     [Fact]

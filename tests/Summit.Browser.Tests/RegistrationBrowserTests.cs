@@ -67,7 +67,7 @@ public sealed class RegistrationBrowserTests(BrowserApp app) : IClassFixture<Bro
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
         await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GotoAsync("/admin/registrations/2021");
         var gauge = page.Locator("li.gauge", new() { HasText = "Observer" });
         await Assertions.Expect(gauge).ToContainTextAsync("0 of 10 seats confirmed");
@@ -144,7 +144,7 @@ public sealed class RegistrationBrowserTests(BrowserApp app) : IClassFixture<Bro
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
         await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GotoAsync("/admin/registrations/2021");
         await page.GetByRole(AriaRole.Link, new() { Name = "Print badges" }).ClickAsync();
         await page.GetByLabel("Layout").SelectOptionAsync(new SelectOptionValue { Label = "Four per A4 sheet" });

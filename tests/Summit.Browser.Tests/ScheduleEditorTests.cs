@@ -13,7 +13,7 @@ public sealed partial class ScheduleEditorTests(BrowserApp app) : IClassFixture<
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
         await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Administration" })).ToBeVisibleAsync();
         return page;
     }

@@ -12,10 +12,10 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First.ClickAsync();
         await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
         await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Administration" })).ToBeVisibleAsync();
 
@@ -39,7 +39,7 @@ public sealed class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync("organizer@summit.example");
         await page.GetByLabel("Password").FillAsync(new DemoOptions().AccountPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         var response = await page.GotoAsync("/admin/jobs");
         Assert.Equal(200, response!.Status);
         await Assertions.Expect(page.GetByText("Summit jobs").First).ToBeVisibleAsync();
