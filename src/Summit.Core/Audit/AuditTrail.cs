@@ -89,12 +89,16 @@ internal sealed class AuditTrail
 
         // Where the change is filed: the object itself, its owner (a session's speakers), or its parent (a registration's sign-ups).
         var objectType = audited.ObjectType;
-        string? part = ownership is null ? audited.Part : ownership.PrincipalToDependent?.Name;
+        // An owned value of a part (a passkey's data) is filed as that part, under the part's parent (the account).
+        var ownedPart = ownership is not null && audited.Parent is not null && ownerEntity is not null;
+        string? part = ownership is null || ownedPart ? audited.Part : ownership.PrincipalToDependent?.Name;
         object? subject = ownership is null ? entry.Entity : ownerEntity;
         EntityEntry? keySource = ownership is null ? entry : (ownerEntity is null ? null : db.Entry(ownerEntity));
         Func<string>? key = null;
         string? objectId = null;
-        var parentRef = ownership is null ? audited.Parent?.Invoke(entry.Entity) : null;
+        var parentRef = ownership is null ? audited.Parent?.Invoke(entry.Entity) : ownedPart ? audited.Parent!.Invoke(ownerEntity!) : null;
+        // The part's own choice of fields, kept when the entry is filed under its parent.
+        var only = audited.Only;
         if (parentRef is { } parent && AuditedTypes.Types.TryGetValue(parent.Type, out var parentType))
         {
             objectType = parentType.ObjectType;
@@ -127,7 +131,7 @@ internal sealed class AuditTrail
         }
 
         var erased = subject is not null && audited.Erased?.Invoke(subject) == true;
-        var changes = await ChangesAsync(db, entry, part, audited, erased, cancellationToken);
+        var changes = await ChangesAsync(db, entry, part, audited, only, erased, cancellationToken);
         if (changes.Count == 0)
         {
             return;
@@ -151,7 +155,7 @@ internal sealed class AuditTrail
         pending.Add(new(new AuditEntry(now, actor, objectType, objectId ?? "", edition, action, label, changes), keySource, key));
     }
 
-    private async Task<List<AuditChange>> ChangesAsync(SummitDbContext db, EntityEntry entry, string? part, AuditedType audited, bool erased, CancellationToken cancellationToken)
+    private async Task<List<AuditChange>> ChangesAsync(SummitDbContext db, EntityEntry entry, string? part, AuditedType audited, IReadOnlySet<string>? only, bool erased, CancellationToken cancellationToken)
     {
         var changes = new List<AuditChange>();
         if (entry.Entity is IdentityUserRole<string> role)
@@ -166,7 +170,7 @@ internal sealed class AuditTrail
         {
             var meta = property.Metadata;
             var name = meta.Name;
-            if (Noise.Contains(name) || meta.IsShadowProperty() || (ownership?.Properties.Contains(meta) ?? false) || !(audited.Only?.Contains(name) ?? true)
+            if (Noise.Contains(name) || meta.IsShadowProperty() || (ownership?.Properties.Contains(meta) ?? false) || !(only?.Contains(name) ?? true)
                 || (meta.IsPrimaryKey() && part is null) || (meta.IsForeignKey() && part is not null && Parentish(name, audited)))
             {
                 continue;

@@ -132,7 +132,8 @@ public static class AuditedTypes
             ObjectType = Account,
             Part = "Passkey",
             Parent = e => (typeof(SummitUser), ((IdentityUserPasskey<string>)e).UserId),
-            Only = new HashSet<string>(StringComparer.Ordinal) { "Name" },
+            // Its name and when it was added (so an unnamed one shows too), not its key material or counters.
+            Only = new HashSet<string>(StringComparer.Ordinal) { "Name", "CreatedAt" },
         },
     };
 
@@ -157,7 +158,6 @@ public static class AuditedTypes
         [typeof(IdentityRoleClaim<string>)] = "not used",
         [typeof(IdentityUserClaim<string>)] = "not used",
         [typeof(IdentityUserLogin<string>)] = "external sign-in links, not used",
-        [typeof(IdentityPasskeyData)] = "a passkey's public key and counters, audited as the passkey",
         [typeof(Accounts.AccountSession)] = "a person's own sign-ins, listed on their sessions page; ending another person's sessions follows an audited change (a role removed)",
         [typeof(IdentityUserToken<string>)] = "secrets (authenticator key, recovery codes); turning 2FA on or off is audited on the account",
     };

@@ -218,6 +218,36 @@ public abstract class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_passkey_added_renamed_and_removed_is_filed_under_the_account_with_its_name_and_no_key_material()
+    {
+        string userId;
+        using (AuditActor.Use(Organizer))
+        {
+            userId = await WithAsync(async s =>
+            {
+                var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Summit.Core.Accounts.SummitUser>>();
+                var user = new Summit.Core.Accounts.SummitUser { UserName = "mei@example.org", Email = "mei@example.org", DisplayName = "Mei", CreatedAt = clock.GetUtcNow() };
+                Assert.True((await users.CreateAsync(user)).Succeeded);
+                var passkey = new Microsoft.AspNetCore.Identity.UserPasskeyInfo([1, 2, 3, 4], [5, 6, 7], clock.GetUtcNow(), 0, ["internal"], true, false, false, [8], [9]) { Name = "Work laptop" };
+                Assert.True((await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded);
+                passkey.Name = "Phone";
+                Assert.True((await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded);
+                Assert.True((await users.RemovePasskeyAsync(user, [1, 2, 3, 4])).Succeeded);
+                return user.Id;
+            });
+        }
+
+        var entries = await WithAsync(s => s.GetRequiredService<SummitDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.ObjectType == AuditedTypes.Account && e.ObjectId == userId).OrderBy(e => e.Id).ToListAsync(Cancel));
+        var passkeyChanges = entries.SelectMany(e => e.ChangeList).Where(c => c.Field.StartsWith("Passkey.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(passkeyChanges, c => c is { Field: "Passkey.Name", Before: null, After: "Work laptop" });
+        Assert.Contains(passkeyChanges, c => c is { Field: "Passkey.Name", Before: "Work laptop", After: "Phone" });
+        Assert.Contains(passkeyChanges, c => c is { Field: "Passkey.Name", Before: "Phone", After: null });
+        Assert.All(passkeyChanges, c => Assert.True(c.Field is "Passkey.Name" or "Passkey.CreatedAt", c.Field));
+        Assert.Equal("organizer@summit.test", entries.Last().ActorName);
+    }
+
+    [Fact]
     public void Every_entity_of_the_model_is_audited_or_says_why_not()
     {
         using var scope = services.CreateScope();
