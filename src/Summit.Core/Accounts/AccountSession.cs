@@ -30,7 +30,8 @@ public sealed class AccountSession
         Id = id;
         UserId = userId;
         Method = method;
-        IpAddress = ipAddress;
+        // An IPv6 address with a zone can be longer than the column; the zone says nothing to the person reading the list.
+        IpAddress = ipAddress?.Split('%')[0] is { Length: > AddressLength } longer ? longer[..AddressLength] : ipAddress?.Split('%')[0];
         UserAgent = userAgent.Length > UserAgentLength ? userAgent[..UserAgentLength] : userAgent;
         Ticket = ticket;
         CreatedAt = now;

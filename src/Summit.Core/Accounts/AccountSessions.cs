@@ -21,9 +21,9 @@ public sealed class AccountSessions(SummitDbContext db, TimeProvider clock, Micr
     public async Task<bool> EndAsync(string userId, string sessionId, CancellationToken cancellationToken = default) =>
         await db.AccountSessions.Where(s => s.UserId == userId && s.Id == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    /// <summary>Ends every session of the account but <paramref name="keepSessionId"/>; the number ended.</summary>
-    public Task<int> EndOthersAsync(string userId, string? keepSessionId, CancellationToken cancellationToken = default) =>
-        db.AccountSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Ends every session of the account but <paramref name="keepSessionId"/>; the number ended. Without a session to keep, none (it would end the caller's own).</summary>
+    public async Task<int> EndOthersAsync(string userId, string? keepSessionId, CancellationToken cancellationToken = default) =>
+        keepSessionId is null ? 0 : await db.AccountSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Ends every session of the account: each of its browsers is signed out at its next request.</summary>
     public Task<int> EndAllAsync(string userId, CancellationToken cancellationToken = default) =>

@@ -84,11 +84,25 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         Mark(ticket, id);
         var bytes = Serializer.Serialize(ticket);
         var now = clock.GetUtcNow();
+        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SummitDbContext>();
-        // A session ended meanwhile (signed out elsewhere) stays ended: nothing matches, and the next request is refused.
-        await db.AccountSessions.Where(s => s.Id == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.LastSeenAt, now), cancellationToken);
+        // The cookie handler renews rather than stores when a browser that already has a session signs in. Someone
+        // else's session: the key may be known to them (a shared computer, a planted cookie), so it is not handed to
+        // this person; the row goes, and the next request asks them to sign in afresh, which stores a new key.
+        await db.AccountSessions.Where(s => s.Id == id && s.UserId != userId).ExecuteDeleteAsync(cancellationToken);
+        // The same person: the session goes on, saying how they signed in last (a second factor now, say). A session
+        // ended meanwhile (signed out elsewhere) stays ended: nothing matches, and the next request is refused.
+        if (httpContext?.Items[MethodItem] is SignInMethod method)
+        {
+            await db.AccountSessions.Where(s => s.Id == id && s.UserId == userId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.Method, method), cancellationToken);
+        }
+        else
+        {
+            await db.AccountSessions.Where(s => s.Id == id && s.UserId == userId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.LastSeenAt, now), cancellationToken);
+        }
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, CancellationToken.None);

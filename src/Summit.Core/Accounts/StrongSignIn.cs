@@ -26,4 +26,14 @@ public static class StrongSignIn
 
         return user.FindFirst(DatabaseTicketStore.MethodClaim)?.Value is not (nameof(SignInMethod.TwoFactor) or nameof(SignInMethod.Passkey));
     }
+
+    /// <summary>
+    /// False when a session of a role that requires a strong sign-in signed in with a password alone and the account
+    /// already has a second factor or a passkey: such a session (a phished password, say) may not add a passkey or
+    /// turn two-factor off, or the requirement would be one step away from anyone with the password.
+    /// </summary>
+    public static bool MayChangeFactors(ClaimsPrincipal user, IReadOnlyList<string> roles, bool hasStrongFactor) =>
+        !(hasStrongFactor && IsMissing(user, roles));
+
+    public const string ChangeRefused = "Sign in with your second factor or a passkey first: your role needs it before how your account signs in can change.";
 }

@@ -55,6 +55,40 @@ public sealed class SummitSignInManager(
         return result.IsLockedOut ? SignInResult.Failed : result;
     }
 
+    /// <summary>
+    /// Every sign-in (password, second factor, recovery or emailed code, passkey, and a refresh after a password change)
+    /// ends here: it tells the session store how the person signed in, unless the page already said (a passkey).
+    /// </summary>
+    public override Task SignInWithClaimsAsync(SummitUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var claims = additionalClaims.ToList();
+        if (Context.Items[DatabaseTicketStore.MethodItem] is not SignInMethod)
+        {
+            var current = Context.User;
+            Context.Items[DatabaseTicketStore.MethodItem] =
+                claims.Any(c => c is { Type: "amr", Value: "mfa" }) ? SignInMethod.TwoFactor
+                // A refresh of this person's own session keeps how it signed in.
+                : current.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value == user.Id
+                    && Enum.TryParse<SignInMethod>(current.FindFirst(DatabaseTicketStore.MethodClaim)?.Value, out var kept) ? kept
+                : SignInMethod.Password;
+        }
+
+        return base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
+    /// <summary>A device remembered after a second factor signs in with the password alone, and counts as that second factor.</summary>
+    protected override async Task<SignInResult> SignInOrTwoFactorAsync(SummitUser user, bool isPersistent, string? loginProvider = null, bool bypassTwoFactor = false)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!bypassTwoFactor && await UserManager.GetTwoFactorEnabledAsync(user) && await IsTwoFactorClientRememberedAsync(user))
+        {
+            Context.Items[DatabaseTicketStore.MethodItem] = SignInMethod.TwoFactor;
+        }
+
+        return await base.SignInOrTwoFactorAsync(user, isPersistent, loginProvider, bypassTwoFactor);
+    }
+
     private string DummyHash() => dummyHash ??= UserManager.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
 }
 

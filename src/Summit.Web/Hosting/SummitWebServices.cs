@@ -126,7 +126,26 @@ public static class SummitWebServices
         }
 
         // Role changes and sign-outs elsewhere reach every session within a minute (Identity's default is 30).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The principal rebuilt from the database is the same session: it keeps its id and how it signed in.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identities.FirstOrDefault() is { } identity && context.CurrentPrincipal is { } current)
+                {
+                    foreach (var type in new[] { DatabaseTicketStore.SessionIdClaim, DatabaseTicketStore.MethodClaim })
+                    {
+                        if (current.FindFirst(type) is { } claim && identity.FindFirst(type) is null)
+                        {
+                            identity.AddClaim(new System.Security.Claims.Claim(type, claim.Value));
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".Summit.Antiforgery";

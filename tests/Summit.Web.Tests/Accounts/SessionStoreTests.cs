@@ -139,6 +139,28 @@ public abstract partial class SessionStoreTests<TApp>(TApp app) where TApp : Sum
     }
 
     [Fact]
+    public async Task Signing_in_on_a_browser_where_someone_else_is_signed_in_does_not_hand_their_key_to_the_newcomer()
+    {
+        var attacker = await App.CreateUserAsync(NewEmail(), Roles.Attendee);
+        var victim = await App.CreateUserAsync(NewEmail(), Roles.Attendee);
+        using var shared = await SignedInAsync(attacker.Email!, Chrome);
+        // The attacker keeps a copy of their own cookie and leaves the browser signed in.
+        using var copy = NewDevice(Firefox);
+        copy.Jar.Add(Site, new Cookie(shared.AuthCookie!.Name, shared.AuthCookie.Value, "/", "localhost") { Secure = true, HttpOnly = true });
+
+        await shared.Client.SignInAsync(victim.Email!);
+
+        // The copy opens no one's account, and the shared browser is asked to sign in afresh, which gives it a key of its own.
+        Assert.Equal(HttpStatusCode.Redirect, await AccountPageAsync(copy));
+        Assert.Equal(HttpStatusCode.Redirect, await AccountPageAsync(shared));
+        await shared.Client.SignInAsync(victim.Email!);
+        var html = await shared.Client.GetStringAsync(new Uri("/account/manage", UriKind.Relative), Cancel);
+        Assert.Contains(victim.Email!, html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, await AccountPageAsync(copy));
+        Assert.Equal(0, await App.WithDbAsync(db => db.AccountSessions.CountAsync(s => s.UserId == attacker.Id, Cancel)));
+    }
+
+    [Fact]
     public async Task One_person_cannot_end_another_persons_session()
     {
         var mei = await App.CreateUserAsync(NewEmail(), Roles.Attendee);

@@ -75,6 +75,45 @@ public sealed class StrongSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_password_only_session_cannot_add_a_passkey_or_turn_two_factor_off_once_the_account_has_one()
+    {
+        var organizer = await app.CreateUserAsync($"strong-{Guid.NewGuid():N}@summit.test", Roles.Organizer);
+        using var client = app.Browser();
+        await client.SignInAsync(organizer.Email!);
+        // With no strong factor yet, the first one may be set up from this session: that is how an organizer starts.
+        using (var options = await client.PostAsync("/account/manage/passkeys", new Dictionary<string, string>(), "/account/manage/passkeys?handler=CreationOptions"))
+        {
+            Assert.Equal(HttpStatusCode.OK, options.StatusCode);
+            Assert.Equal("application/json", options.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SummitUser>>();
+            var user = (await users.FindByIdAsync(organizer.Id))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        // Someone holding only the password (this session) must not swap in factors of their own.
+        using (var refused = await client.PostAsync("/account/manage/passkeys", new Dictionary<string, string>(), "/account/manage/passkeys?handler=CreationOptions"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using (var off = await client.PostAsync("/account/manage/two-factor", new Dictionary<string, string>(), "/account/manage/two-factor?handler=Disable"))
+        {
+            Assert.Contains("Sign in with your second factor or a passkey first", await off.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<SummitUser>>();
+            Assert.True(await users.GetTwoFactorEnabledAsync((await users.FindByIdAsync(organizer.Id))!));
+        }
+    }
+
+    [Fact]
     public async Task A_role_not_named_is_not_held()
     {
         var press = await app.CreateUserAsync($"strong-{Guid.NewGuid():N}@summit.test", Roles.Press);

@@ -9,7 +9,7 @@ using Summit.Web.Hosting;
 namespace Summit.Web.Pages.Account.Manage;
 
 /// <summary>The person's passkeys: add one (the browser makes it, Identity checks it), name them, remove one (after a confirmation).</summary>
-public sealed class PasskeysModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class PasskeysModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, Microsoft.Extensions.Options.IOptions<StrongSignInOptions> strong, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int NameLength = 100;
 
@@ -53,6 +53,11 @@ public sealed class PasskeysModel(UserManager<SummitUser> users, SignInManager<S
             return Challenge();
         }
 
+        if (!await MayAddAsync(user))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity { Id = user.Id, Name = user.Email ?? user.Id, DisplayName = user.DisplayName });
         return Content(options, "application/json");
     }
@@ -67,6 +72,13 @@ public sealed class PasskeysModel(UserManager<SummitUser> users, SignInManager<S
 
         if (!ModelState.IsValid)
         {
+            await LoadAsync(user);
+            return Page();
+        }
+
+        if (!await MayAddAsync(user))
+        {
+            ModelState.AddModelError(string.Empty, L[StrongSignIn.ChangeRefused]);
             await LoadAsync(user);
             return Page();
         }
@@ -138,6 +150,9 @@ public sealed class PasskeysModel(UserManager<SummitUser> users, SignInManager<S
         await users.RemovePasskeyAsync(user, credentialId);
         return RedirectToPage(new { outcome = Outcome.Removed });
     }
+
+    private async Task<bool> MayAddAsync(SummitUser user) =>
+        StrongSignIn.MayChangeFactors(User, strong.Value.RequireStrongSignInForRoles, await users.GetTwoFactorEnabledAsync(user) || (await users.GetPasskeysAsync(user)).Count > 0);
 
     private async Task LoadAsync(SummitUser user) =>
         Passkeys = (await users.GetPasskeysAsync(user))

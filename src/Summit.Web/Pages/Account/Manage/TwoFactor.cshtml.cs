@@ -13,7 +13,7 @@ namespace Summit.Web.Pages.Account.Manage;
 /// security stamp (Identity's <c>ResetAuthenticatorKeyAsync</c> renews the stamp, which signed out every session of
 /// the account a minute after someone merely looked at this page); only turning 2FA on or off renews the stamp.
 /// </remarks>
-public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, IUserStore<SummitUser> store, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<SummitUser> signIn, IUserStore<SummitUser> store, Microsoft.Extensions.Options.IOptions<StrongSignInOptions> strong, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app.")]
@@ -97,6 +97,13 @@ public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<
         if (user is null)
         {
             return Challenge();
+        }
+
+        if (!StrongSignIn.MayChangeFactors(User, strong.Value.RequireStrongSignInForRoles, await users.GetTwoFactorEnabledAsync(user) || (await users.GetPasskeysAsync(user)).Count > 0))
+        {
+            ModelState.AddModelError(string.Empty, L[StrongSignIn.ChangeRefused]);
+            await Load(user);
+            return Page();
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
