@@ -93,16 +93,17 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         await db.AccountSessions.Where(s => s.Id == id && s.UserId != userId).ExecuteDeleteAsync(cancellationToken);
         // The same person: the session goes on, saying how they signed in last (a second factor now, say). A session
         // ended meanwhile (signed out elsewhere) stays ended: nothing matches, and the next request is refused.
-        if (httpContext?.Items[MethodItem] is SignInMethod method)
-        {
-            await db.AccountSessions.Where(s => s.Id == id && s.UserId == userId)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.LastSeenAt, now).SetProperty(s => s.Method, method), cancellationToken);
-        }
-        else
-        {
-            await db.AccountSessions.Where(s => s.Id == id && s.UserId == userId)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.LastSeenAt, now), cancellationToken);
-        }
+        var method = httpContext?.Items[MethodItem] as SignInMethod?;
+        await db.AccountSessions.Where(s => s.Id == id && s.UserId == userId).ExecuteUpdateAsync(
+            u =>
+            {
+                u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.LastSeenAt, now);
+                if (method is { } signedIn)
+                {
+                    u.SetProperty(s => s.Method, signedIn);
+                }
+            },
+            cancellationToken);
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, CancellationToken.None);

@@ -35,5 +35,12 @@ public static class StrongSignIn
     public static bool MayChangeFactors(ClaimsPrincipal user, IReadOnlyList<string> roles, bool hasStrongFactor) =>
         !(hasStrongFactor && IsMissing(user, roles));
 
+    /// <summary>Whether the account already signs in with a second factor or a passkey.</summary>
+    public static async Task<bool> HasStrongFactorAsync(Microsoft.AspNetCore.Identity.UserManager<SummitUser> users, SummitUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        return await users.GetTwoFactorEnabledAsync(user) || (await users.GetPasskeysAsync(user)).Count > 0;
+    }
+
     public const string ChangeRefused = "Sign in with your second factor or a passkey first: your role needs it before how your account signs in can change.";
 }

@@ -152,7 +152,7 @@ public sealed class PasskeysModel(UserManager<SummitUser> users, SignInManager<S
     }
 
     private async Task<bool> MayAddAsync(SummitUser user) =>
-        StrongSignIn.MayChangeFactors(User, strong.Value.RequireStrongSignInForRoles, await users.GetTwoFactorEnabledAsync(user) || (await users.GetPasskeysAsync(user)).Count > 0);
+        StrongSignIn.MayChangeFactors(User, strong.Value.RequireStrongSignInForRoles, await StrongSignIn.HasStrongFactorAsync(users, user));
 
     private async Task LoadAsync(SummitUser user) =>
         Passkeys = (await users.GetPasskeysAsync(user))

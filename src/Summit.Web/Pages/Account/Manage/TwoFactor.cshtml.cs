@@ -99,7 +99,7 @@ public sealed class TwoFactorModel(UserManager<SummitUser> users, SignInManager<
             return Challenge();
         }
 
-        if (!StrongSignIn.MayChangeFactors(User, strong.Value.RequireStrongSignInForRoles, await users.GetTwoFactorEnabledAsync(user) || (await users.GetPasskeysAsync(user)).Count > 0))
+        if (!StrongSignIn.MayChangeFactors(User, strong.Value.RequireStrongSignInForRoles, await StrongSignIn.HasStrongFactorAsync(users, user)))
         {
             ModelState.AddModelError(string.Empty, L[StrongSignIn.ChangeRefused]);
             await Load(user);
