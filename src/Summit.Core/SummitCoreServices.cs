@@ -91,7 +91,16 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.SignUpForSession>();
         // In Core, so web nodes and job workers share the keys (in the database): cookies, and the badges' QR tokens
         // a worker signs and a check-in desk verifies.
-        services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();
+        var keys = services.AddDataProtection().SetApplicationName("Summit").PersistKeysToDbContext<SummitDbContext>();
+        services.AddOptions<KeyProtectionOptions>().Bind(configuration.GetSection(KeyProtectionOptions.Section));
+        var keyProtection = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
+        if (keyProtection.IsSet)
+        {
+            var (current, all) = keyProtection.Load();
+            keys.ProtectKeysWithCertificate(current);
+            // Read with the certificates themselves, not looked up in a certificate store (Linux has none to look in).
+            keys.UnprotectKeysWithAnyCertificate(all);
+        }
         services.AddSingleton<Registrations.BadgeTokens>();
         services.AddScoped<Registrations.CheckInAttendee>();
         services.AddScoped<Registrations.CheckInQueries>();
@@ -119,7 +128,8 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.RegistrationCsv>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
-        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<SummitStart>();
+        services.AddSingleton<StartupGate>();
         services.AddScoped<EnsureRoles>();
         return services;
     }

@@ -14,6 +14,13 @@ public sealed class JobsOptions
     public int WorkerCount { get; set; } = 4;
 
     /// <summary>
+    /// PostgreSQL only: Hangfire's own pool. By default <c>WorkerCount + 3</c> in a process that runs jobs and 3 in one
+    /// that only queues them (<see cref="Core.Data.ConnectionBudget"/>).
+    /// </summary>
+    [Range(1, 200)]
+    public int? PostgresMaxPoolSize { get; set; }
+
+    /// <summary>
     /// How often an idle server asks storage for new jobs. The storages' own default (15 s) makes email feel broken;
     /// at 250 ms a registration's email consequence is done within 0.4 s of its commit (p95, docs/performance.md).
     /// </summary>

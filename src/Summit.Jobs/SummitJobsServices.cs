@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Summit.Core;
 using Summit.Core.Consequences;
@@ -27,6 +28,7 @@ public static class SummitJobsServices
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var withServer = runServer ?? jobs.RunServer;
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
         services.AddHangfire((provider, config) =>
@@ -40,14 +42,20 @@ public static class SummitJobsServices
             if (connection.Provider == DatabaseProvider.Postgres)
             {
                 // Hangfire's own pool (a distinct application name makes a distinct pool): a burst of jobs being
-                // queued and fetched must not take the connections that web requests are waiting for.
-                var hangfireConnection = new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString) { ApplicationName = "summit-hangfire", MaxPoolSize = 10 }.ConnectionString;
+                // queued and fetched must not take the connections that web requests are waiting for. Its size is part
+                // of the connection budget (docs/operations.md).
+                var hangfireConnection = new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString)
+                {
+                    ApplicationName = "summit-hangfire",
+                    MaxPoolSize = jobs.PostgresMaxPoolSize ?? (withServer ? ConnectionBudget.HangfireServerPoolSize(jobs.WorkerCount) : ConnectionBudget.HangfireClientPoolSize),
+                }.ConnectionString;
                 config.UsePostgreSqlStorage(
                     o => o.UseNpgsqlConnection(hangfireConnection),
                     new PostgreSqlStorageOptions
                     {
                         QueuePollInterval = jobs.QueuePollInterval,
-                        PrepareSchemaIfNecessary = true,
+                        // Installed with the migrations, under the start lock (HangfireSchemaStep).
+                        PrepareSchemaIfNecessary = false,
                         SchemaName = "hangfire",
                         // A live worker renews its fetched jobs every 9 s, so a killed worker's jobs are fetched again
                         // by another within 45 s (the default, 30 minutes without renewal, left them that long), and a
@@ -67,14 +75,23 @@ public static class SummitJobsServices
             }
         });
 
-        if (runServer ?? jobs.RunServer)
+        services.AddSingleton<ISchemaStep, HangfireSchemaStep>();
+        if (withServer)
         {
+            var before = services.Count;
             services.AddHangfireServer((provider, server) =>
             {
                 server.Queues = JobQueues.All;
                 server.WorkerCount = provider.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
+            // The job server starts once the process's start is done (schema, roles), not with the host.
+            var hangfireServer = services.Skip(before).Single(d => d.ServiceType == typeof(IHostedService));
+            services.Remove(hangfireServer);
+            services.AddSingleton<IHostedService>(provider => new AfterStartHostedService(
+                hangfireServer.ImplementationFactory?.Invoke(provider) as IHostedService
+                    ?? (IHostedService)ActivatorUtilities.CreateInstance(provider, hangfireServer.ImplementationType!),
+                provider.GetRequiredService<StartupGate>()));
         }
 
         services.AddSingleton<Scheduling.ProgrammePdfStore>();

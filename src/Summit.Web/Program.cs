@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Summit.Core;
 using Summit.Jobs;
+using Summit.Jobs.Hosting;
 using Summit.Web.Api;
 using Summit.Web.Hosting;
 using Summit.Web.Press;
@@ -14,15 +15,20 @@ if (OrganizerCommand.Matches(args))
     return await OrganizerCommand.RunAsync(args);
 }
 
+if (Summit.Jobs.Hosting.MigrateCommand.Matches(args))
+{
+    return await Summit.Jobs.Hosting.MigrateCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSummitCore(builder.Configuration);
 builder.Services.AddSummitJobs(builder.Configuration);
 builder.Services.AddSummitWeb(builder.Configuration, builder.Environment);
 
-var app = builder.Build();
-await app.InitializeSummitAsync();
+await using var app = builder.Build();
 
 // The pipeline, in the order a request meets it.
+app.UseMiddleware<StartingMiddleware>();
 if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.BehindProxy)
 {
     app.UseForwardedHeaders();
@@ -77,6 +83,7 @@ app.UseWhen(SummitWebServices.IsApi, api =>
 });
 app.UseWhen(context => !SummitWebServices.IsApi(context), site => site.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseMiddleware<RejectControlCharactersMiddleware>();
+app.UseMiddleware<ConnectionFirstMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
@@ -97,7 +104,7 @@ app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
 
 // The endpoints: pages, health, the API and its OpenAPI document, media, feeds.
 app.MapRazorPages();
-app.MapHealthChecks("/health");
+app.MapSummitHealth();
 app.MapOpenApi();
 app.MapSpeakersApi();
 app.MapTokenApi();
@@ -111,7 +118,10 @@ app.MapPressEndpoints();
 app.MapProgrammeFeeds();
 app.MapProgrammeApi();
 
-await app.RunAsync();
+// Listening first, so that /health/live and /health/ready answer while the start (schema, roles, demo) runs.
+await app.StartAsync();
+await app.StartSummitAsync();
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>The entry point, public so that WebApplicationFactory&lt;Program&gt; can start the app in tests.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Summit.Core;
 using Summit.Core.Data;
 using Summit.Core.Mail;
+using Summit.Jobs.Hosting;
 using Summit.Jobs.Mail;
 using Summit.Testing;
 
@@ -40,12 +41,8 @@ public class HangfireStorageTests
             builder.Services.AddSummitCore(builder.Configuration);
             builder.Services.AddSummitJobs(builder.Configuration, runServer: true);
             using var host = builder.Build();
-            using (var scope = host.Services.CreateScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-            }
-
             await host.StartAsync(TestContext.Current.CancellationToken);
+            await host.StartSummitAsync();
             long id;
             using (var scope = host.Services.CreateScope())
             {

@@ -39,6 +39,9 @@ public partial class SummitFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Whether creating the app waits for its start to be done (false: a test of the start itself).</summary>
+    public bool WaitForStart { get; init; } = true;
+
     public string StoragePath { get; }
 
     public string OutboxPath => Path.Combine(StoragePath, "outbox");
@@ -49,6 +52,7 @@ public partial class SummitFactory : WebApplicationFactory<Program>
         ["Web:PublicUrl"] = "https://localhost",
         ["RateLimits:FormsPerMinute"] = "10000",
         ["Jobs:QueuePollInterval"] = "00:00:00.250",
+        ["Health:DrainSeconds"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -79,15 +83,23 @@ public partial class SummitFactory : WebApplicationFactory<Program>
     /// </summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {
+        IHost host;
         lock (StartLock)
         {
-            var host = base.CreateHost(builder);
+            host = base.CreateHost(builder);
             _ = host.Services.GetRequiredService<JobStorage>();
             _ = host.Services.GetRequiredService<JobActivator>();
             _ = host.Services.GetRequiredService<IBackgroundJobClient>();
             _ = host.Services.GetRequiredService<IRecurringJobManager>();
-            return host;
         }
+
+        // The app listens before its start (schema, roles, demo) is done; a test begins once it is, as a balancer would.
+        if (WaitForStart)
+        {
+            host.Services.GetRequiredService<StartupGate>().Started.WaitAsync(TimeSpan.FromMinutes(3)).GetAwaiter().GetResult();
+        }
+
+        return host;
     }
 
     private static readonly Lock StartLock = new();

@@ -35,6 +35,14 @@ public static class TestDatabases
         return new SqliteSummitDbContext(options.Options);
     }
 
+    /// <summary>A context on the <c>summit.db</c> already in <paramref name="storageFolder"/> (an app's, to look at what it wrote).</summary>
+    public static SqliteSummitDbContext OpenSqlite(string storageFolder)
+    {
+        var options = new DbContextOptionsBuilder<SqliteSummitDbContext>();
+        SummitDatabase.UseSqlite(options, $"Data Source={Path.Combine(storageFolder, "summit.db")}", new DatabaseOptions());
+        return new SqliteSummitDbContext(options.Options);
+    }
+
     /// <summary>The name of this run's migrated PostgreSQL template database (with Hangfire's schema), made on first use.</summary>
     public static async Task<string> PostgresTemplateAsync(string serverConnectionString)
     {

@@ -15,16 +15,19 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations when a process starts. EF Core takes a lock, so several nodes may start at once.</summary>
+    /// <summary>
+    /// Apply pending migrations when a process starts (under the start lock, so several may start at once). False: the
+    /// process waits until the <c>migrate</c> verb has applied them, and changes no schema itself.
+    /// </summary>
     public bool MigrateOnStartup { get; set; } = true;
 
     /// <summary>
-    /// PostgreSQL only: connections one process opens at most, unless the connection string sets
-    /// <c>Maximum Pool Size</c> itself. Requests beyond it wait for a free connection instead of failing with
-    /// "too many clients"; keep (nodes × this) under the server's <c>max_connections</c> (100 by default).
+    /// PostgreSQL only: the connections one process opens at most for requests and jobs, unless the connection string
+    /// sets <c>Maximum Pool Size</c> itself (15 on a web node, 8 in a worker; <see cref="ConnectionBudget"/>). A request
+    /// beyond it waits for a free connection, and one that waits too long is answered 503 before it changes anything.
     /// </summary>
     [Range(1, 1000)]
-    public int PostgresMaxPoolSize { get; set; } = 30;
+    public int PostgresMaxPoolSize { get; set; } = ConnectionBudget.WebPoolSize;
 
     /// <summary>SQLite only: how long a writer waits for another writer before giving up.</summary>
     [Range(0, 600_000)]

@@ -114,6 +114,12 @@ public static class ApiRequest
         ArgumentNullException.ThrowIfNull(context);
         var error = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = context.Response.StatusCode };
+        if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            problem.Title = "Busy";
+            problem.Detail = "Every database connection is in use. Nothing was changed; send the request again after Retry-After seconds.";
+        }
         if (error is BadHttpRequestException { InnerException: System.Text.Json.JsonException json })
         {
             var field = json.Path is { Length: > 2 } path ? path[2..].Split('.', '[')[0] : "body";

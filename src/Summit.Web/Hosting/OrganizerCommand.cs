@@ -28,7 +28,7 @@ internal static class OrganizerCommand
         builder.Services.AddSummitCore(builder.Configuration);
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<SummitStart>().RunAsync();
 
         var password = Environment.GetEnvironmentVariable("SUMMIT_ORGANIZER_PASSWORD");
         if (string.IsNullOrEmpty(password))

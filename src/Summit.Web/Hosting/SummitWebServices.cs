@@ -16,6 +16,7 @@ using Summit.Core.Data;
 using Summit.Core.Demo;
 using Summit.Core.Scheduling;
 using Summit.Jobs;
+using Summit.Jobs.Hosting;
 using Summit.Jobs.Accounts;
 using Summit.Web.Api;
 using Summit.Web.Localization;
@@ -159,7 +160,8 @@ public static class SummitWebServices
             .AddPolicy(CheckInPolicy, p => p.RequireRole(Roles.Organizer, Roles.CheckIn))
             .AddPolicy(NewsroomPolicy, p => p.RequireRole(Roles.Organizer, Roles.Press, Roles.Editor))
             .AddApiPolicies();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSummitHealth(configuration);
+        services.AddHostedService<Summit.Jobs.Hosting.DrainOnShutdown>();
         services.AddProblemDetails();
         services.AddOpenApi();
         // Numbers are numbers: "42" for an id is refused (400), and the OpenAPI document types ids as integer, not
@@ -221,15 +223,6 @@ public static class SummitWebServices
 
         services.AddHttpContextAccessor();
         return services;
-    }
-
-    public static async Task InitializeSummitAsync(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoSeed>().SeedIfEmptyAsync();
-        RecurringJobs.Register(app.Services);
     }
 
     /// <summary>The JSON API answers errors with problem details; the site explains them with a page.</summary>

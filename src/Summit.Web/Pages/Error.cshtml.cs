@@ -20,5 +20,10 @@ public sealed class ErrorModel : PageModel
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         ResponseStatus = Response.StatusCode;
+        if (ResponseStatus == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Every database connection was busy; the request changed nothing and may simply be sent again.
+            Response.Headers.RetryAfter = "5";
+        }
     }
 }
