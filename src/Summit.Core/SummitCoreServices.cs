@@ -19,10 +19,13 @@ public static class SummitCoreServices
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Files.FileStoreOptions>().Bind(configuration.GetSection(Files.FileStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        AddFileStore(services, configuration.GetSection(Files.FileStoreOptions.Section).Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions());
         services.AddOptions<Audit.AuditOptions>().Bind(configuration.GetSection(Audit.AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<Site.SiteLinks.Settings>().Bind(configuration.GetSection("Web"));
         services.AddSingleton<Site.SiteLinks>();
+        services.AddScoped<Site.CacheEvictions>();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -77,7 +80,7 @@ public static class SummitCoreServices
         services.AddScoped<Speakers.SpeakerCsv>();
         services.AddScoped<Speakers.SpeakerInvitations>();
         services.AddScoped<Speakers.MergeSpeakers>();
-        services.AddSingleton<Photos.IPhotoStore, Photos.LocalPhotoStore>();
+        services.AddScoped<Photos.IPhotoStore, Photos.PhotoStore>();
         services.AddScoped<Scheduling.ScheduleSession>();
         services.AddScoped<Scheduling.SaveSession>();
         services.AddScoped<Scheduling.SaveProgrammeItem>();
@@ -132,6 +135,25 @@ public static class SummitCoreServices
         services.AddSingleton<StartupGate>();
         services.AddScoped<EnsureRoles>();
         return services;
+    }
+
+    /// <summary>The one file store of <c>Files:Store</c>, scoped (the database store writes through the request's context, in its transaction).</summary>
+    private static void AddFileStore(IServiceCollection services, Files.FileStoreOptions files)
+    {
+        switch (files.Store)
+        {
+            case Files.FileStoreKind.Database:
+                services.AddScoped<Files.IFileStore, Files.DatabaseFileStore>();
+                break;
+            case Files.FileStoreKind.S3:
+                services.AddSingleton<Files.S3FileStore>();
+                services.AddScoped<Files.IFileStore>(sp => sp.GetRequiredService<Files.S3FileStore>());
+                break;
+            default:
+                services.AddSingleton<Files.FolderFileStore>();
+                services.AddScoped<Files.IFileStore>(sp => sp.GetRequiredService<Files.FolderFileStore>());
+                break;
+        }
     }
 }
 

@@ -94,7 +94,7 @@ public static class SummitJobsServices
                 provider.GetRequiredService<StartupGate>()));
         }
 
-        services.AddSingleton<Scheduling.ProgrammePdfStore>();
+        services.AddScoped<Scheduling.ProgrammePdfStore>();
         services.AddScoped<Scheduling.RenderProgrammePdfJob>();
         services.AddScoped<Scheduling.SendScheduleDigestsJob>();
         services.AddScoped<Registrations.SendRemindersJob>();
@@ -130,6 +130,9 @@ public static class SummitJobsServices
         services.AddConsequence<Core.Scheduling.ScheduleVersionPublished, WebhookEvents>(JobQueues.Webhooks);
         services.AddConsequence<Core.Press.ArticlePublished, WebhookEvents>(JobQueues.Webhooks);
         services.AddConsequence<Core.Speakers.SpeakerChanged, WebhookEvents>(JobQueues.Webhooks);
+        // Cached programme pages on every node (decision 0019).
+        services.AddConsequence<Core.Speakers.SpeakerChanged, Core.Site.EvictContentCache>(JobQueues.Default);
+        services.AddConsequence<Core.Press.ArticlePublished, Core.Site.EvictContentCache>(JobQueues.Default);
         services.AddConsequence<WebhookDeliveriesDue, WebhookEvents>(JobQueues.Webhooks);
         services.AddConsequence<WebhookEndpointPaused, Webhooks.WebhookMailer>(JobQueues.Mail);
         services.AddSingleton<IWebhookTransport, Webhooks.HttpWebhookTransport>();

@@ -21,4 +21,7 @@ public static class ConnectionBudget
 
     /// <summary>The readiness check's own pool, so that a node whose request pool is exhausted still answers its probe.</summary>
     public const int HealthPoolSize = 1;
+
+    /// <summary>A web node's LISTEN connection for cache evictions from other nodes (decision 0019), held open, unpooled.</summary>
+    public const int CacheListenerConnections = 1;
 }

@@ -115,6 +115,10 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
+    public DbSet<Files.FileRecord> StoredFiles => Set<Files.FileRecord>();
+
+    public DbSet<Files.FileChunk> StoredFileChunks => Set<Files.FileChunk>();
+
     /// <summary>Saves the changes with their audit entries, in one transaction (decision 0015).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -85,14 +85,14 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
         }
         catch (DbUpdateConcurrencyException)
         {
-            store.Delete(key);
+            await store.DeleteAsync(key, CancellationToken.None);
             db.ChangeTracker.Clear();
             return (null, [new("Photo", ArticleRules.Reasons.Stale)]);
         }
         catch (DbUpdateException)
         {
             // Two uploads took the same number at once: the files go, the person is asked to add theirs again.
-            store.Delete(key);
+            await store.DeleteAsync(key, CancellationToken.None);
             db.ChangeTracker.Clear();
             return (null, [new("Photo", Reasons.Busy)]);
         }
@@ -126,7 +126,7 @@ public sealed class ArticlePhotos(SummitDbContext db, IPhotoStore store, TimePro
             return [stale];
         }
 
-        store.Delete(photo.Key);
+        await store.DeleteAsync(photo.Key, CancellationToken.None);
         return [];
     }
 

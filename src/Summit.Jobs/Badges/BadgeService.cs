@@ -2,22 +2,22 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Summit.Core.Data;
+using Summit.Core.Files;
 using Summit.Core.Registrations;
 
 namespace Summit.Jobs.Badges;
 
-/// <summary>A stored badge: its file, and the fingerprint of what is printed on it.</summary>
-public sealed record BadgeFile(string Path, string Fingerprint, bool Rendered);
+/// <summary>A stored badge: its key in the file store, and the fingerprint of what is printed on it.</summary>
+public sealed record BadgeFile(string Key, string Fingerprint, bool Rendered);
 
 /// <summary>
-/// Confirmed registrations' badges under <c>Storage:Path/badges/</c>, one file per registration named by the
+/// Confirmed registrations' badges in the file store under <c>badges/</c>, one file per registration named by the
 /// fingerprint of its printed details: rendering again with the same details finds the file and does nothing, a change
 /// (a corrected name, a new category) writes a new file and removes the old, and a registration that is no longer
 /// confirmed has none.
 /// </summary>
-public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOptions<StorageOptions> storage)
+public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IFileStore files)
 {
     /// <summary>What a registration's badge prints (without its token, which is issued at render time).</summary>
     public static BadgeData Compose(Registration r, RegistrationCategory category, Core.Editions.Edition edition)
@@ -43,10 +43,9 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
     public async Task<BadgeFile?> EnsureAsync(int registrationId, CancellationToken cancellationToken)
     {
         var r = await db.Registrations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == registrationId, cancellationToken);
-        var folder = storage.Value.SubFolder("badges");
         if (r is null || r.Status != RegistrationStatus.Confirmed || r.ErasedAt is not null)
         {
-            Remove(folder, registrationId, keep: null);
+            await RemoveAsync(registrationId, keep: null, cancellationToken);
             return null;
         }
 
@@ -74,42 +73,30 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
     {
         ArgumentNullException.ThrowIfNull(r);
         var registrationId = r.Id;
-        var folder = storage.Value.SubFolder("badges");
         var data = Compose(r, category, edition);
         // Everything printed, and the revision (a reissued badge is a new one), but not the token: its encryption is
         // randomized, and any token of the current revision scans.
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', data.ToString(), r.BadgeRevision))))[..16];
-        var path = Path.Combine(folder, $"{registrationId}-{fingerprint}.pdf");
-        if (File.Exists(path))
+        var key = $"badges/{registrationId}-{fingerprint}.pdf";
+        if (await files.FindAsync(key, cancellationToken) is not null)
         {
-            return new BadgeFile(path, fingerprint, Rendered: false);
+            return new BadgeFile(key, fingerprint, Rendered: false);
         }
 
-        var temporary = path + $".{Guid.NewGuid():N}.tmp";
-        try
+        await files.WriteAsync(key, (file, _) =>
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
-            {
-                BadgePdf.Render(data with { Token = tokens.Issue(r.Id, r.BadgeRevision) }, file);
-                await file.FlushAsync(cancellationToken);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-
-        Remove(folder, registrationId, keep: path);
-        return new BadgeFile(path, fingerprint, Rendered: true);
+            BadgePdf.Render(data with { Token = tokens.Issue(r.Id, r.BadgeRevision) }, file);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        await RemoveAsync(registrationId, keep: key, cancellationToken);
+        return new BadgeFile(key, fingerprint, Rendered: true);
     }
 
     /// <summary>
-    /// The badge opened for reading (null when there is none). Opened so that a newer badge replacing the file while it
-    /// is sent cannot break the download; if the file went between finding and opening, it is found again.
+    /// The badge opened for reading (null when there is none). If the file went between finding and opening (a newer
+    /// badge replaced it), it is found again.
     /// </summary>
-    public async Task<Stream?> OpenAsync(int registrationId, CancellationToken cancellationToken)
+    public async Task<(StoredFile File, Stream Content)?> OpenAsync(int registrationId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -118,25 +105,33 @@ public sealed class BadgeService(SummitDbContext db, BadgeTokens tokens, IOption
                 return null;
             }
 
-            try
+            if (await files.OpenReadAsync(badge.Key, cancellationToken) is { } open)
             {
-                return new FileStream(badge.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true);
-            }
-            catch (FileNotFoundException)
-            {
+                return open;
             }
         }
 
         return null;
     }
 
-    private static void Remove(string folder, int registrationId, string? keep)
+    /// <summary>The badge's bytes, for an email attachment.</summary>
+    public async Task<byte[]> ReadAllAsync(BadgeFile badge, CancellationToken cancellationToken)
     {
-        foreach (var old in Directory.EnumerateFiles(folder, $"{registrationId}-*.pdf"))
+        ArgumentNullException.ThrowIfNull(badge);
+        var open = await files.OpenReadAsync(badge.Key, cancellationToken) ?? throw new IOException($"The badge {badge.Key} went from the file store.");
+        await using var content = open.Content;
+        using var copy = new MemoryStream((int)open.File.Length);
+        await content.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
+    private async Task RemoveAsync(int registrationId, string? keep, CancellationToken cancellationToken)
+    {
+        foreach (var old in await files.ListAsync($"badges/{registrationId}-", cancellationToken))
         {
-            if (old != keep)
+            if (old.Key != keep)
             {
-                File.Delete(old);
+                await files.DeleteAsync(old.Key, cancellationToken);
             }
         }
     }

@@ -30,12 +30,36 @@ public static class BadgeSheetPdf
     /// </summary>
     public static async Task<int> WriteAsync(IEnumerable<BadgeData> badges, BadgeSheetLayout layout, string title, string path, Func<int, Task> progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(badges);
         ArgumentNullException.ThrowIfNull(path);
+        var joined = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            int done;
+            await using (var output = new FileStream(joined, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                done = await WriteAsync(badges, layout, title, output, Path.GetDirectoryName(Path.GetFullPath(path))!, progress, cancellationToken);
+            }
+
+            File.Move(joined, path, overwrite: true);
+            return done;
+        }
+        finally
+        {
+            File.Delete(joined);
+        }
+    }
+
+    /// <summary>
+    /// Writes the badges into <paramref name="output"/>, its parts drawn in <paramref name="workFolder"/> (and removed
+    /// there, whatever happens), reporting the number drawn every few badges. Returns the number of badges written.
+    /// </summary>
+    public static async Task<int> WriteAsync(IEnumerable<BadgeData> badges, BadgeSheetLayout layout, string title, Stream output, string workFolder, Func<int, Task> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(badges);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(progress);
         PdfFonts.Install();
-        RemoveAbandonedParts(path);
-        var stem = $"{path}.{Guid.NewGuid():N}";
+        var stem = Path.Combine(workFolder, $"sheet-{Guid.NewGuid():N}");
         var parts = new List<string>();
         try
         {
@@ -76,31 +100,28 @@ public static class BadgeSheetPdf
                 await progress(done);
             }
 
-            var joined = $"{stem}.tmp";
-            parts.Add(joined);
-            using (var output = new PdfDocument())
+            using (var joined = new PdfDocument())
             {
-                output.Info.Title = title;
-                output.Info.Author = "CCI-FS Summit";
-                foreach (var part in parts.Take(parts.Count - 1))
+                joined.Info.Title = title;
+                joined.Info.Author = "CCI-FS Summit";
+                foreach (var part in parts)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     using var input = PdfReader.Open(part, PdfDocumentOpenMode.Import);
                     foreach (var page in input.Pages)
                     {
-                        output.AddPage(page);
+                        joined.AddPage(page);
                     }
                 }
 
-                if (output.PageCount == 0)
+                if (joined.PageCount == 0)
                 {
-                    output.AddPage();
+                    joined.AddPage();
                 }
 
-                output.Save(joined);
+                joined.Save(output, closeStream: false);
             }
 
-            File.Move(joined, path, overwrite: true);
             return done;
         }
         finally
@@ -108,23 +129,6 @@ public static class BadgeSheetPdf
             foreach (var part in parts)
             {
                 File.Delete(part);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Deletes the parts of an earlier attempt at this file that died without cleaning up (a killed process): named
-    /// after the file, and untouched for an hour, so a run still writing is never disturbed.
-    /// </summary>
-    private static void RemoveAbandonedParts(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var cutoff = DateTime.UtcNow.AddHours(-1);
-        foreach (var stale in Directory.EnumerateFiles(folder, $"{Path.GetFileName(path)}.*.tmp"))
-        {
-            if (File.GetLastWriteTimeUtc(stale) < cutoff)
-            {
-                File.Delete(stale);
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class RenderBadgeJob(SummitDbContext db, BadgeService badges, Mail
         var chinese = Cultures.IsChinese(r.PreferredCulture);
         var draft = BadgeMails.Ready(r.Email, r.DisplayName(chinese), r.PreferredCulture, chinese ? edition.NameZh : edition.NameEn, site.Registration(r.AccessKey))
             with
-        { Attachments = [new MailAttachment($"badge-{edition.Slug}.pdf", "application/pdf", await File.ReadAllBytesAsync(badge.Path, cancellationToken))] };
+        { Attachments = [new MailAttachment($"badge-{edition.Slug}.pdf", "application/pdf", await badges.ReadAllAsync(badge, cancellationToken))] };
         await outbox.QueueAsync(draft.About($"registration:{r.Id}", $"badge-{badge.Fingerprint}"), cancellationToken);
         if (badge.Rendered)
         {

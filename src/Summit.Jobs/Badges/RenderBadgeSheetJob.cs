@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Summit.Core.Data;
+using Summit.Core.Files;
 using Summit.Core.Registrations;
 
 namespace Summit.Jobs.Badges;
@@ -10,18 +11,15 @@ namespace Summit.Jobs.Badges;
 /// <summary>
 /// Builds one print-ready PDF of the badges a print run chose (<see cref="PlanBadgeSheet"/>) with
 /// <see cref="BadgeSheetPdf"/>. Writes its progress as it goes, for the organizers' progress bar, stores the file under
-/// <c>Storage:Path/badge-sheets/</c>, and records the badges as printed. A finished run is not built again. Do not
+/// <c>badge-sheets/</c> in the file store, and records the badges as printed. A finished run is not built again. Do not
 /// rename: Hangfire stores this type's name.
 /// </summary>
 [Queue(JobQueues.Badges)]
 [AutomaticRetry(Attempts = 2)]
-public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<RenderBadgeSheetJob> logger)
+public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, IFileStore files, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<RenderBadgeSheetJob> logger)
 {
-    public static string PathOf(StorageOptions storage, int sheetId)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        return Path.Combine(storage.SubFolder("badge-sheets"), $"{sheetId}.pdf");
-    }
+    /// <summary>The run's PDF in the file store.</summary>
+    public static string FileKey(int sheetId) => $"badge-sheets/{sheetId}.pdf";
 
     public async Task RunAsync(int sheetId, CancellationToken cancellationToken)
     {
@@ -57,13 +55,15 @@ public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, 
 
         try
         {
-            var written = await BadgeSheetPdf.WriteAsync(
+            var written = 0;
+            await files.WriteAsync(FileKey(sheetId), async (output, ct) => written = await BadgeSheetPdf.WriteAsync(
                 registrations.Select(r => BadgeService.Compose(r, categories[r.CategoryId], edition) with { Token = tokens.Issue(r.Id, r.BadgeRevision) }),
                 sheet.Layout,
                 $"Badges · {edition.NameEn}",
-                PathOf(storage.Value, sheetId),
+                output,
+                TemporaryFiles.Folder(storage.Value),
                 done => Progress(done, registrations.Count),
-                cancellationToken);
+                ct), cancellationToken);
             // Printed and finished together: a run is never finished with its badges still "not printed", nor the reverse.
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {

@@ -1,46 +1,38 @@
-using Microsoft.Extensions.Options;
-using Summit.Core.Data;
+using Summit.Core.Files;
 
 namespace Summit.Jobs.Scheduling;
 
 /// <summary>
-/// The rendered programme PDFs under <c>Storage:Path/programme/</c>, one file per edition and version, so a new
-/// version never overwrites what a reader is downloading and the newest file is always complete (written aside, then
-/// moved into place).
+/// The rendered programme PDFs in the file store (<c>programme/&lt;edition&gt;-v&lt;n&gt;.pdf</c>), one file per edition
+/// and version, so a new version never overwrites what a reader is downloading and the newest file is always complete.
 /// </summary>
-public sealed class ProgrammePdfStore(IOptions<StorageOptions> storage)
+public sealed class ProgrammePdfStore(IFileStore files)
 {
-    public string PathOf(string editionSlug, int version) =>
-        Path.Combine(storage.Value.SubFolder("programme"), $"{editionSlug.ToLowerInvariant()}-v{version}.pdf");
+    public static string FileKey(string editionSlug, int version) => $"programme/{editionSlug.ToLowerInvariant()}-v{version}.pdf";
 
-    public bool Exists(string editionSlug, int version) => File.Exists(PathOf(editionSlug, version));
+    public async Task<bool> ExistsAsync(string editionSlug, int version, CancellationToken cancellationToken) =>
+        await files.FindAsync(FileKey(editionSlug, version), cancellationToken) is not null;
+
+    public Task<(StoredFile File, Stream Content)?> OpenReadAsync(string editionSlug, int version, CancellationToken cancellationToken) =>
+        files.OpenReadAsync(FileKey(editionSlug, version), cancellationToken);
 
     public async Task WriteAsync(string editionSlug, int version, Action<Stream> render, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(render);
-        var target = PathOf(editionSlug, version);
-        var temporary = target + $".{Guid.NewGuid():N}.tmp";
-        try
+        await files.WriteAsync(FileKey(editionSlug, version), (stream, _) =>
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
-            {
-                render(file);
-                await file.FlushAsync(cancellationToken);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            render(stream);
+            return Task.CompletedTask;
+        }, cancellationToken);
 
         // Older versions are superseded; keep the one before in case a download of it is still running.
-        foreach (var old in Directory.EnumerateFiles(Path.GetDirectoryName(target)!, $"{editionSlug.ToLowerInvariant()}-v*.pdf"))
+        var prefix = $"programme/{editionSlug.ToLowerInvariant()}-v";
+        foreach (var old in await files.ListAsync(prefix, cancellationToken))
         {
-            if (int.TryParse(Path.GetFileNameWithoutExtension(old).AsSpan(editionSlug.Length + 2), out var n) && n < version - 1)
+            var number = old.Key[prefix.Length..^".pdf".Length];
+            if (old.Key.EndsWith(".pdf", StringComparison.Ordinal) && int.TryParse(number, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < version - 1)
             {
-                File.Delete(old);
+                await files.DeleteAsync(old.Key, cancellationToken);
             }
         }
     }

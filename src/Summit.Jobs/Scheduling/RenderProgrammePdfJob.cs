@@ -15,7 +15,7 @@ public sealed class RenderProgrammePdfJob(ProgrammeReader reader, ProgrammePdfSt
 {
     public async Task RunAsync(string editionSlug, int version, CancellationToken cancellationToken)
     {
-        if (store.Exists(editionSlug, version))
+        if (await store.ExistsAsync(editionSlug, version, cancellationToken))
         {
             return;
         }

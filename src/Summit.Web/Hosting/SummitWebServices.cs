@@ -218,6 +218,9 @@ public static class SummitWebServices
         services.AddMemoryCache();
         services.AddSingleton<ProgrammeVersions>();
         services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();
+        services.AddScoped<Summit.Core.Site.ILocalCacheEviction, OutputCacheEviction>();
+        services.AddSingleton<CacheEvictionListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheEvictionListener>());
 
         services.AddScoped<Summit.Core.Press.IArticleListener, Summit.Web.Press.EvictPressCoverage>();
 

@@ -42,15 +42,14 @@ public static class PressMedia
             return Results.NotFound();
         }
 
-        var stream = store.OpenRead(key, size);
-        if (stream is null)
+        if (await store.OpenReadAsync(key, size, cancellationToken) is not { } open)
         {
             return Results.NotFound();
         }
 
         // Published photos are cached for an hour only: an article taken off the site takes its photos with it.
         http.Response.Headers.CacheControl = article.Status == ArticleStatus.Published ? "public, max-age=3600" : "private, no-store";
-        return Results.Stream(stream, "image/jpeg", enableRangeProcessing: false, entityTag: new EntityTagHeaderValue($"\"{key}-{size}\""));
+        return Hosting.StoredFileResults.Serve(open, "image/jpeg");
     }
 
     private static bool IsXmlText(string text)

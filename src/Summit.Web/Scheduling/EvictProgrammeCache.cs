@@ -1,14 +1,11 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Summit.Core.Scheduling;
+using Summit.Core.Site;
 
 namespace Summit.Web.Scheduling;
 
-/// <summary>Makes this node serve a newly committed version at once and drops the old copies.</summary>
-internal sealed class EvictProgrammeCache(IOutputCacheStore store, ProgrammeVersions versions) : ISchedulePublishedHandler
+/// <summary>Makes every node serve a newly committed version at once and drop the old copies.</summary>
+internal sealed class EvictProgrammeCache(CacheEvictions evictions) : ISchedulePublishedHandler
 {
-    public async Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken)
-    {
-        versions.Forget(published.EditionSlug);
-        await store.EvictByTagAsync(ProgrammeCachePolicy.Tag(published.EditionSlug), cancellationToken);
-    }
+    public Task HandleAsync(SchedulePublished published, CancellationToken cancellationToken) =>
+        evictions.EvictAsync(ProgrammeCachePolicy.Tag(published.EditionSlug), cancellationToken);
 }

@@ -7,15 +7,15 @@ namespace Summit.Web.Scheduling;
 /// <summary>
 /// Output caching for the public programme: the schedule pages and every export. A cached copy is keyed on the
 /// edition's latest published version number, so a new version is a new key: the node that publishes serves it at
-/// once, and every other node within <see cref="ProgrammeVersions.Freshness"/> (it re-reads the number that often),
-/// with no cross-node signal. Signed-in visitors (stars, personal links) and responses that set cookies are never
+/// once, and every other node within <see cref="ProgrammeVersions.Freshness"/> (it re-reads the number that often).
+/// Other changes shown on these pages (speakers, coverage) evict them on every node (<see cref="Core.Site.CacheEvictions"/>). Signed-in visitors (stars, personal links) and responses that set cookies are never
 /// cached.
 /// </summary>
 internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
 {
     public const string Name = "programme";
 
-    public static string Tag(string editionSlug) => "programme:" + editionSlug.ToLowerInvariant();
+    public static string Tag(string editionSlug) => Core.Site.EvictContentCache.EditionTag(editionSlug);
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -36,6 +36,7 @@ internal sealed class ProgrammeCachePolicy : IOutputCachePolicy
         var version = await http.RequestServices.GetRequiredService<ProgrammeVersions>()
             .LatestAsync(slug, http.RequestServices.GetRequiredService<ProgrammeReader>(), cancellation);
         context.Tags.Add(Tag(slug));
+        context.Tags.Add(Core.Site.CacheEvictions.AllTag);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;

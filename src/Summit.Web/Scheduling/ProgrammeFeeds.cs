@@ -97,9 +97,9 @@ public static class ProgrammeFeeds
         }
 
         var version = await reader.LatestNumberAsync(slug, cancellationToken);
-        if (version > 0 && store.Exists(slug, version))
+        if (version > 0 && await store.OpenReadAsync(slug, version, cancellationToken) is { } open)
         {
-            return Results.File(store.PathOf(slug, version), "application/pdf", $"ccifs-{slug}-programme-v{version}.pdf", enableRangeProcessing: true);
+            return Hosting.StoredFileResults.Serve(open, "application/pdf", $"ccifs-{slug}-programme-v{version}.pdf");
         }
 
         // Once per version and node every few minutes, however many visitors wait: the job itself skips a file that exists.

@@ -35,13 +35,12 @@ public static class SpeakerMedia
             return Results.NotFound();
         }
 
-        var stream = store.OpenRead(key, size);
-        if (stream is null)
+        if (await store.OpenReadAsync(key, size, cancellationToken) is not { } open)
         {
             return Results.NotFound();
         }
 
         http.Response.Headers.CacheControl = status == PhotoStatus.Approved ? "public, max-age=31536000, immutable" : "private, no-store";
-        return Results.Stream(stream, "image/jpeg", enableRangeProcessing: false, entityTag: new EntityTagHeaderValue($"\"{key}-{size}\""));
+        return Hosting.StoredFileResults.Serve(open, "image/jpeg");
     }
 }

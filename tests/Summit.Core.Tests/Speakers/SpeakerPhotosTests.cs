@@ -23,7 +23,7 @@ public sealed class SpeakerPhotosTests : IAsyncLifetime
         db = new SqliteSummitDbContext(options.Options);
         var saved = await new SaveSpeaker(db, TimeProvider.System).RunAsync(null, Summit.Core.Demo.DemoSpeakers.ZengGang, null);
         speakerId = saved.SpeakerId!.Value;
-        var store = new LocalPhotoStore(Options.Create(new StorageOptions { Path = Path.Combine(folder.FullName, "storage") }));
+        var store = new PhotoStore(new Summit.Core.Files.FolderFileStore(Options.Create(new StorageOptions { Path = Path.Combine(folder.FullName, "storage") })));
         photos = new SpeakerPhotos(db, store, TimeProvider.System, new Summit.Core.Photos.PhotoDecoding(Microsoft.Extensions.Options.Options.Create(new Summit.Core.Photos.PhotoOptions())));
     }
 

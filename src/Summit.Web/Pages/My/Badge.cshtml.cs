@@ -26,7 +26,7 @@ public sealed class BadgeModel(SummitDbContext db, BadgeService badges) : PageMo
             .FirstOrDefaultAsync(cancellationToken);
         if (mine is not null && await badges.OpenAsync(mine.Id, cancellationToken) is { } badge)
         {
-            return File(badge, "application/pdf", $"badge-{mine.Slug}.pdf");
+            return Hosting.StoredFileResults.ServeFile(badge, "application/pdf", $"badge-{mine.Slug}.pdf");
         }
 
         return Page();

@@ -53,7 +53,7 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
     public Task<IActionResult> OnPostSendBackAsync(int id, string? comment, string? stamp, [FromServices] SendBackArticle sendBack, CancellationToken cancellationToken) =>
         ActAsync(id, () => sendBack.RunAsync(Actor, id, comment, stamp, cancellationToken), L["Sent back to its author."], cancellationToken);
 
-    public async Task<IActionResult> OnPostUnpublishAsync(int id, string? reason, string? stamp, [FromServices] UnpublishArticle unpublish, [FromServices] IOutputCacheStore cache, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUnpublishAsync(int id, string? reason, string? stamp, [FromServices] UnpublishArticle unpublish, [FromServices] Summit.Core.Site.CacheEvictions evictions, CancellationToken cancellationToken)
     {
         if (!this.IsConfirmed() && await LoadAsync(id, cancellationToken) && Article.Status == ArticleStatus.Published && !string.IsNullOrWhiteSpace(reason))
         {
@@ -66,7 +66,7 @@ public sealed class ArticleModel(SummitDbContext db, IStringLocalizer<SharedReso
             var outcome = await unpublish.RunAsync(Actor, id, reason, stamp, cancellationToken);
             if (outcome.Succeeded)
             {
-                await EvictPressCoverage.EvictAsync(db, cache, id, cancellationToken);
+                await Summit.Core.Site.EvictContentCache.EvictArticleAsync(db, evictions, id, cancellationToken);
             }
 
             return outcome;

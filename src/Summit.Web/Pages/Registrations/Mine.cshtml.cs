@@ -96,7 +96,7 @@ public sealed class MineModel(SummitDbContext db, ChangeRegistration change, Sum
             return RedirectToPage(new { key });
         }
 
-        return File(badge, "application/pdf", $"badge-{Edition.Slug}.pdf");
+        return Hosting.StoredFileResults.ServeFile(badge, "application/pdf", $"badge-{Edition.Slug}.pdf");
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string key, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class ProgrammeModel(SummitDbContext db, ProgrammeReader reader, P
 
         Edition = found;
         Version = await reader.LatestNumberAsync(slug, cancellationToken);
-        if (Version > 0 && store.Exists(slug, Version))
+        if (Version > 0 && await store.ExistsAsync(slug, Version, cancellationToken))
         {
             return Redirect($"/{slug}/programme.pdf");
         }

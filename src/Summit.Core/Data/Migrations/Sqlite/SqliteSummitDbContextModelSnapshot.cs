@@ -634,6 +634,61 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     b.ToTable("Editions");
                 });
 
+            modelBuilder.Entity("Summit.Core.Files.FileChunk", b =>
+                {
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentId", "Index");
+
+                    b.HasIndex("FileKey");
+
+                    b.ToTable("StoredFileChunks", (string)null);
+                });
+
+            modelBuilder.Entity("Summit.Core.Files.FileRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChunkSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("Summit.Core.Mail.BulkMail", b =>
                 {
                     b.Property<int>("Id")

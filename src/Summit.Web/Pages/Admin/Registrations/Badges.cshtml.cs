@@ -14,7 +14,7 @@ using Summit.Web.Localization;
 namespace Summit.Web.Pages.Admin.Registrations;
 
 /// <summary>Print runs of an edition's badges: start one (whose badges, a category or all, a layout), follow it, download it.</summary>
-public sealed class BadgesModel(SummitDbContext db, PlanBadgeSheet plan, IBackgroundJobClient jobs, IOptions<StorageOptions> storage, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class BadgesModel(SummitDbContext db, PlanBadgeSheet plan, IBackgroundJobClient jobs, Summit.Core.Files.IFileStore files, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
 
@@ -82,9 +82,8 @@ public sealed class BadgesModel(SummitDbContext db, PlanBadgeSheet plan, IBackgr
             return NotFound();
         }
 
-        var path = RenderBadgeSheetJob.PathOf(storage.Value, done.Id);
-        return System.IO.File.Exists(path)
-            ? PhysicalFile(path, "application/pdf", $"badges-{Edition.Slug}-{done.Id}.pdf")
+        return await files.OpenReadAsync(RenderBadgeSheetJob.FileKey(done.Id), cancellationToken) is { } open
+            ? Hosting.StoredFileResults.ServeFile(open, "application/pdf", $"badges-{Edition.Slug}-{done.Id}.pdf")
             : NotFound();
     }
 
