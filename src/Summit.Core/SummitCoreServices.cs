@@ -26,6 +26,7 @@ public static class SummitCoreServices
         services.AddOptions<Site.SiteLinks.Settings>().Bind(configuration.GetSection("Web"));
         services.AddSingleton<Site.SiteLinks>();
         services.AddScoped<Site.CacheEvictions>();
+        services.AddScoped<Limits.SharedRateLimits>();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();

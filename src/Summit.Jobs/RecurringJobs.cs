@@ -50,5 +50,10 @@ public static class RecurringJobs
             JobQueues.Default,
             job => job.RunAsync(CancellationToken.None),
             "41 * * * *");
+        manager.AddOrUpdate<Accounts.PruneRateLimitsJob>(
+            Accounts.PruneRateLimitsJob.RecurringJobId,
+            JobQueues.Default,
+            job => job.RunAsync(CancellationToken.None),
+            "*/10 * * * *");
     }
 }

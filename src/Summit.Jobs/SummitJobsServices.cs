@@ -141,6 +141,7 @@ public static class SummitJobsServices
         services.AddScoped<Accounts.AccountMailer>();
         services.AddScoped<Accounts.SendAccountLinkJob>();
         services.AddScoped<Accounts.PruneSessionsJob>();
+        services.AddScoped<Accounts.PruneRateLimitsJob>();
         services.AddScoped<SendMailJob>();
         services.AddScoped<RequeueUnsentMailJob>();
         services.AddSingleton<IMailTransport>(provider =>

@@ -143,6 +143,7 @@ public static class AuditedTypes
         [typeof(AuditEntry)] = "the trail itself",
         [typeof(Files.FileRecord)] = "file contents of the database store; what a file belongs to (a photo, a print run) is audited there",
         [typeof(Files.FileChunk)] = "part of a stored file",
+        [typeof(Limits.RateLimitWindow)] = "request counters of the rate limits, an hour long",
         [typeof(Consequences.Consequence)] = "its own log of what followed a change, shown on the follow-ups page",
         [typeof(Webhooks.WebhookDelivery)] = "the delivery log is its own record of every event and attempt",
         [typeof(OutgoingMail)] = "the mail log is its own record of every email",

@@ -119,6 +119,8 @@ public abstract class SummitDbContext : IdentityDbContext<SummitUser>, IDataProt
 
     public DbSet<Files.FileChunk> StoredFileChunks => Set<Files.FileChunk>();
 
+    public DbSet<Limits.RateLimitWindow> RateLimitWindows => Set<Limits.RateLimitWindow>();
+
     /// <summary>Saves the changes with their audit entries, in one transaction (decision 0015).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -171,6 +171,13 @@ public static class SummitWebServices
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var formsPerMinute = configuration.GetValue("RateLimits:FormsPerMinute", 30);
+        // On PostgreSQL the form and API limits hold for the deployment, counted in the database (several nodes do
+        // not allow several times the limit); on SQLite there is one machine, and the process's own counter is exact.
+        var shared = configuration.GetValue("RateLimits:Shared", (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.Postgres);
+        RateLimitPartition<string> PerMinute(HttpContext context, string key, int limit) => shared
+            ? RateLimitPartition.Get(key, k => new SharedWindowLimiter(k, limit, TimeSpan.FromMinutes(1), context.RequestServices.GetRequiredService<IHttpContextAccessor>()))
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
+
         var apiPerMinute = configuration.GetValue("RateLimits:ApiPerMinute", 600);
         services.AddRateLimiter(o =>
         {
@@ -188,13 +195,12 @@ public static class SummitWebServices
                     });
                 }
             };
-            o.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(Api.ApiTokenAuthenticationHandler.TokenClaim)?.Value is { } token ? $"token:{token}" : $"address:{context.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(ApiRateLimit, context => PerMinute(
+                context,
+                context.User.FindFirst(Api.ApiTokenAuthenticationHandler.TokenClaim)?.Value is { } token ? $"api:token:{token}" : $"api:address:{context.Connection.RemoteIpAddress}",
+                apiPerMinute));
             o.AddPolicy(FormsRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = formsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                ? PerMinute(context, $"forms:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}", formsPerMinute)
                 : RateLimitPartition.GetNoLimiter("reads"));
             o.AddPolicy(CheckInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
