@@ -216,6 +216,62 @@ public sealed class ScaleOutTests : IAsyncLifetime
             using var pdf = PdfDocument.Open(await download.Content.ReadAsByteArrayAsync(Cancel));
             Assert.Equal(500, pdf.NumberOfPages);
         }
+
+        // 6. A bulk email to the same 2,000: the worker killed while it sends, a new one goes on without waiting for
+        // Hangfire's timeout (each message's own lease is taken over), and every person gets exactly one.
+        using (var page = await browser.GetAsync(new Uri("/admin/mail/bulk/new/2021", UriKind.Relative), Cancel))
+        {
+            var html = await page.Content.ReadAsStringAsync(Cancel);
+            var requestKey = System.Text.RegularExpressions.Regex.Match(html, "name=\"Input.RequestKey\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Forms.Token(html),
+                ["Input.CategoryId"] = categoryId.ToString(CultureInfo.InvariantCulture),
+                ["Input.Status"] = "Confirmed",
+                ["Input.SubjectEn"] = "Scale-out bulk",
+                ["Input.SubjectZh"] = "扩展测试群发",
+                ["Input.BodyEn"] = "Hello {{ name }}, this is the scale-out test.",
+                ["Input.BodyZh"] = "{{ name }}，您好：这是扩展测试。",
+                ["Input.RequestKey"] = requestKey,
+            });
+            using var sent = await browser.PostAsync(new Uri("/admin/mail/bulk/new/2021?handler=Send", UriKind.Relative), form, Cancel);
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        const string Sent = """SELECT count(*) FROM "OutgoingMail" WHERE "ToAddress" LIKE 'scale-%' AND "SentAt" IS NOT NULL""";
+        until = DateTime.UtcNow.AddMinutes(2);
+        long sentBefore;
+        while ((sentBefore = await ScalarAsync<long>(Sent)) < 200 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20, Cancel);
+        }
+
+        second.Kill();
+        killed.Restart();
+        var third = NodeProcess.Worker("worker-3", settings);
+        processes.Add(third);
+        third.Start();
+        await third.WaitReadyAsync(TimeSpan.FromMinutes(2));
+        var thirdUp = killed.Elapsed;
+        var atKill = await ScalarAsync<long>(Sent);
+        until = DateTime.UtcNow.AddMinutes(3);
+        while (await ScalarAsync<long>(Sent) <= atKill && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50, Cancel);
+        }
+
+        var sendingAgain = killed.Elapsed;
+        while (await ScalarAsync<long>(Sent) < 2000 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(200, Cancel);
+        }
+
+        var allSent = killed.Elapsed;
+        Log($"scale-out: bulk email worker killed with {atKill} of 2000 sent; new worker ready {thirdUp.TotalSeconds:F1} s after the kill; sending again {sendingAgain.TotalSeconds:F1} s after the kill; all 2000 sent {allSent.TotalSeconds:F1} s after the kill");
+        Assert.Equal(2000L, await ScalarAsync<long>(Sent));
+        Assert.Equal(2000L, await ScalarAsync<long>("""SELECT count(DISTINCT "ToAddress") FROM "OutgoingMail" WHERE "ToAddress" LIKE 'scale-%'"""));
+        Assert.Equal(2000L, await ScalarAsync<long>("""SELECT count(*) FROM "OutgoingMail" WHERE "ToAddress" LIKE 'scale-%'"""));
+        Assert.True(sendingAgain - thirdUp <= TimeSpan.FromSeconds(60), $"sending resumed {(sendingAgain - thirdUp).TotalSeconds:F1} s after another worker was up:\n{third.Tail}");
     }
 
     private async Task<(int ArticleId, int SessionId, string Headline)> ArticleOnASessionAsync()
