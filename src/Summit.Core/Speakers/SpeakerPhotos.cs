@@ -16,7 +16,7 @@ public sealed record UploadPhotoResult(int? PhotoId, PhotoStatus? Status, IReadO
 /// Speaker photos: an organizer's upload is public at once; a speaker's own upload waits for an organizer's approval
 /// before it replaces the public one. Files are written before the row, so a row always has its files.
 /// </summary>
-public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimeProvider clock, Photos.PhotoDecoding decoding)
+public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimeProvider clock, Photos.PhotoDecoding decoding, Consequences.ConsequenceRecorder? consequences = null)
 {
     public static class Reasons
     {
@@ -121,6 +121,8 @@ public sealed class SpeakerPhotos(SummitDbContext db, IPhotoStore store, TimePro
 
     private async Task MakePublicAsync(SpeakerPhoto photo, string reviewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The public profile changes with its photo: cached pages on every node, the speaker.changed webhook.
+        consequences?.Record(new SpeakerChanged(photo.SpeakerId), $"speaker:{photo.SpeakerId}");
         var current = await db.Set<SpeakerPhoto>()
             .Where(p => p.SpeakerId == photo.SpeakerId && p.Status == PhotoStatus.Approved && p.Id != photo.Id)
             .ToListAsync(cancellationToken);
