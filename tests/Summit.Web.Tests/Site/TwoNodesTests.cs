@@ -156,23 +156,7 @@ public sealed class TwoNodesTests : IAsyncLifetime
     [Fact]
     public async Task A_speakers_new_name_saved_on_one_node_replaces_the_cached_session_page_on_the_other_within_three_seconds()
     {
-        var (slug, sessionId, speakerId, editionId) = await Web.ScopedAsync(async s =>
-        {
-            var slug = $"n{Guid.NewGuid():N}"[..10];
-            var edition = (await s.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
-                slug, "Two nodes", "两个节点", null, null, new DateOnly(2030, 11, 5), new DateOnly(2030, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), Cancel)).EditionId!.Value;
-            var speaker = await new TestData(s).SpeakerAsync($"{slug}-li", [edition], givenLatin: "Minghua");
-            var programme = s.GetRequiredService<SaveProgrammeItem>();
-            var venue = (await programme.SaveVenueAsync(edition, null, "Yuelai", "悦来", Cancel)).Id!.Value;
-            var room = (await programme.SaveRoomAsync(edition, null, venue, new RoomDetails("Room 1", "一号厅", 50, SessionLanguage.English, null, 1), Cancel)).Id!.Value;
-            var type = (await programme.SaveTypeAsync(edition, null, "Panel", "圆桌", false, 1, Cancel)).Id!.Value;
-            var session = (await s.GetRequiredService<SaveSession>().RunAsync(edition, null, new SessionDetails(
-                "Green bonds", "绿色债券", null, null, type, null, SessionLanguage.English, false, null, [new SessionSpeakerDetails(speaker, SessionSpeakerRole.Speaker)]), Cancel)).SessionId!.Value;
-            var start = ScheduleTime.ToUtc(new DateOnly(2030, 11, 5), new TimeOnly(14, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
-            Assert.True((await s.GetRequiredService<ScheduleSession>().PlaceAsync(edition, session, room, start, start.AddHours(1), Cancel)).Succeeded);
-            Assert.True((await s.GetRequiredService<PublishSchedule>().RunAsync(edition, null, null, cancellationToken: Cancel)).Succeeded);
-            return (slug, session, speaker, edition);
-        });
+        var (slug, sessionId, speakerId, editionId) = await PublishedSessionAsync();
         var page = new Uri($"/{slug}/sessions/{sessionId}", UriKind.Relative);
         // The web node caches the page; the worker runs the change's consequence, whose NOTIFY must reach the web node.
         using var visitor = Web.Browser();
@@ -199,5 +183,70 @@ public sealed class TwoNodesTests : IAsyncLifetime
 
         Assert.Contains("Mingzhe", html, StringComparison.Ordinal);
         Assert.True(changed.Elapsed < TimeSpan.FromSeconds(3), $"the other node showed the new name after {changed.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>A new public edition with one published session and its speaker (Latin given name "Minghua").</summary>
+    private Task<(string Slug, int SessionId, int SpeakerId, int EditionId)> PublishedSessionAsync() => Web.ScopedAsync(async s =>
+    {
+        var slug = $"n{Guid.NewGuid():N}"[..10];
+        var edition = (await s.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
+            slug, "Two nodes", "两个节点", null, null, new DateOnly(2030, 11, 5), new DateOnly(2030, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), Cancel)).EditionId!.Value;
+        var speaker = await new TestData(s).SpeakerAsync($"{slug}-li", [edition], givenLatin: "Minghua");
+        var programme = s.GetRequiredService<SaveProgrammeItem>();
+        var venue = (await programme.SaveVenueAsync(edition, null, "Yuelai", "悦来", Cancel)).Id!.Value;
+        var room = (await programme.SaveRoomAsync(edition, null, venue, new RoomDetails("Room 1", "一号厅", 50, SessionLanguage.English, null, 1), Cancel)).Id!.Value;
+        var type = (await programme.SaveTypeAsync(edition, null, "Panel", "圆桌", false, 1, Cancel)).Id!.Value;
+        var session = (await s.GetRequiredService<SaveSession>().RunAsync(edition, null, new SessionDetails(
+            "Green bonds", "绿色债券", null, null, type, null, SessionLanguage.English, false, null, [new SessionSpeakerDetails(speaker, SessionSpeakerRole.Speaker)]), Cancel)).SessionId!.Value;
+        var start = ScheduleTime.ToUtc(new DateOnly(2030, 11, 5), new TimeOnly(14, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.True((await s.GetRequiredService<ScheduleSession>().PlaceAsync(edition, session, room, start, start.AddHours(1), Cancel)).Succeeded);
+        Assert.True((await s.GetRequiredService<PublishSchedule>().RunAsync(edition, null, null, cancellationToken: Cancel)).Succeeded);
+        return (slug, session, speaker, edition);
+    });
+
+    [Fact]
+    public async Task An_article_the_worker_publishes_joins_the_coverage_of_the_web_nodes_cached_session_page_within_three_seconds()
+    {
+        var (slug, sessionId, _, editionId) = await PublishedSessionAsync();
+        var page = new Uri($"/{slug}/sessions/{sessionId}", UriKind.Relative);
+        using var visitor = Web.Browser();
+        Assert.DoesNotContain("Coverage from two nodes", await visitor.GetStringAsync(page, Cancel), StringComparison.Ordinal);
+        Assert.DoesNotContain("Coverage from two nodes", await visitor.GetStringAsync(page, Cancel), StringComparison.Ordinal);
+
+        var writer = await Web.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var press = Web.Browser();
+        await press.SignInAsync(writer.Email!);
+        int article;
+        using (var saved = await press.PostAsync("/newsroom/edit", new Dictionary<string, string>
+        {
+            ["Input.EditionId"] = editionId.ToString(CultureInfo.InvariantCulture),
+            ["Input.Kind"] = nameof(Summit.Core.Press.ArticleKind.Report),
+            ["Input.Slug"] = $"two-{Guid.NewGuid():N}"[..20],
+            ["Input.HeadlineEn"] = "Coverage from two nodes",
+            ["Input.LeadEn"] = "The lead.",
+            ["Input.BodyEn"] = "The body.",
+            ["Input.SessionIds"] = sessionId.ToString(CultureInfo.InvariantCulture),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            article = int.Parse(System.Text.RegularExpressions.Regex.Match(saved.Headers.Location!.OriginalString, "[0-9]+").Value, CultureInfo.InvariantCulture);
+        }
+
+        var editor = new Summit.Core.Press.ArticleActor((await Web.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Editor)).Id, "editor@summit.test", "Editor", IsEditor: true);
+        Assert.True((await Web.ScopedAsync(s => s.GetRequiredService<Summit.Core.Press.ScheduleArticle>().RunAsync(editor, article, new Summit.Core.Press.PublishTime(DateTimeOffset.UtcNow.AddMinutes(-1)), overrideSignOff: true, cancellationToken: Cancel))).Succeeded);
+        // As the worker's minutely job does.
+        Assert.Contains(article, await Worker.ScopedAsync(s => s.GetRequiredService<Summit.Core.Press.PublishDueArticles>().RunAsync(Cancel)));
+
+        var published = System.Diagnostics.Stopwatch.StartNew();
+        string html;
+        do
+        {
+            await Task.Delay(100, Cancel);
+            html = await visitor.GetStringAsync(page, Cancel);
+        }
+        while (!html.Contains("Coverage from two nodes", StringComparison.Ordinal) && published.Elapsed < TimeSpan.FromSeconds(10));
+
+        Assert.Contains("Coverage from two nodes", html, StringComparison.Ordinal);
+        Assert.True(published.Elapsed < TimeSpan.FromSeconds(3), $"the web node showed the article after {published.Elapsed.TotalSeconds:F1} s");
     }
 }
