@@ -102,7 +102,10 @@ public abstract class FollowUpTests<TApp>(TApp app) where TApp : SummitApp
         }
 
         var again = await WaitAsync(done.Subject, c => c.Id == id && c.Status == ConsequenceStatus.Done);
-        Assert.Equal(1, again.Attempts); // started afresh; the mailer found its email already there
+        // Started afresh: counted from 0 again (without the reset it would be past the earlier run's count). Under load
+        // a first attempt may fail on a busy database and the next one succeed, so one or two.
+        Assert.InRange(again.Attempts, 1, done.Attempts);
+        // The mailer found its email already there.
         Assert.Equal(1, await App.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.ToAddress == email, Cancel)));
     }
 

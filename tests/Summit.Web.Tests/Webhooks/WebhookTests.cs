@@ -169,7 +169,14 @@ public abstract class WebhookTests<TApp>(TApp app) where TApp : SummitApp
 
         // Refused while down: the first event of each registration is tried (and retried), the second waits behind it.
         await receiver.WaitAsync(r => r.Requests.Count(q => !q.Accepted) >= registrations.Count, Patience, () => $"Only {receiver.Requests.Count} attempts while down.");
-        var failing = await App.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Id == endpointId).Select(e => e.FailingSince).FirstAsync(Cancel));
+        // The refusals are recorded after they came in (one transaction per batch): wait for the endpoint to say so.
+        var until = DateTime.UtcNow + Patience;
+        DateTimeOffset? failing;
+        while ((failing = await App.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Id == endpointId).Select(e => e.FailingSince).FirstAsync(Cancel))) is null && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100, Cancel);
+        }
+
         Assert.NotNull(failing);
         Assert.DoesNotContain(receiver.Requests, r => r.EventType == WebhookEventTypes.RegistrationConfirmed);
 
@@ -179,7 +186,7 @@ public abstract class WebhookTests<TApp>(TApp app) where TApp : SummitApp
 
         var accepted = receiver.Accepted.ToList();
         // The pump records the answers after they came in, in one transaction: the receiver may have them a moment before the rows say so.
-        var until = DateTime.UtcNow + Patience;
+        until = DateTime.UtcNow + Patience;
         List<WebhookDelivery> rows;
         while ((rows = await App.WithDbAsync(db => db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpointId).ToListAsync(Cancel)))
             .Any(r => r.Status != WebhookDeliveryStatus.Delivered) && DateTime.UtcNow < until)
