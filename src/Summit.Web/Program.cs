@@ -87,12 +87,14 @@ app.UseMiddleware<ConnectionFirstMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
+// Before authentication: a cached programme page costs no cookie decryption and no session lookup, and pages shared
+// by everyone signed in are served from it too (decision 0020; ProgrammeCachePolicy decides what may be).
+app.UseOutputCache();
 app.UseAuthentication();
 app.UseMiddleware<StrongSignInMiddleware>();
 app.UseMiddleware<AuditActorMiddleware>();
 app.UseRateLimiter();
 app.UseAuthorization();
-app.UseOutputCache();
 app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
 {
     Authorization = [new OrganizerDashboardFilter()],
@@ -117,6 +119,7 @@ app.MapSpeakerMedia();
 app.MapPressEndpoints();
 app.MapProgrammeFeeds();
 app.MapProgrammeApi();
+app.MapPersonalState();
 
 // Listening first, so that /health/live and /health/ready answer while the start (schema, roles, demo) runs.
 await app.StartAsync();

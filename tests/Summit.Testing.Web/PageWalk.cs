@@ -166,6 +166,7 @@ public static class PageWalk
                 ["speakers.id"] = S(speaker.Id),
                 ["speakers.slug"] = speaker.Slug,
                 ["sessions.id"] = S(session),
+                ["sessionId"] = S(session),
                 ["newsroom.id"] = S(article.Id),
                 ["news.slug"] = article.Slug,
                 ["mail.id"] = S(mail),

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,9 +56,17 @@ public partial class SummitFactory : WebApplicationFactory<Program>
         ["Health:DrainSeconds"] = "0",
     };
 
+    /// <summary>Changes to the app's services after its own (a decorator that counts, a fake clock).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
+
         builder.UseEnvironment("Testing");
         // The test's execution context flows into the request, so a StatementCounter can tell the request's
         // statements from those of background jobs running at the same moment.

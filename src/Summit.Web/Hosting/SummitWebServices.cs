@@ -99,7 +99,7 @@ public static class SummitWebServices
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/access-denied";
-            o.Cookie.Name = ".Summit.Auth";
+            o.Cookie.Name = Summit.Web.Scheduling.PersonalState.SignInCookie;
             o.SlidingExpiration = true;
         });
         // Passkeys belong to the public address: its host is the relying party, and only its origin may use them.
@@ -220,7 +220,11 @@ public static class SummitWebServices
             o.KnownProxies.Clear();
         });
 
-        services.AddOutputCache(o => o.AddPolicy(ProgrammeCachePolicy.Name, new ProgrammeCachePolicy()));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(ProgrammeCachePolicy.Name, new ProgrammeCachePolicy());
+            o.SizeLimit = ProgrammeCachePolicy.SizeLimit;
+        });
         services.AddMemoryCache();
         services.AddSingleton<ProgrammeVersions>();
         services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();

@@ -20,10 +20,12 @@ public static class ProgrammeFeeds
 {
     public static IEndpointRouteBuilder MapProgrammeFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{edition}/schedule.ics", ScheduleIcsAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
-        app.MapGet("/{edition}/sessions/{id:int}.ics", SessionIcsAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
-        app.MapGet("/{edition}/schedule.xml", ScheduleXmlAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
-        app.MapGet("/{edition}/schedule.json", ScheduleJsonAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
+        // The exports read one parameter, lang=zh; any other value of it is sent to the English address.
+        var lang = new CachedQueryAttribute(Lang);
+        app.MapGet("/{edition}/schedule.ics", ScheduleIcsAsync).CacheOutput(ProgrammeCachePolicy.Name).WithMetadata(lang).AddEndpointFilter(CanonicalLang).ExcludeFromDescription();
+        app.MapGet("/{edition}/sessions/{id:int}.ics", SessionIcsAsync).CacheOutput(ProgrammeCachePolicy.Name).WithMetadata(lang).AddEndpointFilter(CanonicalLang).ExcludeFromDescription();
+        app.MapGet("/{edition}/schedule.xml", ScheduleXmlAsync).CacheOutput(ProgrammeCachePolicy.Name).WithMetadata(lang).AddEndpointFilter(CanonicalLang).ExcludeFromDescription();
+        app.MapGet("/{edition}/schedule.json", ScheduleJsonAsync).CacheOutput(ProgrammeCachePolicy.Name).WithMetadata(lang).AddEndpointFilter(CanonicalLang).ExcludeFromDescription();
         app.MapGet("/{edition}/schedule.css", TrackStylesAsync).CacheOutput(ProgrammeCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/{edition}/programme.pdf", ProgrammePdfAsync).ExcludeFromDescription();
         app.MapGet("/schedule", CurrentScheduleAsync).ExcludeFromDescription();
@@ -32,7 +34,19 @@ public static class ProgrammeFeeds
         return app;
     }
 
-    private static bool Chinese(HttpContext http) => http.Request.Query["lang"] == "zh";
+    private const string Lang = "lang";
+
+    private static bool Chinese(HttpContext http) => http.Request.Query[Lang] == "zh";
+
+    /// <summary>Sends <c>lang</c> with any value but <c>zh</c> (or given twice) to the address without it, so the cache keeps two copies, not one per value.</summary>
+    private static ValueTask<object?> CanonicalLang(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var lang = request.Query[Lang];
+        return lang.Count == 0 || (lang.Count == 1 && lang[0] == "zh")
+            ? next(context)
+            : ValueTask.FromResult<object?>(Results.Redirect(request.PathBase + request.Path));
+    }
 
     private static async Task<IResult> ScheduleIcsAsync(string edition, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
     {

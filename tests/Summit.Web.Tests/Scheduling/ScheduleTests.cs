@@ -342,8 +342,15 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
         using var client = App.Browser();
         await client.SignInAsync(user.Email!);
 
-        using var starred = await client.PostAsync($"/2021/sessions/{session.Id}", new Dictionary<string, string> { ["sessionId"] = session.Id.ToString(CultureInfo.InvariantCulture), ["returnUrl"] = "/my/agenda" }, "/my/agenda?handler=star");
+        // The session page is one copy for everyone signed in: no token in it, its star (without script) asks on a page of its own.
+        var sessionPage = await client.GetStringAsync(new Uri($"/2021/sessions/{session.Id}", UriKind.Relative), Cancel);
+        Assert.DoesNotContain("__RequestVerificationToken", sessionPage, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/my/agenda/star/{session.Id}\"", sessionPage, StringComparison.Ordinal);
+        Assert.Contains("This session is not in your agenda yet.", await client.GetStringAsync(new Uri($"/my/agenda/star/{session.Id}", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        using var starred = await client.PostAsync($"/my/agenda/star/{session.Id}?returnUrl=/my/agenda", new Dictionary<string, string> { ["sessionId"] = session.Id.ToString(CultureInfo.InvariantCulture), ["returnUrl"] = "/my/agenda" }, "/my/agenda?handler=star");
         Assert.Equal(HttpStatusCode.Redirect, starred.StatusCode);
+        Assert.Equal("/my/agenda", starred.Headers.Location!.OriginalString);
+        Assert.Contains("This session is in your agenda.", await client.GetStringAsync(new Uri($"/my/agenda/star/{session.Id}", UriKind.Relative), Cancel), StringComparison.Ordinal);
         var agenda = await client.GetStringAsync(new Uri("/my/agenda", UriKind.Relative), Cancel);
         Assert.Contains(WebUtility.HtmlEncode(session.TitleEn), agenda, StringComparison.Ordinal);
 
@@ -359,6 +366,75 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
         using var revoked = await client.PostAsync("/my/agenda", new Dictionary<string, string>(), "/my/agenda?handler=revokeFeed");
         using var gone = await anonymous.GetAsync(new Uri(feed.PathAndQuery, UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Everyone_signed_in_gets_one_copy_of_the_schedule_and_their_own_stars_from_the_state_document()
+    {
+        var session = await PickSessionAsync(skip: 12);
+        var day = ScheduleTime.Day(session.StartsAt, Shanghai).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var page = new Uri($"/2021/schedule?day={day}", UriKind.Relative);
+        var (first, second) = (await App.CreateUserAsync($"one-{Guid.NewGuid():N}@summit.test", Roles.Attendee), await App.CreateUserAsync($"two-{Guid.NewGuid():N}@summit.test", Roles.Organizer));
+        using var one = App.Browser();
+        using var two = App.Browser();
+        await one.SignInAsync(first.Email!);
+        await two.SignInAsync(second.Email!);
+
+        // The first stars the session as personal.js does: the token from the state document, the answer in JSON.
+        var state = JsonNode.Parse(await one.GetStringAsync(new Uri("/my/state.json", UriKind.Relative), Cancel))!;
+        using var star = new HttpRequestMessage(HttpMethod.Post, "/my/agenda?handler=star")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["sessionId"] = session.Id.ToString(CultureInfo.InvariantCulture) }),
+        };
+        star.Headers.Add("RequestVerificationToken", state["token"]!.GetValue<string>());
+        star.Headers.Accept.ParseAdd("application/json");
+        using var starred = await one.SendAsync(star, Cancel);
+        Assert.Equal(HttpStatusCode.OK, starred.StatusCode);
+        Assert.True(JsonNode.Parse(await starred.Content.ReadAsStringAsync(Cancel))!["starred"]!.GetValue<bool>());
+
+        // Both get the same bytes: nothing of either person (no token, no address, no role link) is in the page.
+        var pageOne = await one.GetStringAsync(page, Cancel);
+        var pageTwo = await two.GetStringAsync(page, Cancel);
+        Assert.Equal(pageOne, pageTwo);
+        Assert.DoesNotContain("__RequestVerificationToken", pageOne, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Email!, pageOne, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/admin\"", pageOne, StringComparison.Ordinal);
+        Assert.Contains($"data-star=\"{session.Id}\"", pageOne, StringComparison.Ordinal);
+        Assert.Contains("/js/personal.js", pageOne, StringComparison.Ordinal);
+        Assert.Contains("href=\"/my/agenda\"", pageOne, StringComparison.Ordinal);
+        Assert.DoesNotContain("/js/personal.js", await App.Browser().GetStringAsync(page, Cancel), StringComparison.Ordinal);
+
+        // What is theirs comes from the state document, never cached.
+        using var stateOne = await one.GetAsync(new Uri("/my/state.json", UriKind.Relative), Cancel);
+        Assert.True(stateOne.Headers.CacheControl?.NoStore, "The state document is never stored.");
+        var mine = JsonNode.Parse(await stateOne.Content.ReadAsStringAsync(Cancel))!;
+        Assert.Contains(session.Id, mine["starred"]!.AsArray().Select(n => n!.GetValue<int>()));
+        Assert.Empty(mine["links"]!.AsArray());
+        var theirs = JsonNode.Parse(await two.GetStringAsync(new Uri("/my/state.json", UriKind.Relative), Cancel))!;
+        Assert.DoesNotContain(session.Id, theirs["starred"]!.AsArray().Select(n => n!.GetValue<int>()));
+        Assert.Contains(theirs["links"]!.AsArray(), l => l!["href"]!.GetValue<string>() == "/admin");
+        using var nobody = await App.Browser().GetAsync(new Uri("/my/state.json", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
+
+        // A star posted without a token changes nothing.
+        using var forged = await one.PostAsync(new Uri("/my/agenda?handler=unstar", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["sessionId"] = session.Id.ToString(CultureInfo.InvariantCulture) }), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.True(await App.WithDbAsync(db => db.AgendaStars.AnyAsync(s => s.UserId == first.Id && s.SessionId == session.Id, Cancel)));
+    }
+
+    [Theory]
+    [InlineData("day=1999-01-01", "/2021/schedule?day=2021-11-05")]
+    [InlineData("day=2021-11-06&track=999999", "/2021/schedule?day=2021-11-06")]
+    [InlineData("day=2021-11-06&view=list&tz=Not/AZone", "/2021/schedule?day=2021-11-06&view=list")]
+    [InlineData("day=2021-11-06&day=2021-11-05", "/2021/schedule?day=2021-11-05")]
+    public async Task A_schedule_address_the_page_cannot_show_as_asked_is_sent_to_the_one_it_shows(string query, string shown)
+    {
+        using var client = App.Browser();
+        using var answer = await client.GetAsync(new Uri("/2021/schedule?" + query, UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal(shown, answer.Headers.Location!.OriginalString);
+        using var canonical = await client.GetAsync(answer.Headers.Location, Cancel);
+        Assert.Equal(HttpStatusCode.OK, canonical.StatusCode);
     }
 
     [Fact]

@@ -52,18 +52,26 @@ public sealed class AgendaModel(SummitDbContext db, ProgrammeReader reader, Pers
         var refusal = await agenda.StarAsync(UserId, sessionId, cancellationToken);
         if (refusal is not null)
         {
+            if (FromScript)
+            {
+                return new JsonResult(new { sessionId, starred = false, message = RefusalMessages.Text(refusal, L) }) { StatusCode = StatusCodes.Status409Conflict };
+            }
+
             Message = RefusalMessages.Text(refusal, L);
             return RedirectToPage();
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/my/agenda");
+        return FromScript ? new JsonResult(new { sessionId, starred = true }) : LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/my/agenda");
     }
 
     public async Task<IActionResult> OnPostUnstarAsync(int sessionId, string? returnUrl, CancellationToken cancellationToken)
     {
         await agenda.UnstarAsync(UserId, sessionId, cancellationToken);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/my/agenda");
+        return FromScript ? new JsonResult(new { sessionId, starred = false }) : LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/my/agenda");
     }
+
+    /// <summary>A star toggled by personal.js on a shared page asks for JSON, not for the page to follow.</summary>
+    private bool FromScript => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.Ordinal) == true);
 
     public async Task<IActionResult> OnPostNewFeedAsync(CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ namespace Summit.Web.Pages.Schedule;
 
 /// <summary>Every published version, newest first, with what changed in it.</summary>
 [OutputCache(PolicyName = ProgrammeCachePolicy.Name)]
+[PersonalByScript]
 public sealed class ChangelogModel(SummitDbContext db) : PageModel
 {
     public Edition Edition { get; private set; } = null!;

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Summit.Core.Data;
 using Summit.Core.Scheduling;
 using Summit.Web.Scheduling;
 
@@ -12,11 +9,26 @@ namespace Summit.Web.Pages.Schedule;
 
 /// <summary>
 /// The public schedule of the latest published version: days as tabs, a room grid or a list, filters, and times in
-/// the edition's zone or the visitor's own.
+/// the edition's zone or the visitor's own. One copy for everyone signed in: their stars come by script (decision 0020).
+/// A parameter it cannot show as asked (an unknown day or track, a zone that does not exist) is sent to the address
+/// of what it does show, so the cache stores only what the page can show.
 /// </summary>
 [OutputCache(PolicyName = ProgrammeCachePolicy.Name)]
-public sealed class IndexModel(ProgrammeReader reader, SummitDbContext db) : PageModel
+[CachedQuery(Parameters.Day, Parameters.View, Parameters.Track, Parameters.Type, Parameters.Language, Parameters.Zone)]
+[PersonalByScript]
+public sealed class IndexModel(ProgrammeReader reader) : PageModel
 {
+    /// <summary>The query parameters the page reads.</summary>
+    internal static class Parameters
+    {
+        public const string Day = "day";
+        public const string View = "view";
+        public const string Track = "track";
+        public const string Type = "type";
+        public const string Language = "language";
+        public const string Zone = "tz";
+    }
+
     public Programme Programme { get; private set; } = null!;
 
     public DateOnly Day { get; private set; }
@@ -37,8 +49,6 @@ public sealed class IndexModel(ProgrammeReader reader, SummitDbContext db) : Pag
     public IReadOnlyList<ProgrammeSession> Sessions { get; private set; } = [];
 
     public ScheduleGrid? Grid { get; private set; }
-
-    public IReadOnlySet<int> Starred { get; private set; } = new HashSet<int>();
 
     public async Task<IActionResult> OnGetAsync(string edition, string? day, string? view, int? track, int? type, string? language, string? tz, CancellationToken cancellationToken)
     {
@@ -69,17 +79,35 @@ public sealed class IndexModel(ProgrammeReader reader, SummitDbContext db) : Pag
             .Where(s => TypeId is null || s.Type.Id == TypeId)
             .Where(s => Language is null || s.Published.Language == Language || s.Published.Language == SessionLanguage.EnglishAndChinese)
             .ToList();
+        if (!Shown(day, view, tz))
+        {
+            return Redirect(Link());
+        }
+
         if (!ListView)
         {
             Grid = ScheduleGrid.Build(Sessions, programme.Rooms);
         }
 
-        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        return Page();
+    }
+
+    /// <summary>Whether every parameter the page reads was given once and shows as asked (empty filters are "all").</summary>
+    private bool Shown(string? day, string? view, string? tz)
+    {
+        var query = Request.Query;
+        if (new[] { Parameters.Day, Parameters.View, Parameters.Track, Parameters.Type, Parameters.Language, Parameters.Zone }.Any(k => query[k].Count > 1))
         {
-            Starred = (await db.AgendaStars.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.SessionId).ToListAsync(cancellationToken)).ToHashSet();
+            return false;
         }
 
-        return Page();
+        static bool Empty(string? value) => string.IsNullOrEmpty(value);
+        return (day is null || day == Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            && (view is null or "grid" or "list")
+            && (Empty(query[Parameters.Track]) || TrackId?.ToString(CultureInfo.InvariantCulture) == query[Parameters.Track])
+            && (Empty(query[Parameters.Type]) || TypeId?.ToString(CultureInfo.InvariantCulture) == query[Parameters.Type])
+            && (Empty(query[Parameters.Language]) || Language?.ToString() == query[Parameters.Language])
+            && (Empty(tz) || tz == Programme.Edition.TimeZoneId || (OwnZone && tz == Zone.Id));
     }
 
     /// <summary>This page's address with some parameters changed, keeping the others (day tabs, view switch).</summary>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -9,8 +8,12 @@ using Summit.Web.Scheduling;
 
 namespace Summit.Web.Pages.Schedule;
 
-/// <summary>One session as published: speakers in both scripts, room and interpretation, abstract in the visitor's language.</summary>
+/// <summary>
+/// One session as published: speakers in both scripts, room and interpretation, abstract in the visitor's language.
+/// One copy for everyone signed in: whether it is in their agenda comes by script (decision 0020).
+/// </summary>
 [OutputCache(PolicyName = ProgrammeCachePolicy.Name)]
+[PersonalByScript]
 public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : PageModel
 {
     public Programme Programme { get; private set; } = null!;
@@ -19,8 +22,6 @@ public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : P
 
     /// <summary>Set when the session was on an earlier version but is not on the current one.</summary>
     public bool Removed { get; private set; }
-
-    public bool? Starred { get; private set; }
 
     /// <summary>Published articles covering the session, newest first.</summary>
     public IReadOnlyList<Summit.Core.Press.ArticleSummary> Coverage { get; private set; } = [];
@@ -49,11 +50,6 @@ public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : P
 
         Coverage = await Summit.Core.Press.ArticleQueries.Summaries(Summit.Core.Press.ArticleQueries.Filter(Summit.Core.Press.ArticleQueries.Published(db.Articles.AsNoTracking()), db, null, null, null, id))
             .Take(10).ToListAsync(cancellationToken);
-        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
-        {
-            Starred = await db.AgendaStars.AnyAsync(s => s.UserId == userId && s.SessionId == id, cancellationToken);
-        }
-
         return Page();
     }
 }
