@@ -30,7 +30,8 @@ token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"
 t=$(curl -fs -c "$jar" -b "$jar" "$base/account/login" | token)
 curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=attendee@summit.example" \
   --data-urlencode "Input.Password=summit-demo-2021" --data-urlencode "__RequestVerificationToken=$t" "$base/account/login"
-page_token=$(curl -fs -c "$jar" -b "$jar" "$base$session" | token)
+# The shared pages carry no token; personal.js takes one from the state document, and so does this script.
+page_token=$(curl -fs -c "$jar" -b "$jar" "$base/my/state.json" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 for id in 2 3 4; do
   curl -fs -o /dev/null -c "$jar" -b "$jar" -H "RequestVerificationToken: $page_token" \
     --data-urlencode "sessionId=$id" --data-urlencode "__RequestVerificationToken=$page_token" "$base/my/agenda?handler=star"

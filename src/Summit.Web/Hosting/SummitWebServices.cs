@@ -149,7 +149,7 @@ public static class SummitWebServices
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = ".Summit.Antiforgery";
+            o.Cookie.Name = Summit.Web.Scheduling.PersonalState.AntiforgeryCookie;
             // Not a credential; with Always, antiforgery throws on every form page served over plain HTTP
             // (a proxy that does not forward the scheme), turning a configuration slip into 500s everywhere.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -223,6 +223,7 @@ public static class SummitWebServices
         services.AddOutputCache(o =>
         {
             o.AddPolicy(ProgrammeCachePolicy.Name, new ProgrammeCachePolicy());
+            o.AddPolicy(PersonalPageCachePolicy.Name, new PersonalPageCachePolicy());
             o.SizeLimit = ProgrammeCachePolicy.SizeLimit;
         });
         services.AddMemoryCache();

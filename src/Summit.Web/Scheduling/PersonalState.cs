@@ -8,6 +8,9 @@ public static class PersonalState
     /// <summary>The application cookie's name (Identity's, renamed in SummitWebServices).</summary>
     public const string SignInCookie = ".Summit.Auth";
 
+    /// <summary>The antiforgery cookie's name (renamed in SummitWebServices).</summary>
+    public const string AntiforgeryCookie = ".Summit.Antiforgery";
+
     /// <summary>
     /// Whether the request carries the sign-in cookie, valid or not: the cache runs before authentication, so this
     /// picks the copy (signed-in menu or not). A stale cookie sees the signed-in menu; the pages behind it ask to sign in.

@@ -422,6 +422,93 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
         Assert.True(await App.WithDbAsync(db => db.AgendaStars.AnyAsync(s => s.UserId == first.Id && s.SessionId == session.Id, Cancel)));
     }
 
+    [Fact]
+    public async Task The_agenda_is_one_copy_per_sign_in_cookie_dropped_by_a_star_and_by_signing_out()
+    {
+        var (first, second) = (await PickSessionAsync(skip: 13), await PickSessionAsync(skip: 14));
+        var owner = await App.CreateUserAsync($"agenda-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        var other = await App.CreateUserAsync($"other-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        var cookie = await SignInCookieAsync(owner.Email!);
+        var otherCookie = await SignInCookieAsync(other.Email!);
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+        async Task<(HttpStatusCode Status, string Body)> AgendaAsync(string withCookie)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/my/agenda");
+            request.Headers.Add("Cookie", withCookie);
+            using var answer = await client.SendAsync(request, Cancel);
+            return (answer.StatusCode, await answer.Content.ReadAsStringAsync(Cancel));
+        }
+
+        // As a browser holds it: the sign-in cookie and, from the first page with a form, the antiforgery cookie.
+        using var stateRequest = new HttpRequestMessage(HttpMethod.Get, "/my/state.json");
+        stateRequest.Headers.Add("Cookie", cookie);
+        using var state = await client.SendAsync(stateRequest, Cancel);
+        var token = JsonNode.Parse(await state.Content.ReadAsStringAsync(Cancel))!["token"]!.GetValue<string>();
+        cookie += "; " + state.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Summit.Antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+        async Task StarAsync(int sessionId)
+        {
+            using var star = new HttpRequestMessage(HttpMethod.Post, "/my/agenda?handler=star")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["sessionId"] = sessionId.ToString(CultureInfo.InvariantCulture) }),
+            };
+            star.Headers.Add("Cookie", cookie);
+            star.Headers.Add("RequestVerificationToken", token);
+            star.Headers.Accept.ParseAdd("application/json");
+            using var answer = await client.SendAsync(star, Cancel);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        await StarAsync(first.Id);
+        var (status, page) = await AgendaAsync(cookie);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(WebUtility.HtmlEncode(first.TitleEn), page, StringComparison.Ordinal);
+        Assert.Equal(page, (await AgendaAsync(cookie)).Body);
+        var theirs = await AgendaAsync(otherCookie);
+        Assert.DoesNotContain(WebUtility.HtmlEncode(first.TitleEn), theirs.Body, StringComparison.Ordinal);
+
+        // A star drops the copy at once.
+        await StarAsync(second.Id);
+        Assert.Contains(WebUtility.HtmlEncode(second.TitleEn), (await AgendaAsync(cookie)).Body, StringComparison.Ordinal);
+
+        // Signing out drops it too: the same cookie, replayed, is sent to sign in.
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/account/logout");
+            request.Headers.Add("Cookie", cookie);
+            using var form = await client.SendAsync(request, Cancel);
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/account/logout")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.Token(await form.Content.ReadAsStringAsync(Cancel)) }),
+            };
+            post.Headers.Add("Cookie", cookie);
+            using var signedOut = await client.SendAsync(post, Cancel);
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        var replayed = await AgendaAsync(cookie);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.Status);
+    }
+
+    /// <summary>Signs in without a cookie jar and returns the sign-in cookie as a Cookie header value.</summary>
+    private async Task<string> SignInCookieAsync(string email)
+    {
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+        using var page = await client.GetAsync(new Uri("/account/login", UriKind.Relative), Cancel);
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Summit.Antiforgery=", StringComparison.Ordinal)).Split(';')[0];
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = email,
+                ["Input.Password"] = SummitFactory.Password,
+                ["__RequestVerificationToken"] = Forms.Token(await page.Content.ReadAsStringAsync(Cancel)),
+            }),
+        };
+        post.Headers.Add("Cookie", antiforgery);
+        using var answer = await client.SendAsync(post, Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return answer.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Summit.Auth=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
     [Theory]
     [InlineData("day=1999-01-01", "/2021/schedule?day=2021-11-05")]
     [InlineData("day=2021-11-06&track=999999", "/2021/schedule?day=2021-11-06")]
