@@ -36,7 +36,8 @@ for id in 2 3 4; do
   curl -fs -o /dev/null -c "$jar" -b "$jar" -H "RequestVerificationToken: $page_token" \
     --data-urlencode "sessionId=$id" --data-urlencode "__RequestVerificationToken=$page_token" "$base/my/agenda?handler=star"
 done
-cookie=$(awk '$6 == ".Summit.Auth" {print $6"="$7}' "$jar")
+# As a browser holds them: the sign-in cookie and the antiforgery cookie (the agenda's copy is keyed on both).
+cookie=$(awk '$6 == ".Summit.Auth" || $6 == ".Summit.Antiforgery" {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar")
 starred=$(curl -fs -H "Cookie: $cookie" "$base/my/agenda" | grep -c 'class="session-card' || true)
 [ "$starred" -ge 3 ] || { echo "bench: the attendee's agenda shows $starred sessions, expected 3" >&2; exit 1; }
 
@@ -45,29 +46,41 @@ cat >"$work/signed.lua" <<LUA
 wrk.headers["Cookie"] = "$cookie"
 LUA
 
-# Every request a cache miss (a parameter the page reads, with a new value each time): rendering from the database.
-cat >"$work/miss.lua" <<'LUA'
-request = function() return wrk.format(nil, "/2021/schedule?day=2021-11-05&miss=" .. math.random(1, 1000000000)) end
-LUA
+# Rendering from the database on every request: a second process from the same build with the output cache off
+# (Web__OutputCache=false), on its own copy of the demo. Random parameters no longer miss the cache (issue 22).
+for candidate in $(seq $((port + 1)) $((port + 100))); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then uncached_port=$candidate; break; fi
+done
+uncached="http://127.0.0.1:$uncached_port"
+(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="$uncached" Web__OutputCache=false Demo__Seed=true Storage__Path="$work/data-uncached" Logging__LogLevel__Default=Warning \
+  exec dotnet Summit.Web.dll --urls "$uncached" >"$work/app-uncached.log" 2>&1) &
+uncached_pid=$!
+trap 'kill $pid $uncached_pid 2>/dev/null || true; wait $pid $uncached_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$uncached/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
 
 # run LABEL PATH [wrk options...]: prints "req/s p50 p99 errors" for one measured run.
 run() {
   local path=$1; shift
   local out
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" "$base$path")
+  local target=$base
+  [ "$path" = "@uncached" ] && { target=$uncached; path=$schedule; }
+  out=$(wrk -t2 -c"$connections" -d"${seconds:-$duration}s" --latency "$@" "$target$path")
   local errors
   errors=$(awk '/Non-2xx|Socket errors/{print}' <<<"$out" | tr '\n' ' ')
   echo "$(awk '/Requests\/sec/{print $2}' <<<"$out") $(awk '$1=="50%"{print $2}' <<<"$out") $(awk '$1=="99%"{print $2}' <<<"$out") ${errors:-none}"
 }
 labels=("static file (same bytes)" "schedule, anonymous" "schedule, anonymous, never cached" "schedule, signed in" "session page, signed in" "/my/agenda, signed in")
-paths=(/bench/schedule.html "$schedule" / "$schedule" "$session" /my/agenda)
-options=("" "" "-s $work/miss.lua" "-s $work/signed.lua" "-s $work/signed.lua" "-s $work/signed.lua")
+paths=(/bench/schedule.html "$schedule" @uncached "$schedule" "$session" /my/agenda)
+options=("" "" "" "-s $work/signed.lua" "-s $work/signed.lua" "-s $work/signed.lua")
 
 # A fresh process is still compiling its hot paths (tiered JIT): warm every target up, twice, before measuring any.
 for _ in 1 2; do
   for i in "${!paths[@]}"; do
     # shellcheck disable=SC2086
-    wrk -t2 -c"$connections" -d3s ${options[$i]} "$base${paths[$i]}" >/dev/null
+    seconds=3 run "${paths[$i]}" ${options[$i]} >/dev/null
   done
 done
 
@@ -81,7 +94,17 @@ for i in "${!paths[@]}"; do
   ratio=$(awk -v r="$rps" -v s="$static_rps" 'BEGIN { printf "%.3f", r / s }')
   printf '%-36s %10s %10s %10s %8s  %s\n' "${labels[$i]}" "$rps" "$p50" "$p99" "$ratio" "$errors"
 done
+# Random query parameters (issue 22, item 4): they share the page's entry, so the cache and the process stay flat.
+cat >"$work/random.lua" <<'LUA'
+request = function() return wrk.format(nil, "/2021/schedule?day=2021-11-05&x=" .. math.random(1, 1000000000) .. "&utm_source=" .. math.random(1, 1000000)) end
+LUA
+rss_before_random=$(ps -o rss= -p "$pid")
+read -r rps p50 p99 errors <<<"$(run / -s "$work/random.lua")"
+printf '%-36s %10s %10s %10s %8s  %s\n' "schedule, random parameters" "$rps" "$p50" "$p99" "$(awk -v r="$rps" -v s="$static_rps" 'BEGIN { printf "%.3f", r / s }')" "$errors"
+echo "rss_before_random_parameters_kib $rss_before_random"
+echo "rss_after_random_parameters_kib $(ps -o rss= -p "$pid")"
 echo "signed_in_statuses $(for p in "$schedule" "$session" /my/agenda; do curl -s -o /dev/null -w '%{http_code} ' -H "Cookie: $cookie" "$base$p"; done)"
 echo "signed_in_schedule_bytes $(curl -fs -H "Cookie: $cookie" "$base$schedule" | wc -c)"
 echo "rss_at_rest_kib $rss_rest"
 echo "rss_after_load_kib $(ps -o rss= -p "$pid")"
+echo "rss_uncached_process_after_load_kib $(ps -o rss= -p "$uncached_pid")"

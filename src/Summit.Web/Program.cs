@@ -89,7 +89,12 @@ app.UseRouting();
 app.UseRequestLocalization();
 // Before authentication: a cached programme page costs no cookie decryption and no session lookup, and pages shared
 // by everyone signed in are served from it too (decision 0020; ProgrammeCachePolicy decides what may be).
-app.UseOutputCache();
+// Web:OutputCache=false renders every page afresh: for measuring rendering (bench/pages.sh), or chasing a stale page.
+if (app.Configuration.GetValue("Web:OutputCache", true))
+{
+    app.UseOutputCache();
+}
+
 app.UseAuthentication();
 app.UseMiddleware<StrongSignInMiddleware>();
 app.UseMiddleware<AuditActorMiddleware>();

@@ -52,9 +52,9 @@ public static class ProgrammeApi
     private static ProblemHttpResult NoEdition(string edition) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such edition", detail: $"There is no public edition '{edition}'.");
 
-    private static async Task<Results<Ok<SessionList>, ProblemHttpResult>> SessionsAsync(string edition, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SessionList>, ProblemHttpResult>> SessionsAsync(string edition, ProgrammeReader reader, Scheduling.PublicProgrammes programmes, HttpContext http, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         if (programme is null)
         {
             return NoEdition(edition);
@@ -86,17 +86,17 @@ public static class ProgrammeApi
         return TypedResults.Ok(new SessionList(slug, programme.Edition.TimeZoneId, version, items));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RoomDto>>, ProblemHttpResult>> RoomsAsync(string edition, ProgrammeReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<RoomDto>>, ProblemHttpResult>> RoomsAsync(string edition, ProgrammeReader reader, Scheduling.PublicProgrammes programmes, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         return programme is null
             ? NoEdition(edition)
             : TypedResults.Ok<IReadOnlyList<RoomDto>>(programme.Rooms.Select(r => new RoomDto(r.Id, r.NameEn, r.NameZh, r.Capacity, r.FloorLanguage.ToString(), r.InterpretationChannels, r.VenueEn, r.VenueZh)).ToList());
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<TrackDto>>, ProblemHttpResult>> TracksAsync(string edition, ProgrammeReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<TrackDto>>, ProblemHttpResult>> TracksAsync(string edition, ProgrammeReader reader, Scheduling.PublicProgrammes programmes, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         return programme is null
             ? NoEdition(edition)
             : TypedResults.Ok<IReadOnlyList<TrackDto>>(programme.Tracks.Select(t => new TrackDto(t.Id, t.NameEn, t.NameZh, t.Colour)).ToList());

@@ -228,6 +228,7 @@ public static class SummitWebServices
         });
         services.AddMemoryCache();
         services.AddSingleton<ProgrammeVersions>();
+        services.AddSingleton<PublicProgrammes>();
         services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();
         services.AddScoped<Summit.Core.Site.ILocalCacheEviction, OutputCacheEviction>();
         services.AddSingleton<CacheEvictionListener>();

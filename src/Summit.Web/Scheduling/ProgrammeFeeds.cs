@@ -48,9 +48,9 @@ public static class ProgrammeFeeds
             : ValueTask.FromResult<object?>(Results.Redirect(request.PathBase + request.Path));
     }
 
-    private static async Task<IResult> ScheduleIcsAsync(string edition, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> ScheduleIcsAsync(string edition, ProgrammeReader reader, PublicProgrammes programmes, HttpContext http, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         if (programme?.Version is null)
         {
             return Results.NotFound();
@@ -61,9 +61,9 @@ public static class ProgrammeFeeds
         return Calendar(ProgrammeCalendar.Write(sessions, programme.Edition.Name(chinese), chinese, http.PublicUri("/")), $"{programme.Edition.Slug}.ics");
     }
 
-    private static async Task<IResult> SessionIcsAsync(string edition, int id, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> SessionIcsAsync(string edition, int id, ProgrammeReader reader, PublicProgrammes programmes, HttpContext http, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         var session = programme?.Sessions.FirstOrDefault(s => s.Id == id && !s.Type.IsBreak);
         if (programme is null || session is null)
         {
@@ -74,17 +74,17 @@ public static class ProgrammeFeeds
         return Calendar(ProgrammeCalendar.Write([(programme, session)], session.Title(chinese), chinese, http.PublicUri("/")), $"{programme.Edition.Slug}-session-{id}.ics");
     }
 
-    private static async Task<IResult> ScheduleXmlAsync(string edition, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> ScheduleXmlAsync(string edition, ProgrammeReader reader, PublicProgrammes programmes, HttpContext http, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         return programme?.Version is null
             ? Results.NotFound()
             : Results.Text(ScheduleExchange.Xml(programme, Chinese(http), http.PublicUri("/")), "application/xml; charset=utf-8", Encoding.UTF8);
     }
 
-    private static async Task<IResult> ScheduleJsonAsync(string edition, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> ScheduleJsonAsync(string edition, ProgrammeReader reader, PublicProgrammes programmes, HttpContext http, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         return programme?.Version is null
             ? Results.NotFound()
             : Results.Text(ScheduleExchange.Json(programme, Chinese(http), http.PublicUri("/")), "application/json; charset=utf-8", Encoding.UTF8);
@@ -147,7 +147,7 @@ public static class ProgrammeFeeds
     }
 
     /// <summary>Every published, non-break session a speaker is on, across all public editions.</summary>
-    private static async Task<IResult> SpeakerIcsAsync(string slug, SummitDbContext db, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> SpeakerIcsAsync(string slug, SummitDbContext db, ProgrammeReader reader, PublicProgrammes programmes, HttpContext http, CancellationToken cancellationToken)
     {
         var lowered = slug.ToLowerInvariant();
         var speaker = await db.Speakers.AsNoTracking().Where(s => s.Slug == lowered)
@@ -162,7 +162,7 @@ public static class ProgrammeFeeds
         var sessions = new List<(Programme, ProgrammeSession)>();
         foreach (var edition in await EditionsWithSpeakerAsync(db, speaker.Id, cancellationToken))
         {
-            if (await reader.LatestAsync(edition, cancellationToken) is { } programme)
+            if (await programmes.LatestAsync(edition, reader, cancellationToken) is { } programme)
             {
                 sessions.AddRange(programme.Sessions.Where(s => s.Speakers.Any(p => p.Id == speaker.Id)).Select(s => (programme, s)));
             }
@@ -178,7 +178,7 @@ public static class ProgrammeFeeds
     }
 
     /// <summary>The personal feed: the starred sessions, by secret token, so calendar apps can subscribe without signing in.</summary>
-    private static async Task<IResult> AgendaIcsAsync(string token, PersonalAgenda agenda, SummitDbContext db, ProgrammeReader reader, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> AgendaIcsAsync(string token, PersonalAgenda agenda, SummitDbContext db, ProgrammeReader reader, PublicProgrammes programmes, HttpContext http, CancellationToken cancellationToken)
     {
         var userId = await agenda.OwnerOfFeedAsync(token, cancellationToken);
         if (userId is null)
@@ -197,7 +197,7 @@ public static class ProgrammeFeeds
         var sessions = new List<(Programme, ProgrammeSession)>();
         foreach (var edition in editions)
         {
-            if (await reader.LatestAsync(edition, cancellationToken) is { } programme)
+            if (await programmes.LatestAsync(edition, reader, cancellationToken) is { } programme)
             {
                 sessions.AddRange(programme.Sessions.Where(s => starred.Contains(s.Id)).Select(s => (programme, s)));
             }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Data;
 using Summit.Core.Editions;
@@ -20,6 +21,7 @@ public sealed class ScheduleQueryCountTests
         using var client = app.Browser();
         await SeedAsync(app, "2030", 20);
         await SeedAsync(app, "2031", 200);
+        await app.ConsequencesSettledAsync(); // the publishes' and speakers' evictions, which would drop what a count has read
 
         foreach (var path in new[] { "schedule", "schedule?view=list", "schedule.ics", "schedule.xml", "schedule.json", "sessions/1" })
         {
@@ -27,6 +29,62 @@ public sealed class ScheduleQueryCountTests
             var large = await CountStatementsAsync(app, client, $"/2031/{path.Replace("sessions/1", "sessions/21", StringComparison.Ordinal)}");
             Assert.True(small.Count is >= 1 and <= 12, $"/{path}: {small.Count} statements for 20 sessions:\n{string.Join("\n", small.Commands)}");
             Assert.True(small.Count == large.Count, $"/{path}: {small.Count} statements for 20 sessions, {large.Count} for 200.");
+        }
+    }
+
+    [Fact]
+    public async Task Signed_in_the_programme_pages_the_agenda_and_the_state_document_issue_the_same_few_statements_for_5_and_for_100_starred_sessions()
+    {
+        await using var app = new SummitFactory(DatabaseProvider.Sqlite);
+        await SeedAsync(app, "2030", 20);
+        await SeedAsync(app, "2031", 200);
+        await app.ConsequencesSettledAsync(); // the publishes' and speakers' evictions, which would drop what a count has read
+        var few = await app.CreateUserAsync($"few-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Attendee);
+        var many = await app.CreateUserAsync($"many-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Speaker);
+        await app.ScopedAsync(async services =>
+        {
+            var agenda = services.GetRequiredService<PersonalAgenda>();
+            var db = services.GetRequiredService<SummitDbContext>();
+            foreach (var (user, slug, count) in new[] { (few, "2030", 5), (many, "2031", 100) })
+            {
+                var ids = await db.Sessions.Where(s => db.Editions.Any(e => e.Id == s.EditionId && e.Slug == slug)).OrderBy(s => s.Id).Select(s => s.Id).Take(count).ToListAsync(Cancel);
+                foreach (var id in ids)
+                {
+                    Assert.Null(await agenda.StarAsync(user.Id, id, Cancel));
+                }
+            }
+
+            return true;
+        });
+        using var fewClient = app.Browser();
+        using var manyClient = app.Browser();
+        await fewClient.SignInAsync(few.Email!);
+        await manyClient.SignInAsync(many.Email!);
+
+        // A programme is read once per version and node (PublicProgrammes); after that a page rendered afresh (a
+        // filter not asked before, anonymously) costs the version number and what the page itself reads.
+        using var anonymous = app.Browser();
+        foreach (var slug in new[] { "2030", "2031" })
+        {
+            using var warm = await anonymous.GetAsync(new Uri($"/{slug}/schedule", UriKind.Relative), Cancel);
+            Assert.Equal(System.Net.HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        foreach (var (smallPath, largePath) in new[] { ("/2030/schedule?view=list", "/2031/schedule?view=list"), ("/2030/sessions/1", "/2031/sessions/21") })
+        {
+            var small = await CountStatementsAsync(app, anonymous, smallPath);
+            var large = await CountStatementsAsync(app, anonymous, largePath);
+            Assert.True(small.Count is >= 1 and <= 3, $"{smallPath}: {small.Count} statements rendered anonymously:\n{string.Join("\n", small.Commands)}");
+            Assert.True(small.Count == large.Count, $"{smallPath}: {small.Count} statements for 20 sessions, {large.Count} for 200.");
+        }
+
+        // Signed in, each first request is a miss too (the signed-in copy, the person's agenda): the render, with the session lookup.
+        foreach (var (smallPath, largePath) in new[] { ("/2030/schedule", "/2031/schedule"), ("/2030/sessions/1", "/2031/sessions/21"), ("/my/agenda", "/my/agenda"), ("/my/state.json", "/my/state.json") })
+        {
+            var small = await CountStatementsAsync(app, fewClient, smallPath);
+            var large = await CountStatementsAsync(app, manyClient, largePath);
+            Assert.True(small.Count is >= 1 and <= 4, $"{smallPath}: {small.Count} statements signed in:\n{string.Join("\n", small.Commands)}");
+            Assert.True(small.Count == large.Count, $"{smallPath}: {small.Count} statements with 5 starred, {large.Count} with 100:\n{string.Join("\n", large.Commands)}");
         }
     }
 

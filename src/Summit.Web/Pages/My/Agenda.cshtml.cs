@@ -18,7 +18,7 @@ namespace Summit.Web.Pages.My;
 /// (decision 0020); every change here evicts the person's copy on every node.
 /// </summary>
 [OutputCache(PolicyName = PersonalPageCachePolicy.Name)]
-public sealed class AgendaModel(SummitDbContext db, ProgrammeReader reader, PersonalAgenda agenda, CacheEvictions evictions, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class AgendaModel(SummitDbContext db, ProgrammeReader reader, PublicProgrammes programmes, PersonalAgenda agenda, CacheEvictions evictions, IStringLocalizer<SharedResource> L) : PageModel
 {
     public IReadOnlyList<(Core.Scheduling.Programme Programme, IReadOnlyList<ProgrammeSession> Sessions)> Editions { get; private set; } = [];
 
@@ -50,7 +50,7 @@ public sealed class AgendaModel(SummitDbContext db, ProgrammeReader reader, Pers
         var editions = new List<(Core.Scheduling.Programme, IReadOnlyList<ProgrammeSession>)>();
         foreach (var slug in slugs)
         {
-            if (await reader.LatestAsync(slug, cancellationToken) is { } programme)
+            if (await programmes.LatestAsync(slug, reader, cancellationToken) is { } programme)
             {
                 PersonalPageCachePolicy.Tag(HttpContext, ProgrammeCachePolicy.Tag(slug));
                 editions.Add((programme, programme.Sessions.Where(s => starred.Contains(s.Id)).ToList()));

@@ -11,7 +11,7 @@ namespace Summit.Web.Pages.My;
 /// A star on a page shared by everyone signed in, followed without script (decision 0020): says whether the session is
 /// in the visitor's agenda and offers the one change that applies, with their own antiforgery token.
 /// </summary>
-public sealed class StarModel(SummitDbContext db, ProgrammeReader reader) : PageModel
+public sealed class StarModel(SummitDbContext db, ProgrammeReader reader, Summit.Web.Scheduling.PublicProgrammes programmes) : PageModel
 {
     public Programme Programme { get; private set; } = null!;
 
@@ -24,7 +24,7 @@ public sealed class StarModel(SummitDbContext db, ProgrammeReader reader) : Page
     public async Task<IActionResult> OnGetAsync(int sessionId, string? returnUrl, CancellationToken cancellationToken)
     {
         var slug = await db.Editions.AsNoTracking().Where(e => db.Sessions.Any(s => s.Id == sessionId && s.EditionId == e.Id)).Select(e => e.Slug).FirstOrDefaultAsync(cancellationToken);
-        var programme = slug is null ? null : await reader.LatestAsync(slug, cancellationToken);
+        var programme = slug is null ? null : await programmes.LatestAsync(slug, reader, cancellationToken);
         if (programme?.Sessions.FirstOrDefault(s => s.Id == sessionId && !s.Type.IsBreak) is not { } session)
         {
             return NotFound();

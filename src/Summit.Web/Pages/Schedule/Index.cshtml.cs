@@ -16,7 +16,7 @@ namespace Summit.Web.Pages.Schedule;
 [OutputCache(PolicyName = ProgrammeCachePolicy.Name)]
 [CachedQuery(Parameters.Day, Parameters.View, Parameters.Track, Parameters.Type, Parameters.Language, Parameters.Zone)]
 [PersonalByScript]
-public sealed class IndexModel(ProgrammeReader reader) : PageModel
+public sealed class IndexModel(ProgrammeReader reader, PublicProgrammes programmes) : PageModel
 {
     /// <summary>The query parameters the page reads.</summary>
     internal static class Parameters
@@ -52,7 +52,7 @@ public sealed class IndexModel(ProgrammeReader reader) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string edition, string? day, string? view, int? track, int? type, string? language, string? tz, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         if (programme is null)
         {
             return NotFound();

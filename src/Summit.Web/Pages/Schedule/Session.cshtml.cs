@@ -14,7 +14,7 @@ namespace Summit.Web.Pages.Schedule;
 /// </summary>
 [OutputCache(PolicyName = ProgrammeCachePolicy.Name)]
 [PersonalByScript]
-public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : PageModel
+public sealed class SessionModel(ProgrammeReader reader, PublicProgrammes programmes, SummitDbContext db) : PageModel
 {
     public Programme Programme { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed class SessionModel(ProgrammeReader reader, SummitDbContext db) : P
 
     public async Task<IActionResult> OnGetAsync(string edition, int id, CancellationToken cancellationToken)
     {
-        var programme = await reader.LatestAsync(edition, cancellationToken);
+        var programme = await programmes.LatestAsync(edition, reader, cancellationToken);
         if (programme is null)
         {
             return NotFound();
