@@ -31,8 +31,8 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (own cookies) at the given viewport; skips (fails under CI) without Chromium.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string locale = "en-GB")
+    /// <summary>A fresh browser context (own cookies) at the given viewport, script on unless told; skips (fails under CI) without Chromium.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string locale = "en-GB", bool javaScript = true)
     {
         TestEnvironment.RequireChromium();
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
@@ -40,6 +40,7 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
+            JavaScriptEnabled = javaScript,
         });
         return context;
     }
