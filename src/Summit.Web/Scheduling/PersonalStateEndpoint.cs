@@ -25,11 +25,13 @@ public static class PersonalStateEndpoint
 
     private static async Task<IResult> StateAsync(HttpContext http, SummitDbContext db, IAntiforgery antiforgery, IStringLocalizer<SharedResource> L, CancellationToken cancellationToken)
     {
-        http.Response.Headers.CacheControl = "no-store";
         if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
+            http.Response.Headers.CacheControl = "no-store";
             return Results.Unauthorized();
         }
+
+        // The token makes antiforgery mark the answer no-cache, no-store itself (set here too, it would log a warning).
 
         var starred = await db.AgendaStars.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.SessionId).Select(s => s.SessionId).ToListAsync(cancellationToken);
         var links = PersonalLinks.For(http.User).Select(l => new MenuLink(l.Href, L[l.Label])).ToList();

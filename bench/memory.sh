@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The web process's and the worker's memory under each garbage-collector setting (issue 22, item 5).
+# For each setting: a fresh copy of the demo (SQLite), the web process with the jobs off and a worker beside it on the
+# same storage folder; RSS of both at rest (10 s after the web answers /health/ready) and after load (wrk on the
+# schedule, a session, the speakers, a schedule rendered afresh for every request through a filter not asked before,
+# and random query parameters), with the schedule's req/s, so a setting that saves memory by costing speed shows it.
+# Publishes Summit.Web (and with it Summit.Jobs) in Release once. Usage: bash bench/memory.sh [seconds-of-load]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10}
+command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
+work=$(mktemp -d /tmp/summit-memory.XXXXXX)
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+dotnet publish src/Summit.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+free_port() {
+  for candidate in $(seq "$1" $(($1 + 100))); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then echo "$candidate"; return; fi
+  done
+}
+
+cat >"$work/random.lua" <<'LUA'
+request = function() return wrk.format(nil, "/2021/schedule?day=2021-11-05&x=" .. math.random(1, 1000000000)) end
+LUA
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; Release build; SQLite; demo edition; wrk -t2 -c32 -d${duration}s per target"
+printf '%-34s %12s %12s %12s %12s %14s\n' setting web_rest_MB web_load_MB worker_rest_MB worker_load_MB schedule_req/s
+settings=(
+  "server GC (default, DATAS)|"
+  "server GC, GCConserveMemory=5|DOTNET_GCConserveMemory=5"
+  "workstation GC|DOTNET_gcServer=0"
+  "workstation GC, non-concurrent|DOTNET_gcServer=0 DOTNET_gcConcurrent=0"
+  "workstation GC, GCConserveMemory=5|DOTNET_gcServer=0 DOTNET_GCConserveMemory=5"
+)
+for setting in "${settings[@]}"; do
+  label=${setting%%|*}
+  environment=${setting#*|}
+  data="$work/data-$RANDOM"
+  port=$(free_port 58200)
+  health=$(free_port 58400)
+  base="http://127.0.0.1:$port"
+  # shellcheck disable=SC2086
+  (cd "$work/app" && exec env $environment ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="$base" Demo__Seed=true Jobs__RunServer=false \
+    Storage__Path="$data" Logging__LogLevel__Default=Warning dotnet Summit.Web.dll --urls "$base" >"$work/web.log" 2>&1) &
+  web=$!
+  pids+=("$web")
+  for _ in $(seq 1 240); do
+    curl -fs "$base/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  # shellcheck disable=SC2086
+  (cd "$work/app" && exec env $environment ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="$base" Storage__Path="$data" Health__WorkerPort="$health" \
+    Logging__LogLevel__Default=Warning dotnet Summit.Jobs.dll >"$work/worker.log" 2>&1) &
+  worker=$!
+  pids+=("$worker")
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$health/health/ready" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  sleep 10
+  web_rest=$(ps -o rss= -p "$web")
+  worker_rest=$(ps -o rss= -p "$worker")
+  rps=$(wrk -t2 -c32 -d"${duration}s" "$base/2021/schedule?day=2021-11-05" | awk '/Requests\/sec/{print $2}')
+  for target in /2021/sessions/2 /speakers "/2021/schedule?day=2021-11-06&view=list"; do
+    wrk -t2 -c32 -d"${duration}s" "$base$target" >/dev/null
+  done
+  wrk -t2 -c32 -d"${duration}s" -s "$work/random.lua" "$base" >/dev/null
+  sleep 2
+  web_load=$(ps -o rss= -p "$web")
+  worker_load=$(ps -o rss= -p "$worker")
+  printf '%-34s %12d %12d %12d %12d %14s\n' "$label" $((web_rest / 1024)) $((web_load / 1024)) $((worker_rest / 1024)) $((worker_load / 1024)) "$rps"
+  kill "$web" "$worker" 2>/dev/null || true
+  wait "$web" "$worker" 2>/dev/null || true
+done
