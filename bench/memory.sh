@@ -14,11 +14,7 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 dotnet publish src/Summit.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 
-free_port() {
-  for candidate in $(seq "$1" $(($1 + 100))); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then echo "$candidate"; return; fi
-  done
-}
+source bench/lib/ports.sh
 
 cat >"$work/random.lua" <<'LUA'
 request = function() return wrk.format(nil, "/2021/schedule?day=2021-11-05&x=" .. math.random(1, 1000000000)) end
@@ -45,19 +41,13 @@ for setting in "${settings[@]}"; do
     Storage__Path="$data" Logging__LogLevel__Default=Warning dotnet Summit.Web.dll --urls "$base" >"$work/web.log" 2>&1) &
   web=$!
   pids+=("$web")
-  for _ in $(seq 1 240); do
-    curl -fs "$base/health/ready" >/dev/null 2>&1 && break
-    sleep 0.5
-  done
+  wait_for "$base/health/ready"
   # shellcheck disable=SC2086
   (cd "$work/app" && exec env $environment ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="$base" Storage__Path="$data" Health__WorkerPort="$health" \
     Logging__LogLevel__Default=Warning dotnet Summit.Jobs.dll >"$work/worker.log" 2>&1) &
   worker=$!
   pids+=("$worker")
-  for _ in $(seq 1 240); do
-    curl -fs "http://127.0.0.1:$health/health/ready" >/dev/null 2>&1 && break
-    sleep 0.5
-  done
+  wait_for "http://127.0.0.1:$health/health/ready"
   sleep 10
   web_rest=$(ps -o rss= -p "$web")
   worker_rest=$(ps -o rss= -p "$worker")

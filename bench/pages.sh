@@ -48,18 +48,11 @@ LUA
 
 # Rendering from the database on every request: a second process from the same build with the output cache off
 # (Web__OutputCache=false), on its own copy of the demo. Random parameters no longer miss the cache (issue 22).
-for candidate in $(seq $((port + 1)) $((port + 100))); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then uncached_port=$candidate; break; fi
-done
-uncached="http://127.0.0.1:$uncached_port"
-(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="$uncached" Web__OutputCache=false Demo__Seed=true Storage__Path="$work/data-uncached" Logging__LogLevel__Default=Warning \
-  exec dotnet Summit.Web.dll --urls "$uncached" >"$work/app-uncached.log" 2>&1) &
-uncached_pid=$!
+uncached="http://127.0.0.1:$(free_port $((port + 1)))"
+start_web "$uncached" "$work/data-uncached" "$work/app-uncached.log" Web__OutputCache=false
+uncached_pid=$started
 trap 'kill $pid $uncached_pid 2>/dev/null || true; wait $pid $uncached_pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$uncached/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+wait_for "$uncached/health"
 
 # run LABEL PATH [wrk options...]: prints "req/s p50 p99 errors" for one measured run.
 run() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where a signed-in request spends its time (issue 22, item 2): thread-time samples (~100 Hz) of the web process (dotnet-trace, from
 # the repository's tool manifest) while wrk drives one signed-in page that no cache serves, then the methods longest
-# on the stack, inclusive and exclusive. Also `dotnet-counters` for the run (GC, allocation rate, thread pool).
+# on the stack, inclusive and exclusive. Thread time includes idle waits (Hangfire's polling, the thread pool): read
+# the request's share from the middleware rows.
 # Release build, SQLite, demo edition; the demo attendee signs in with the page's own form.
 # Usage: bash bench/profile.sh [path] [seconds]   (default /account/manage, 15 s)
 set -euo pipefail

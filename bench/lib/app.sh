@@ -4,21 +4,25 @@
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 work=$(mktemp -d /tmp/summit-bench.XXXXXX)
 dotnet publish src/Summit.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
-port=""
-for candidate in $(seq 58080 58180); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-base="http://127.0.0.1:$port"
+source "$(dirname "${BASH_SOURCE[0]}")/ports.sh"
 
-# Started from its publish folder, so the web root (and the bench's static file) is the published wwwroot.
-(cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="$base" Demo__Seed=true Storage__Path="$work/data" Logging__LogLevel__Default=Warning \
-  exec dotnet Summit.Web.dll --urls "$base" >"$work/app.log" 2>&1) &
-pid=$!
+# start_web URL DATA LOG [NAME=value...]: a web process from the publish folder (so the web root, and a bench's
+# static file, is the published wwwroot) with the demo seeded in DATA, the settings given, its output in LOG; sets
+# started (its pid).
+start_web() {
+  local url=$1 data=$2 log=$3
+  shift 3
+  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production Web__PublicUrl="$url" Demo__Seed=true Storage__Path="$data" \
+    Logging__LogLevel__Default=Warning "$@" dotnet Summit.Web.dll --urls "$url" >"$log" 2>&1) &
+  started=$!
+}
+
+port=$(free_port 58080)
+base="http://127.0.0.1:$port"
+start_web "$base" "$work/data" "$work/app.log"
+pid=$started
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; [[ -n ${BENCH_VERBOSE:-} ]] && cp "$work/app.log" /tmp/bench-app.log; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$base/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+wait_for "$base/health"
 
 # wrk_row PATH: a warm-up (5 s, or $warmup), then a measured run; prints "req/s p50 p99 errors".
 wrk_row() {
