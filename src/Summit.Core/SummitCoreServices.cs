@@ -132,6 +132,7 @@ public static class SummitCoreServices
         services.AddScoped<Registrations.RegistrationCsv>();
         services.AddScoped<CreateOrganizer>();
         services.AddScoped<DemoSeed>();
+        services.AddScoped<DemoScale>();
         services.AddScoped<SummitStart>();
         services.AddSingleton<StartupGate>();
         services.AddScoped<EnsureRoles>();

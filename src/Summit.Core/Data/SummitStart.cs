@@ -22,6 +22,7 @@ public sealed class SummitStart(
     IOptions<DatabaseOptions> options,
     EnsureRoles roles,
     DemoSeed demo,
+    DemoScale scale,
     IEnumerable<ISchemaStep> schemaSteps,
     StartupGate gate,
     ILogger<SummitStart> logger)
@@ -50,6 +51,7 @@ public sealed class SummitStart(
             gate.Stage = "roles and demo";
             await roles.RunAsync();
             await demo.SeedIfEmptyAsync(cancellationToken);
+            await scale.SeedIfAskedAsync(cancellationToken);
         }
     }
 

@@ -56,5 +56,16 @@ public static class DemoContent
 
     private static readonly Lazy<SeedInterview> LazyInterview = new(SeedInterview.Load);
 
+    /// <summary>The registration categories a summit like this one has, in their order.</summary>
+    public static readonly IReadOnlyList<Registrations.CategoryDetails> Categories =
+    [
+        new("Delegate", "参会代表", "Full access to the plenary and the parallel sessions.", "可参加全体大会及各分论坛。", Registrations.CategoryKind.General, 300, false, false, null, null, 1),
+        new("VIP", "贵宾", "By invitation of the organizers.", "凭主办方邀请码注册。", Registrations.CategoryKind.General, 60, true, true, null, null, 2),
+        new("Speaker", "演讲嘉宾", "Speakers of the programme are registered by the organizers.", "议程嘉宾由主办方统一注册。", Registrations.CategoryKind.Speaker, null, false, true, null, null, 3),
+        new("Press", "媒体记者", "Accredited journalists; approval by the press office.", "经新闻中心审核的记者。", Registrations.CategoryKind.Press, 80, true, false, null, null, 4),
+        new("Online", "线上观众", "Follow the plenary online.", "在线观看全体大会。", Registrations.CategoryKind.General, null, false, false, null, null, 5),
+        new("Staff", "工作人员", "Organizers' staff and volunteers.", "主办方工作人员及志愿者。", Registrations.CategoryKind.Staff, 120, false, true, null, null, 6),
+    ];
+
     public static SeedInterview Interview => LazyInterview.Value;
 }

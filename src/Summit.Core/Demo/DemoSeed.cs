@@ -178,18 +178,9 @@ public sealed class DemoSeed(
     /// <summary>The registration categories a summit like this one has; registrations are left to visitors.</summary>
     private async Task SeedCategoriesAsync(int editionId, CancellationToken cancellationToken)
     {
-        var order = 0;
-        foreach (var (en, zh, kind, capacity, approval, invitation, descriptionEn, descriptionZh) in new (string, string, Registrations.CategoryKind, int?, bool, bool, string, string)[]
+        foreach (var category in DemoContent.Categories)
         {
-            ("Delegate", "参会代表", Registrations.CategoryKind.General, 300, false, false, "Full access to the plenary and the parallel sessions.", "可参加全体大会及各分论坛。"),
-            ("VIP", "贵宾", Registrations.CategoryKind.General, 60, true, true, "By invitation of the organizers.", "凭主办方邀请码注册。"),
-            ("Speaker", "演讲嘉宾", Registrations.CategoryKind.Speaker, null, false, true, "Speakers of the programme are registered by the organizers.", "议程嘉宾由主办方统一注册。"),
-            ("Press", "媒体记者", Registrations.CategoryKind.Press, 80, true, false, "Accredited journalists; approval by the press office.", "经新闻中心审核的记者。"),
-            ("Online", "线上观众", Registrations.CategoryKind.General, null, false, false, "Follow the plenary online.", "在线观看全体大会。"),
-            ("Staff", "工作人员", Registrations.CategoryKind.Staff, 120, false, true, "Organizers' staff and volunteers.", "主办方工作人员及志愿者。"),
-        })
-        {
-            var saved = await saveCategory.RunAsync(editionId, null, new Registrations.CategoryDetails(en, zh, descriptionEn, descriptionZh, kind, capacity, approval, invitation, null, null, ++order), cancellationToken);
+            var saved = await saveCategory.RunAsync(editionId, null, category, cancellationToken);
             Ensure(new ScheduleOutcome(saved.Refusals));
         }
     }

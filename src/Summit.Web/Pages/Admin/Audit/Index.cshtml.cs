@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Audit;
 using Summit.Core.Data;
+using Summit.Web.Hosting;
 
 namespace Summit.Web.Pages.Admin.Audit;
 
@@ -59,15 +60,7 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var query = (await FilteredAsync(cancellationToken)).OrderByDescending(e => e.Id).AsAsyncEnumerable();
-        var buffer = new MemoryStream();
-        buffer.Write(System.Text.Encoding.UTF8.Preamble);
-        await using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(false), leaveOpen: true))
-        {
-            await AuditQueries.WriteCsvAsync(query, writer, cancellationToken);
-        }
-
-        buffer.Position = 0;
-        return File(buffer, "text/csv; charset=utf-8", "summit-audit.csv");
+        return new CsvDownload("summit-audit.csv", (writer, cancel) => AuditQueries.WriteCsvAsync(query, writer, cancel));
     }
 
     /// <summary>The query string of this filter with another page (or none), for links.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Summit.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Summit.Core.Data;
 using Summit.Core.Editions;
+using Summit.Core.Paging;
 using Summit.Core.Registrations;
 using Summit.Web.Localization;
+using Summit.Web.Paging;
 
 namespace Summit.Web.Pages.Admin.Registrations;
 
@@ -27,6 +28,9 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
 
     public int Total { get; private set; }
 
+    /// <summary>The list's pages (newest first, <see cref="PageSize"/> a page).</summary>
+    public Pager Pager { get; private set; } = null!;
+
     /// <summary>Registrations made per day (UTC date) and category, for the chart.</summary>
     public IReadOnlyList<(DateOnly Day, int CategoryId, int Count)> PerDay { get; private set; } = [];
 
@@ -41,6 +45,10 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
 
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
+
+    /// <summary>The page of the list asked for (<c>?page=</c>); past the end, the last.</summary>
+    [FromQuery(Name = Pager.Parameter)]
+    public int? PageNumber { get; set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -59,10 +67,7 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
             return NotFound();
         }
 
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await csv.ExportAsync(found.Id, text, cancellationToken);
-        // A byte-order mark, so spreadsheet programs read the Chinese names as UTF-8.
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"registrations-{slug}.csv");
+        return new CsvDownload($"registrations-{slug}.csv", (writer, cancel) => csv.ExportAsync(found.Id, writer, cancel));
     }
 
     public async Task<IActionResult> OnPostBulkAsync(string edition, string? action, int[] ids, string? message, CancellationToken cancellationToken)
@@ -93,7 +98,7 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
         Message = refusals.Count == 0
             ? L["Done for {0} registrations.", chosen.Count]
             : L["Done where possible; {0} registrations were skipped: {1}", refusals.Count, RefusalMessages.Text(refusals[0], L)];
-        return RedirectToPage(new { edition = Edition.Slug, Q, Category, Status, Country });
+        return LocalRedirect(Pager.Link(Pager.Number));
     }
 
     private async Task<bool> LoadAsync(string edition, CancellationToken cancellationToken)
@@ -150,8 +155,8 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        Total = await query.CountAsync(cancellationToken);
-        Rows = await query.OrderByDescending(r => r.Id).Take(PageSize).ToListAsync(cancellationToken);
+        var page = await query.OrderByDescending(r => r.Id).ToPageAsync(PageNumber, PageSize, cancellationToken);
+        (Total, Rows, Pager) = (page.Total, page.Rows, Pager.For(page, Request));
         return true;
     }
 }
