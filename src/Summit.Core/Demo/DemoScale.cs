@@ -223,6 +223,15 @@ public sealed class DemoScale(
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+
+        // The seat counters the registration rules keep (SeatLedger), as the rows just written have them.
+        foreach (var id in categories.Values)
+        {
+            var confirmed = await db.Registrations.CountAsync(r => r.CategoryId == id && r.Status == RegistrationStatus.Confirmed, cancellationToken);
+            var lastTicket = await db.Registrations.Where(r => r.CategoryId == id).MaxAsync(r => r.WaitlistTicket, cancellationToken) ?? 0;
+            await db.RegistrationCategories.Where(c => c.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Confirmed, confirmed).SetProperty(c => c.LastWaitlistTicket, lastTicket), cancellationToken);
+        }
     }
 
     /// <summary>Reports by the demo Press account, each on one speaker and the session, published a day apart.</summary>

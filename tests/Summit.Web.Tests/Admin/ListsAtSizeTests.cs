@@ -48,6 +48,13 @@ public sealed partial class ListsAtSizeTests(ListsAtSizeTests.ScaleApp app) : IC
         Assert.Equal(registrations[RegistrationStatus.Confirmed], sentMails);
         Assert.Equal(DemoScale.ArticlesPerTenth * Tenths, articles);
         Assert.Equal(DemoScale.RegistrationsPerTenth * Tenths, audited);
+
+        // The seat counters agree with the rows, so the capacity rules hold on the generated edition as on any.
+        var counters = await app.Factory.WithDbAsync(db => db.RegistrationCategories.AsNoTracking().Where(c => db.Editions.Any(e => e.Id == c.EditionId && e.Slug == DemoScale.Slug))
+            .Select(c => new { c.Confirmed, c.LastWaitlistTicket, Rows = db.Registrations.Count(r => r.CategoryId == c.Id && r.Status == RegistrationStatus.Confirmed), Waiting = db.Registrations.Count(r => r.CategoryId == c.Id && r.Status == RegistrationStatus.Waitlisted) })
+            .ToListAsync(Cancel));
+        Assert.All(counters, c => Assert.Equal(c.Rows, c.Confirmed));
+        Assert.Equal(registrations[RegistrationStatus.Waitlisted], counters.Sum(c => c.LastWaitlistTicket));
     }
 
     [Fact]

@@ -67,6 +67,35 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task The_dashboard_tallies_grouped_in_the_database_match_the_registrations_by_category_status_and_utc_day()
+    {
+        var category = await CategoryAsync(capacity: 3);
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await RegisterAsync(Form(category, $"tally-{category}-{i}@summit.test"));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        // Two made on earlier days, one of them a minute before midnight UTC, so the day is the UTC one.
+        var ids = await App.WithDbAsync(db => db.Registrations.Where(r => r.CategoryId == category).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(Cancel));
+        var lateEvening = new DateTimeOffset(2030, 10, 3, 23, 59, 0, TimeSpan.Zero);
+        await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == ids[0]).ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, lateEvening), Cancel));
+        await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, lateEvening.AddMinutes(2)), Cancel));
+
+        var editionId = await App.BuildAsync(d => d.EditionIdAsync("2021"));
+        var tallies = await App.WithDbAsync(db => RegistrationTallies.ForEditionAsync(db, editionId, Cancel));
+        var expected = (await App.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.EditionId == editionId).Select(r => new { r.CategoryId, r.Status, r.CreatedAt }).ToListAsync(Cancel)))
+            .GroupBy(r => (r.CategoryId, r.Status, Day: DateOnly.FromDateTime(r.CreatedAt.UtcDateTime)))
+            .Select(g => new RegistrationTally(g.Key.CategoryId, g.Key.Status, g.Key.Day, g.Count()))
+            .OrderBy(t => t.CategoryId).ThenBy(t => t.Status).ThenBy(t => t.Day).ToList();
+        Assert.Equal(expected, tallies.OrderBy(t => t.CategoryId).ThenBy(t => t.Status).ThenBy(t => t.Day).ToList());
+        var mine = tallies.Where(t => t.CategoryId == category).ToList();
+        Assert.Contains(new RegistrationTally(category, RegistrationStatus.Confirmed, new DateOnly(2030, 10, 3), 1), mine);
+        Assert.Contains(new RegistrationTally(category, RegistrationStatus.Confirmed, new DateOnly(2030, 10, 4), 1), mine);
+        Assert.Equal(2, mine.Where(t => t.Status == RegistrationStatus.Waitlisted).Sum(t => t.Count));
+    }
+
+    [Fact]
     public async Task Cancelling_a_confirmed_registration_promotes_exactly_the_first_on_the_waiting_list()
     {
         var category = await CategoryAsync(capacity: 2);

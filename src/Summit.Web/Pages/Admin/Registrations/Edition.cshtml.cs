@@ -112,18 +112,14 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
 
         Edition = found;
         var categories = await db.RegistrationCategories.AsNoTracking().Where(c => c.EditionId == found.Id).OrderBy(c => c.Order).ToListAsync(cancellationToken);
-        var counts = await db.Registrations.AsNoTracking().Where(r => r.EditionId == found.Id)
-            .GroupBy(r => new { r.CategoryId, r.Status }).Select(g => new { g.Key.CategoryId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var tallies = await RegistrationTallies.ForEditionAsync(db, found.Id, cancellationToken);
         Categories = categories.Select(c => new CategoryRow(
             c,
-            counts.Where(x => x.CategoryId == c.Id && x.Status == RegistrationStatus.PendingApproval).Sum(x => x.Count),
-            counts.Where(x => x.CategoryId == c.Id && x.Status == RegistrationStatus.Waitlisted).Sum(x => x.Count))).ToList();
-
-        var created = await db.Registrations.AsNoTracking().Where(r => r.EditionId == found.Id).Select(r => new { r.CategoryId, r.CreatedAt }).ToListAsync(cancellationToken);
-        PerDay = created.GroupBy(r => (DateOnly.FromDateTime(r.CreatedAt.UtcDateTime), r.CategoryId))
-            .Select(g => (g.Key.Item1, g.Key.CategoryId, g.Count()))
-            .OrderBy(x => x.Item1)
+            tallies.Where(x => x.CategoryId == c.Id && x.Status == RegistrationStatus.PendingApproval).Sum(x => x.Count),
+            tallies.Where(x => x.CategoryId == c.Id && x.Status == RegistrationStatus.Waitlisted).Sum(x => x.Count))).ToList();
+        PerDay = tallies.GroupBy(x => (x.Day, x.CategoryId))
+            .Select(g => (g.Key.Day, g.Key.CategoryId, g.Sum(x => x.Count)))
+            .OrderBy(x => x.Day)
             .ToList();
 
         var query = db.Registrations.AsNoTracking().Where(r => r.EditionId == found.Id);
