@@ -7,6 +7,7 @@
 # Publishes Summit.Web in Release, starts it on 127.0.0.1 with the demo edition in a throw-away SQLite store, drives
 # it with wrk (Debian package `wrk`). Results go to stdout; copy them into docs/performance.md.
 # Usage: bash bench/pages.sh [seconds-per-run] [connections]
+# At ten times the data (issue 22, item 6): Demo__Scale=10 SCHEDULE='/2030/schedule?day=2030-11-04' SESSION=/2030/sessions/300 bash bench/pages.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-15}
@@ -18,8 +19,8 @@ source bench/lib/app.sh
 sleep 10
 rss_rest=$(ps -o rss= -p "$pid")
 
-schedule="/2021/schedule?day=2021-11-05"
-session="/2021/sessions/2"
+schedule=${SCHEDULE:-"/2021/schedule?day=2021-11-05"}
+session=${SESSION:-/2021/sessions/2}
 mkdir -p "$work/app/wwwroot/bench"
 curl -fs "$base$schedule" -o "$work/app/wwwroot/bench/schedule.html"
 bytes=$(stat -c %s "$work/app/wwwroot/bench/schedule.html")
@@ -88,8 +89,8 @@ for i in "${!paths[@]}"; do
   printf '%-36s %10s %10s %10s %8s  %s\n' "${labels[$i]}" "$rps" "$p50" "$p99" "$ratio" "$errors"
 done
 # Random query parameters (issue 22, item 4): they share the page's entry, so the cache and the process stay flat.
-cat >"$work/random.lua" <<'LUA'
-request = function() return wrk.format(nil, "/2021/schedule?day=2021-11-05&x=" .. math.random(1, 1000000000) .. "&utm_source=" .. math.random(1, 1000000)) end
+cat >"$work/random.lua" <<LUA
+request = function() return wrk.format(nil, "$schedule&x=" .. math.random(1, 1000000000) .. "&utm_source=" .. math.random(1, 1000000)) end
 LUA
 rss_before_random=$(ps -o rss= -p "$pid")
 read -r rps p50 p99 errors <<<"$(run / -s "$work/random.lua")"
