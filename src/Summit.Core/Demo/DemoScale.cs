@@ -15,7 +15,8 @@ namespace Summit.Core.Demo;
 /// <summary>
 /// <c>Demo:Scale</c> = N adds an edition the size of N tenths of a large summit (issue 22, item 6), for benchmarks and
 /// for trying the lists at size: at 10, 600 sessions over 4 days and 12 rooms, 400 speakers, 20,000 registrations
-/// (some waiting, some pending approval, some cancelled) with one sent confirmation each in the mail log, and 200
+/// (some waiting, some pending approval, some cancelled), each confirmed one with its sent confirmation in the mail
+/// log, and 200
 /// published reports. The same shape at every N, so pages at N = 1 and N = 10 compare. Generated rows go in as a
 /// bulk import would: through the entities, audited, with no emails sent and no badges rendered.
 /// </summary>
@@ -29,7 +30,12 @@ public sealed class DemoScale(
     ILogger<DemoScale> logger)
 {
     public const string Slug = "2030";
+
+    /// <summary>Days of the summit up to Demo:Scale=10; more sessions than fit take more days.</summary>
     public const int Days = 4;
+
+    /// <summary>45-minute slots a room has in a day, 08:30 to 18:15.</summary>
+    public const int SlotsPerDay = 13;
     public const int Rooms = 12;
     public const int SessionsPerTenth = 60;
     public const int SpeakersPerTenth = 40;
@@ -46,21 +52,40 @@ public sealed class DemoScale(
     private static readonly string[] Organisations = ["Bank of Chongqing", "DBS Bank", "OCBC", "UOB", "China Construction Bank", "Chongqing Rural Commercial Bank", "Temasek", "GIC", "Singapore Exchange", "Chongqing Stock Exchange Service Centre"];
     private static readonly string[] Countries = ["CN", "SG", "CN", "CN", "SG", "MY", "ID", "TH", "VN", "GB"];
 
+    /// <summary>The days that hold <paramref name="sessions"/> in <see cref="Rooms"/> rooms of <see cref="SlotsPerDay"/> slots: 4 at least.</summary>
+    public static int DaysFor(int sessions) => Math.Max(Days, (sessions + (Rooms * SlotsPerDay) - 1) / (Rooms * SlotsPerDay));
+
     /// <summary>Adds the edition when <c>Demo:Scale</c> asks for it and it is not there yet.</summary>
     public async Task<bool> SeedIfAskedAsync(CancellationToken cancellationToken = default)
     {
         var tenths = options.Value.Scale;
-        if (tenths <= 0 || await db.Editions.AnyAsync(e => e.Slug == Slug, cancellationToken))
+        if (tenths <= 0)
         {
+            return false;
+        }
+
+        if (await db.Editions.AsNoTracking().Where(e => e.Slug == Slug).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken) is int existing)
+        {
+            // Made by an earlier start: at another scale, or cut short by a crash (the edition is saved first).
+            var sessionCount = await db.Sessions.CountAsync(s => s.EditionId == existing, cancellationToken);
+            var registrationCount = await db.Registrations.CountAsync(r => r.EditionId == existing, cancellationToken);
+            if (sessionCount != SessionsPerTenth * tenths || registrationCount != RegistrationsPerTenth * tenths)
+            {
+                logger.LogWarning(
+                    "The size-test edition {Slug} has {Sessions} sessions and {Registrations} registrations, not the {ExpectedSessions} and {ExpectedRegistrations} of Demo:Scale={Scale}: it was made at another scale or its seed was interrupted. Start on an empty store to make it again.",
+                    Slug, sessionCount, registrationCount, SessionsPerTenth * tenths, RegistrationsPerTenth * tenths, tenths);
+            }
+
             return false;
         }
 
         using var actor = Audit.AuditActor.Use(Audit.AuditActor.Job("demo scale"));
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
+        var days = DaysFor(SessionsPerTenth * tenths);
         var edition = Edition.Create(
             new EditionDetails(
-                Slug, "CCI-FS 2030 (size test)", "2030中新金融峰会（规模测试）", null, null, new DateOnly(2030, 11, 4), new DateOnly(2030, 11, 4).AddDays(Days - 1),
+                Slug, "CCI-FS 2030 (size test)", "2030中新金融峰会（规模测试）", null, null, new DateOnly(2030, 11, 4), new DateOnly(2030, 11, 4).AddDays(days - 1),
                 "Chongqing Yuelai International Convention Center", "重庆悦来国际会议中心", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open),
             now,
             isDemo: true);
@@ -68,7 +93,7 @@ public sealed class DemoScale(
         await db.SaveChangesAsync(cancellationToken);
 
         var speakers = await SeedSpeakersAsync(edition, SpeakersPerTenth * tenths, now, cancellationToken);
-        var sessions = await SeedProgrammeAsync(edition, speakers, SessionsPerTenth * tenths, now, cancellationToken);
+        var sessions = await SeedProgrammeAsync(edition, speakers, SessionsPerTenth * tenths, days, now, cancellationToken);
         await SeedRegistrationsAsync(edition.Id, RegistrationsPerTenth * tenths, now, cancellationToken);
         await SeedArticlesAsync(edition.Id, speakers, sessions, ArticlesPerTenth * tenths, cancellationToken);
 
@@ -105,10 +130,10 @@ public sealed class DemoScale(
     }
 
     /// <summary>
-    /// Twelve rooms side by side, 45-minute slots from 08:30, the sessions spread evenly over the days; each slot's
+    /// Twelve rooms side by side, 45-minute slots from 08:30 (13 a day), the sessions spread evenly over the days; each slot's
     /// sessions have different speakers (two each), so the programme passes every rule and publishes.
     /// </summary>
-    private async Task<List<int>> SeedProgrammeAsync(Edition edition, List<int> speakers, int count, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<int>> SeedProgrammeAsync(Edition edition, List<int> speakers, int count, int days, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var venue = Venue.Create(edition.Id, "Yuelai Convention Center", "悦来国际会议中心");
         db.Venues.Add(venue);
@@ -122,7 +147,7 @@ public sealed class DemoScale(
         await db.SaveChangesAsync(cancellationToken);
 
         var zone = edition.TimeZone;
-        var perDay = (count + Days - 1) / Days;
+        var perDay = (count + days - 1) / days;
         for (var i = 0; i < count; i++)
         {
             var (day, inDay) = (i / perDay, i % perDay);

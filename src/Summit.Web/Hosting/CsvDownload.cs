@@ -5,9 +5,11 @@ using Microsoft.Net.Http.Headers;
 namespace Summit.Web.Hosting;
 
 /// <summary>
-/// A CSV download written straight to the response as its rows are read (UTF-8 with a byte-order mark, so
-/// spreadsheet programs read the Chinese names correctly): memory stays flat however many rows there are. The
-/// status and headers go first, so a failure part-way ends the download short and is logged, never a page.
+/// A CSV download written to the response as the writer produces it (UTF-8 with a byte-order mark, so spreadsheet
+/// programs read the Chinese names correctly), in 16K-character blocks: nothing is built whole in memory here, so an
+/// export that reads its rows as a stream (registrations, the audit trail) stays flat however many rows there are.
+/// A failure before the first block is an error page; after it, the download ends short and the error is logged.
+/// The database reader stays open while a slow client downloads.
 /// </summary>
 public sealed class CsvDownload(string fileName, Func<TextWriter, CancellationToken, Task> write) : IActionResult
 {

@@ -16,7 +16,7 @@ public sealed record Pager(int Number, int Count, int Total, int First, int Last
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(request);
         var kept = request.Query
-            .Where(q => q.Key is not Parameter and not "handler")
+            .Where(q => !string.Equals(q.Key, Parameter, StringComparison.OrdinalIgnoreCase) && !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
             .SelectMany(q => q.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => new KeyValuePair<string, string?>(q.Key, v)))
             .ToList();
         return new Pager(page.Number, page.Count, page.Total, page.Shown.First, page.Shown.Last, request.PathBase + request.Path, kept);

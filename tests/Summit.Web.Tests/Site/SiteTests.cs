@@ -101,12 +101,21 @@ public abstract class SiteTests<TApp>(TApp app) where TApp : SummitApp
     [Fact]
     public async Task Anonymous_public_pages_carry_no_per_visitor_token_so_the_schedule_is_served_from_the_output_cache()
     {
+        // The demo's start consequences (a speaker synced, an article published) evict the programme's pages when
+        // they run; under a full CI one could land between the two requests, so wait for them, and allow one more try.
+        await App.ConsequencesSettledAsync();
         using var client = App.Browser();
-        using var first = await client.GetAsync(new Uri("/2021/schedule?day=2021-11-05", UriKind.Relative), TestContext.Current.CancellationToken);
-        using var second = await client.GetAsync(new Uri("/2021/schedule?day=2021-11-05", UriKind.Relative), TestContext.Current.CancellationToken);
-        Assert.DoesNotContain("__RequestVerificationToken", await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.False(first.Headers.Contains("Set-Cookie"));
-        Assert.NotNull(second.Headers.Age);
+        TimeSpan? age = null;
+        for (var attempt = 0; attempt < 3 && age is null; attempt++)
+        {
+            using var first = await client.GetAsync(new Uri("/2021/schedule?day=2021-11-05", UriKind.Relative), TestContext.Current.CancellationToken);
+            using var second = await client.GetAsync(new Uri("/2021/schedule?day=2021-11-05", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("__RequestVerificationToken", await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.False(first.Headers.Contains("Set-Cookie"));
+            age = second.Headers.Age;
+        }
+
+        Assert.NotNull(age);
     }
 
     [Fact]

@@ -151,6 +151,8 @@ public sealed class EditionModel(SummitDbContext db, ChangeRegistration change, 
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
+        // A page number that is not one is page 1, not a message on the form.
+        ModelState.Remove(Pager.Parameter);
         var page = await query.OrderByDescending(r => r.Id).ToPageAsync(PageNumber, PageSize, cancellationToken);
         (Total, Rows, Pager) = (page.Total, page.Rows, Pager.For(page, Request));
         return true;

@@ -27,6 +27,8 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
     public async Task OnGetAsync(string? q, CancellationToken cancellationToken)
     {
         Query = q is { Length: <= 100 } ? q.Trim() : null;
+        // A page number that is not one is page 1, not a message on the form.
+        ModelState.Remove(Pager.Parameter);
         var page = await db.Speakers.AsNoTracking().Matching(Query).InDirectoryOrder()
             .Select(s => new SpeakerRow(
                 s.Id, s.Slug, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst,
