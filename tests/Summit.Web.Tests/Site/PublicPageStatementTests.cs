@@ -10,8 +10,8 @@ namespace Summit.Web.Tests.Site;
 /// request renders; the programme read once per version beforehand, as on any node after the first view. The
 /// ceilings are today's counts, each independent of the data's size (a page of speakers, one speaker, one article):
 /// a page that reads more fails here. Issue 22 asks for 3 at most; a speaker's profile (5: the speaker, the photo,
-/// the editions, the sessions, the articles), an edition's speakers (4) and an article (14: seven collections read
-/// one statement each, the edition, speakers, sessions and photos) do not meet it yet.
+/// the editions, the sessions, the articles) and an article (14: seven collections read one statement each, the
+/// edition, speakers, sessions and photos) do not meet it yet.
 /// </summary>
 public sealed class PublicPageStatementTests(PublicPageStatementTests.UncachedDemoApp app) : IClassFixture<PublicPageStatementTests.UncachedDemoApp>
 {
@@ -23,7 +23,7 @@ public sealed class PublicPageStatementTests(PublicPageStatementTests.UncachedDe
         { "/2021", 3 },
         { "/speakers", 3 },
         { $"/speakers/{DemoSpeakers.ZengGang.Slug}", 5 },
-        { "/2021/speakers", 4 },
+        { "/2021/speakers", 3 },
         { "/news", 3 },
         { $"/news/{DemoPress.Slug}", 14 },
         { "/2021/register", 3 },

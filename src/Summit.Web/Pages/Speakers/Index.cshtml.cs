@@ -33,10 +33,12 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
         Query = q is { Length: <= 100 } ? q.Trim() : null;
         PageNumber = Math.Clamp(page, 1, 10_000);
         var speakers = db.Speakers.AsNoTracking().Published();
+        // The public editions, a handful of rows, once: for the list of editions and for the one asked.
+        var editions = await db.Editions.AsNoTracking().Public().OrderByDescending(e => e.StartDate).ToListAsync(cancellationToken);
         if (!string.IsNullOrEmpty(edition))
         {
             var slug = edition.ToLowerInvariant();
-            Edition = await db.Editions.AsNoTracking().Public().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
+            Edition = editions.FirstOrDefault(e => e.Slug == slug);
             if (Edition is null)
             {
                 return NotFound();
@@ -46,8 +48,7 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
         }
 
         var chinese = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
-        PublicEditions = (await db.Editions.AsNoTracking().Public().OrderByDescending(e => e.StartDate).Select(e => new { e.Slug, e.NameEn, e.NameZh }).ToListAsync(cancellationToken))
-            .Select(e => (e.Slug, chinese ? e.NameZh : e.NameEn)).ToList();
+        PublicEditions = editions.Select(e => (e.Slug, chinese ? e.NameZh : e.NameEn)).ToList();
         var rows = await speakers.Matching(Query).InDirectoryOrder()
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(s => new SpeakerCard(
