@@ -77,7 +77,7 @@ public sealed class RequeueUnsentMailJob(SummitDbContext db, IBackgroundJobClien
         }
 
         // A bulk email whose queuing job never ran (job storage down when "Send" was pressed): its rerun is harmless.
-        var bulk = await db.BulkMails.Where(b => b.QueuedAt == null && b.CreatedAt < before).Select(b => b.Id).Take(50).ToListAsync(cancellationToken);
+        var bulk = await db.BulkMails.Where(b => b.QueuedAt == null && b.CreatedAt < before).OrderBy(b => b.Id).Select(b => b.Id).Take(50).ToListAsync(cancellationToken);
         foreach (var id in bulk)
         {
             jobs.Enqueue<QueueBulkMailJob>(JobQueues.Mail, job => job.RunAsync(id, CancellationToken.None));
