@@ -165,6 +165,29 @@ public partial class SummitFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// One GET of <paramref name="path"/> by <paramref name="client"/>, and the statements it issued against this app's
+    /// database (<see cref="StatementCounter"/>: background jobs at the same moment are not counted). With
+    /// <paramref name="editionSlug"/>, that edition's latest version number (kept two seconds) is forgotten first, so
+    /// the request looks it up however long the previous one took on a busy machine.
+    /// </summary>
+    public async Task<(StatementCounter Counter, HttpStatusCode Status, string Body)> CountStatementsAsync(HttpClient client, string path, string? editionSlug = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (editionSlug is not null)
+        {
+            Services.GetRequiredService<Summit.Web.Scheduling.ProgrammeVersions>().Forget(editionSlug);
+        }
+
+        var counter = new StatementCounter(StoragePath);
+        using (System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(counter))
+        using (counter.Measure())
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+            return (counter, response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
+    /// <summary>
     /// Waits until every consequence committed so far has been carried out (or has failed for good) by the app's
     /// Hangfire server: what a test asserts after an action (a role, an email row, a badge) follows it in a job.
     /// </summary>

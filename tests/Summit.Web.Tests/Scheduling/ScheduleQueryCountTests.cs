@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Data;
@@ -137,17 +136,8 @@ public sealed class ScheduleQueryCountTests
 
     private static async Task<StatementCounter> CountStatementsAsync(SummitFactory app, HttpClient client, string path)
     {
-        // The latest version number is cached for two seconds: forgotten first, each request looks it up, however
-        // long the previous one took on a busy machine.
-        app.Services.GetRequiredService<Summit.Web.Scheduling.ProgrammeVersions>().Forget(path.Split('/')[1]);
-        var counter = new StatementCounter(app.StoragePath);
-        using (DiagnosticListener.AllListeners.Subscribe(counter))
-        using (counter.Measure())
-        {
-            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
-            Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}.");
-        }
-
+        var (counter, status, _) = await app.CountStatementsAsync(client, path, editionSlug: path.Split('/')[1]);
+        Assert.True(status == System.Net.HttpStatusCode.OK, $"{path} answered {(int)status}.");
         return counter;
     }
 }

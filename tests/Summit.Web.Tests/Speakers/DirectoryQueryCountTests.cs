@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Data;
 using Summit.Core.Editions;
@@ -49,12 +48,9 @@ public sealed class DirectoryQueryCountTests
 
     private static async Task<int> CountStatementsAsync(SummitFactory app, HttpClient client)
     {
-        var counter = new StatementCounter(app.StoragePath);
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(counter);
-        using var measuring = counter.Measure();
-        using var response = await client.GetAsync(new Uri("/2030/speakers", UriKind.Relative), TestContext.Current.CancellationToken);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Wang Number", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var (counter, status, body) = await app.CountStatementsAsync(client, "/2030/speakers");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Contains("Wang Number", body, StringComparison.Ordinal);
         return counter.Count;
     }
 }
