@@ -26,4 +26,11 @@ public sealed class JobsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// PostgreSQL only: how long a fetched job stays hidden from other servers without its worker renewing it (a live
+    /// worker renews it every fifth of this). A killed worker's jobs are fetched again by another within this time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(45);
 }

@@ -57,11 +57,11 @@ public static class SummitJobsServices
                         // Installed with the migrations, under the start lock (HangfireSchemaStep).
                         PrepareSchemaIfNecessary = false,
                         SchemaName = "hangfire",
-                        // A live worker renews its fetched jobs every 9 s, so a killed worker's jobs are fetched again
-                        // by another within 45 s (the default, 30 minutes without renewal, left them that long), and a
-                        // long job is never taken from a worker still running it.
+                        // A live worker renews its fetched jobs every fifth of the timeout (9 s by default), so a killed
+                        // worker's jobs are fetched again by another within 45 s (Hangfire's default, 30 minutes without
+                        // renewal, left them that long), and a long job is never taken from a worker still running it.
                         UseSlidingInvisibilityTimeout = true,
-                        InvisibilityTimeout = TimeSpan.FromSeconds(45),
+                        InvisibilityTimeout = jobs.InvisibilityTimeout,
                     });
             }
             else

@@ -70,6 +70,17 @@ public sealed class SummitStart(
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations(), StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                // Applying this build's migrations over a history it does not know would fail half-way ("table already
+                // exists"); say why instead. Only a database made before a squash (decision 0002) gets here.
+                throw new InvalidOperationException(
+                    $"The database's schema was made by another build (it has applied {unknown[^1]}, which this build does not know) " +
+                    $"and this build's {pending[0]} is not applied. The migrations were squashed before the first release (decision 0002): " +
+                    "delete the SQLite files in Storage:Path, or drop the PostgreSQL database, and start again (docs/operations.md, \"Changing the model\").");
+            }
+
             logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
             await db.Database.MigrateAsync(cancellationToken);
         }

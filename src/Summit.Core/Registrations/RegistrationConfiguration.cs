@@ -16,6 +16,9 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(r => new { r.EditionId, r.NormalizedEmail }).IsUnique();
         builder.HasIndex(r => new { r.CategoryId, r.Status, r.WaitlistTicket });
+        // An edition's list newest first, its CSV and its print runs in order: read along this index, not sorted (SQLite
+        // would otherwise take the (EditionId, NormalizedEmail) index and sort the edition's rows).
+        builder.HasIndex(r => new { r.EditionId, r.Id });
         builder.HasIndex(r => r.AccessKey);
         builder.HasIndex(r => r.UserId);
         foreach (var name in new[] { nameof(Registration.FamilyNameZh), nameof(Registration.GivenNameZh), nameof(Registration.FamilyNameLatin), nameof(Registration.GivenNameLatin) })

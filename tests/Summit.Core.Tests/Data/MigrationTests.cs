@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Data;
 using Summit.Core.Editions;
 using Summit.Testing;
@@ -78,6 +80,55 @@ public class MigrationTests
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         await RoundTripAnEdition(db);
+    }
+
+    [Fact]
+    public async Task The_hand_written_statements_of_the_postgres_migration_are_applied()
+    {
+        var server = TestEnvironment.RequirePostgres();
+        await using var database = await PostgresDatabase.CreateEmptyAsync(server);
+        await using var db = Postgres(database.ConnectionString);
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        // The rate-limit counters are unlogged ('u'); file chunks are stored out of line without compression ('e').
+        Assert.Equal("u", await Scalar(connection, """SELECT relpersistence FROM pg_class WHERE relname = 'RateLimitWindows'"""));
+        Assert.Equal("e", await Scalar(connection, """SELECT attstorage FROM pg_attribute WHERE attrelid = '"StoredFileChunks"'::regclass AND attname = 'Data'"""));
+        // Everything else is logged, as a table must be to survive a crash.
+        Assert.Equal("p", await Scalar(connection, """SELECT relpersistence FROM pg_class WHERE relname = 'Registrations'"""));
+    }
+
+    [Fact]
+    public async Task A_database_made_before_the_squash_is_refused_at_start_with_what_to_do()
+    {
+        var folder = Directory.CreateTempSubdirectory("summit-squashed-");
+        try
+        {
+            // A migrated store whose history names a migration this build does not have, and not this build's own.
+            await using (var old = TestDatabases.SqliteContext(folder.FullName))
+            {
+                await old.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" """, TestContext.Current.CancellationToken);
+                await old.Database.ExecuteSqlRawAsync("""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('20261202195945_Initial', '10.0.0')""", TestContext.Current.CancellationToken);
+            }
+
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Storage:Path"] = folder.FullName,
+            }).Build();
+            await using var services = new ServiceCollection().AddLogging().AddSummitCore(configuration).BuildServiceProvider();
+            await using var scope = services.CreateAsyncScope();
+            var start = scope.ServiceProvider.GetRequiredService<SummitStart>();
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => start.MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Contains("20261202195945_Initial", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("Storage:Path", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("decision 0002", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>The check constraints of the model; a new one fails this list until the test below proves it refuses a bad row.</summary>

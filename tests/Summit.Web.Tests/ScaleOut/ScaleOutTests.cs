@@ -71,6 +71,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
             ["Demo__Seed"] = "true",
             ["Web__PublicUrl"] = publicUrl,
             ["Jobs__QueuePollInterval"] = "00:00:00.250",
+            // A killed worker's jobs come back after this (45 s by default); the test asserts the take-over, not the wait.
+            ["Jobs__InvisibilityTimeout"] = "00:00:10",
             ["RateLimits__FormsPerMinute"] = "10000",
             ["Logging__LogLevel__Default"] = "Warning",
         };

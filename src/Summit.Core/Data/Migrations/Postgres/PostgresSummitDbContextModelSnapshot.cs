@@ -1705,6 +1705,8 @@ namespace Summit.Core.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("EditionId", "Id");
+
                     b.HasIndex("EditionId", "NormalizedEmail")
                         .IsUnique();
 

@@ -1656,6 +1656,8 @@ namespace Summit.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("EditionId", "Id");
+
                     b.HasIndex("EditionId", "NormalizedEmail")
                         .IsUnique();
 

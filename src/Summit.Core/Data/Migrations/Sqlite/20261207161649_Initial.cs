@@ -12,6 +12,29 @@ namespace Summit.Core.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    EditionIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedFrom = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -42,7 +65,7 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
                     SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
                     ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
@@ -52,6 +75,53 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false),
+                    AnonymisedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consequences",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Handler = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Queue = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consequences", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -149,6 +219,49 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RateLimitWindows",
+                columns: table => new
+                {
+                    Partition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WindowStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitWindows", x => new { x.Partition, x.WindowStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFileChunks",
+                columns: table => new
+                {
+                    ContentId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFileChunks", x => new { x.ContentId, x.Index });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ContentId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChunkSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -165,6 +278,31 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -213,8 +351,8 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
                     UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
@@ -223,6 +361,25 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
                     table.ForeignKey(
                         name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserPasskeys",
+                columns: table => new
+                {
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserPasskeys", x => x.CredentialId);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserPasskeys_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -258,8 +415,8 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -510,6 +667,36 @@ namespace Summit.Core.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Venues", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Venues_Editions_EditionId",
+                        column: x => x.EditionId,
+                        principalTable: "Editions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EventTypes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PausedReason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    FailingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Editions_EditionId",
                         column: x => x.EditionId,
                         principalTable: "Editions",
                         principalColumn: "Id",
@@ -787,6 +974,44 @@ namespace Summit.Core.Data.Migrations.Sqlite
                         principalTable: "Venues",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EndpointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsequenceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PendingSince = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastResponse = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    LastDurationMs = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1405,6 +1630,16 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_ExpiresAt",
+                table: "AccountSessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_UserId",
+                table: "AccountSessions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgendaFeeds_TokenHash",
                 table: "AgendaFeeds",
                 column: "TokenHash",
@@ -1419,6 +1654,12 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 name: "IX_AgendaStars_UserId_SessionId",
                 table: "AgendaStars",
                 columns: new[] { "UserId", "SessionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_TokenHash",
+                table: "ApiTokens",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1522,6 +1763,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserPasskeys_UserId",
+                table: "AspNetUserPasskeys",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserRoles_RoleId",
                 table: "AspNetUserRoles",
                 column: "RoleId");
@@ -1536,6 +1782,26 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorName_At",
+                table: "AuditEntries",
+                columns: new[] { "ActorName", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EditionId_At",
+                table: "AuditEntries",
+                columns: new[] { "EditionId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ObjectType_ObjectId_At",
+                table: "AuditEntries",
+                columns: new[] { "ObjectType", "ObjectId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_BadgeSheetEntries_RegistrationId",
@@ -1567,6 +1833,16 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 name: "IX_CheckInScans_RegistrationId",
                 table: "CheckInScans",
                 column: "RegistrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consequences_Status_NextAttemptAt",
+                table: "Consequences",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consequences_Subject",
+                table: "Consequences",
+                column: "Subject");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContactMessages_ReceivedAt",
@@ -1638,6 +1914,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 columns: new[] { "VersionId", "SessionId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RateLimitWindows_WindowStart",
+                table: "RateLimitWindows",
+                column: "WindowStart");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RegistrationCategories_EditionId",
                 table: "RegistrationCategories",
                 column: "EditionId");
@@ -1657,6 +1938,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 name: "IX_Registrations_CategoryId_Status_WaitlistTicket",
                 table: "Registrations",
                 columns: new[] { "CategoryId", "Status", "WaitlistTicket" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_EditionId_Id",
+                table: "Registrations",
+                columns: new[] { "EditionId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_EditionId_NormalizedEmail",
@@ -1832,6 +2118,11 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFileChunks_FileKey",
+                table: "StoredFileChunks",
+                column: "FileKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tracks_EditionId",
                 table: "Tracks",
                 column: "EditionId");
@@ -1840,16 +2131,47 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 name: "IX_Venues_EditionId",
                 table: "Venues",
                 column: "EditionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_ConsequenceId",
+                table: "WebhookDeliveries",
+                column: "ConsequenceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_Subject_Sequence",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "Subject", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_LeaseToken",
+                table: "WebhookDeliveries",
+                column: "LeaseToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_EditionId",
+                table: "WebhookEndpoints",
+                column: "EditionId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccountSessions");
+
+            migrationBuilder.DropTable(
                 name: "AgendaFeeds");
 
             migrationBuilder.DropTable(
                 name: "AgendaStars");
+
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
 
             migrationBuilder.DropTable(
                 name: "ArticleAuthor");
@@ -1888,10 +2210,16 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 name: "AspNetUserLogins");
 
             migrationBuilder.DropTable(
+                name: "AspNetUserPasskeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUserRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "BadgeSheetEntries");
@@ -1901,6 +2229,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CheckInScans");
+
+            migrationBuilder.DropTable(
+                name: "Consequences");
 
             migrationBuilder.DropTable(
                 name: "ContactMessages");
@@ -1916,6 +2247,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PublishedSessionSpeakers");
+
+            migrationBuilder.DropTable(
+                name: "RateLimitWindows");
 
             migrationBuilder.DropTable(
                 name: "ScheduleChanges");
@@ -1945,6 +2279,15 @@ namespace Summit.Core.Data.Migrations.Sqlite
                 name: "SpeakerPositions");
 
             migrationBuilder.DropTable(
+                name: "StoredFileChunks");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Articles");
 
             migrationBuilder.DropTable(
@@ -1961,6 +2304,9 @@ namespace Summit.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Registrations");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "ScheduleVersions");
