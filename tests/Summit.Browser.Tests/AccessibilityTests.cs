@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 
 namespace Summit.Browser.Tests;
 
@@ -19,12 +18,7 @@ public abstract class AccessibilityTests(BrowserApp app)
             Assert.NotNull(response);
             Assert.True(response.Status is 200 or 404, $"{path} answered {response.Status}");
 
-            var result = await page.RunAxe();
-            var serious = result.Violations
-                .Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}")
-                .ToList();
-            Assert.True(serious.Count == 0, $"{path} [{locale}, {width}px]:\n" + string.Join("\n", serious));
+            await page.AssertNoSeriousViolationsAsync($"{path} [{locale}, {width}px]");
 
             // Works on a phone: nothing forces sideways scrolling.
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");

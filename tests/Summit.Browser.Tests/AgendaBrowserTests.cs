@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Summit.Core.Demo;
 
@@ -35,9 +34,7 @@ public sealed class AgendaBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(star).ToHaveTextAsync("★");
         Assert.EndsWith("/2021/schedule?day=2021-11-05&view=list", page.Url, StringComparison.Ordinal);
 
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
+        await page.AssertNoSeriousViolationsAsync("schedule on a phone");
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "The schedule scrolls sideways on a phone.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "我的日程", Exact = true }).First.ClickAsync();

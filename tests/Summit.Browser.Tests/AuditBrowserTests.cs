@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -70,8 +69,7 @@ public sealed class AuditBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync($"/admin/users?q={Uri.EscapeDataString(person)}");
         await page.Locator("tr", new() { HasText = person }).GetByRole(AriaRole.Button, new() { Name = "Press", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("section.confirm")).ToContainTextAsync($"{person} will be given the role Press.");
-        var confirmSerious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-        Assert.True(confirmSerious.Count == 0, "confirmation page:\n" + string.Join("\n", confirmSerious));
+        await page.AssertNoSeriousViolationsAsync("confirmation page");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, change the role" }).ClickAsync();
         await page.GotoAsync($"/admin/users?q={Uri.EscapeDataString(person)}");
         await Assertions.Expect(page.Locator("tr", new() { HasText = person }).GetByRole(AriaRole.Button, new() { Name = "Press", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
@@ -97,9 +95,7 @@ public sealed class AuditBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
             foreach (var path in pages)
             {
                 await page.GotoAsync($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}culture={culture}");
-                var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
-                    .Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}").ToList();
-                Assert.True(serious.Count == 0, $"{path} [{culture}]:\n" + string.Join("\n", serious));
+                await page.AssertNoSeriousViolationsAsync($"{path} [{culture}]");
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,8 +60,7 @@ public sealed class PasskeyBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Passkey added.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("input[name=Name][value='Work laptop']")).ToBeVisibleAsync();
-        var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-        Assert.Empty(serious);
+        await page.AssertNoSeriousViolationsAsync("passkeys page");
         var credentials = await devtools.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
         Assert.Equal(1, credentials!.Value.GetProperty("credentials").GetArrayLength());
 

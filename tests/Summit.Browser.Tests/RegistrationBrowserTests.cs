@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -123,8 +122,7 @@ public sealed class RegistrationBrowserTests(BrowserApp app) : IClassFixture<Bro
                 await using var axeContext = await app.NewContextAsync(width: width, height: 844, locale: locale);
                 var axePage = await axeContext.NewPageAsync();
                 await axePage.GotoAsync(path);
-                var serious = (await axePage.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-                Assert.True(serious.Count == 0, $"{path} [{locale}]:\n" + string.Join("\n", serious));
+                await axePage.AssertNoSeriousViolationsAsync($"{path} [{locale}]");
                 Assert.False(await axePage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), $"{path} [{locale}] scrolls sideways.");
             }
         }
