@@ -14,7 +14,7 @@ public static class Axe
     private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations] };
 
     /// <summary>"rule (impact): help — the first nodes" for each serious or critical violation; empty when the page is clean.</summary>
-    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(this IPage page)
+    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(this IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         var result = await page.RunAxe(ViolationsOnly);
