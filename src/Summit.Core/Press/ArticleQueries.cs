@@ -14,10 +14,38 @@ public sealed record ArticleSummary(int Id, string Slug, ArticleKind Kind, strin
     public bool HeadlineIsChinese(bool chinese) => chinese ? HeadlineZh is not null : HeadlineEn is null;
 }
 
+/// <summary>
+/// Everything a published article's page shows, in one statement: the article's own stamp (its words, people, photos
+/// and corrections all change it), the speakers it covers (who, their names, whether they are public), the sessions it
+/// covers and its edition's latest programme, the edition, and the published articles it may be related to. Two equal
+/// stamps mean the page would show the same.
+/// </summary>
+public sealed record ArticlePageStamp(
+    int Id, ArticleStatus Status, string ConcurrencyStamp, int SpeakerIdSum, int SpeakersPublic, DateTimeOffset? SpeakersChanged,
+    int SessionCount, int? ProgrammeVersion, DateTimeOffset EditionChanged, int PublishedArticles, DateTimeOffset? PressChanged);
+
 /// <summary>What the public sees of the press: published articles, newest first, by edition, tag or speaker; related articles.</summary>
 public static class ArticleQueries
 {
     public static IQueryable<Article> Published(this IQueryable<Article> articles) => articles.Where(a => a.Status == ArticleStatus.Published);
+
+    public static Task<ArticlePageStamp?> PageStampAsync(SummitDbContext db, string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(a => new ArticlePageStamp(
+                a.Id,
+                a.Status,
+                a.ConcurrencyStamp,
+                a.Speakers.Sum(s => s.SpeakerId),
+                Speakers.SpeakerQueries.Published(db.Speakers).Count(s => a.Speakers.Any(x => x.SpeakerId == s.Id)),
+                db.Speakers.Where(s => a.Speakers.Any(x => x.SpeakerId == s.Id)).Max(s => (DateTimeOffset?)s.UpdatedAt),
+                a.Sessions.Count,
+                db.ScheduleVersions.Where(v => v.EditionId == a.EditionId).Max(v => (int?)v.Number),
+                db.Editions.Where(e => e.Id == a.EditionId).Select(e => e.UpdatedAt).First(),
+                db.Articles.Count(o => o.Status == ArticleStatus.Published),
+                db.Articles.Max(o => (DateTimeOffset?)o.UpdatedAt)))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
 
     public static IQueryable<ArticleSummary> Summaries(this IQueryable<Article> articles) => articles
         .OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)

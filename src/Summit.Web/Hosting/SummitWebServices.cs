@@ -229,6 +229,7 @@ public static class SummitWebServices
         services.AddMemoryCache();
         services.AddSingleton<ProgrammeVersions>();
         services.AddSingleton<PublicProgrammes>();
+        services.AddSingleton<Summit.Web.Press.PublishedArticlePages>();
         services.AddScoped<ISchedulePublishedHandler, EvictProgrammeCache>();
         services.AddScoped<Summit.Core.Site.ILocalCacheEviction, OutputCacheEviction>();
         services.AddSingleton<CacheEvictionListener>();

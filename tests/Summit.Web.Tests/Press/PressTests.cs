@@ -224,6 +224,46 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task A_published_articles_page_follows_its_speakers_name_and_a_newly_related_article()
+    {
+        // The page is kept in memory per stamp (PublishedArticlePages): what it shows from elsewhere must still change.
+        var slugOf = $"press-{Guid.NewGuid():N}"[..20];
+        var editionId = await App.WithDbAsync(db => db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel));
+        SpeakerDetails Details(string given) => new(slugOf, "林", "青", "Lin", given, true, null, null, "CN", null, null, null, [], []);
+        var speakerId = await App.ScopedAsync(async s =>
+        {
+            var saved = await s.GetRequiredService<SaveSpeaker>().RunAsync(null, Details("Qing"), [editionId], null, Cancel);
+            Assert.True(saved.Saved);
+            return saved.SpeakerId!.Value;
+        });
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        var (id, slug) = await WriteAsync(author, "First.", speakerId: speakerId);
+        await PublishNowAsync(id);
+        using var anonymous = App.Browser();
+        var before = Html(await anonymous.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel));
+        Assert.Contains("Lin Qing", before, StringComparison.Ordinal);
+
+        await App.ScopedAsync(async s =>
+        {
+            var version = await s.GetRequiredService<SummitDbContext>().Speakers.Where(x => x.Id == speakerId).Select(x => x.UpdatedAt).FirstAsync(Cancel);
+            var saved = await s.GetRequiredService<SaveSpeaker>().RunAsync(speakerId, Details("Qingyun"), [editionId], version, Cancel);
+            Assert.True(saved.Saved);
+            return true;
+        });
+        await App.ConsequencesSettledAsync(); // the evictions of the cached pages
+        var renamed = Html(await anonymous.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel));
+        Assert.Contains("Lin Qingyun", renamed, StringComparison.Ordinal);
+
+        var (relatedId, relatedSlug) = await WriteAsync(author, "Second.", speakerId: speakerId);
+        Assert.DoesNotContain($"/news/{relatedSlug}", renamed, StringComparison.Ordinal);
+        await PublishNowAsync(relatedId);
+        await App.ConsequencesSettledAsync();
+        Assert.Contains($"/news/{relatedSlug}", Html(await anonymous.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_restored_revision_brings_back_the_old_text()
     {
         var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);

@@ -5,11 +5,9 @@ namespace Summit.Web.Tests.Site;
 
 /// <summary>
 /// What each public page costs the database when it is rendered (issue 22, item 2): the output cache off, so every
-/// request renders; the programme read once per version beforehand, as on any node after the first view. The
-/// ceilings are today's counts, each independent of the data's size (a page of speakers, one speaker, one article):
-/// a page that reads more fails here. Issue 22 asks for 3 at most; a speaker's profile (5: the speaker, the photo,
-/// the editions, the sessions, the articles) and an article (14: seven collections read one statement each, the
-/// edition, speakers, sessions and photos) do not meet it yet.
+/// request renders; the programme read once per version beforehand, as on any node after the first view, and a
+/// published article once per stamp (<c>PublishedArticlePages</c>). Each count is independent of the data's size (a
+/// page of speakers, one speaker, one article): a page that reads more fails here. Issue 22 asks for 3 at most.
 /// </summary>
 public sealed class PublicPageStatementTests(PublicPageStatementTests.UncachedDemoApp app) : IClassFixture<PublicPageStatementTests.UncachedDemoApp>
 {
@@ -20,10 +18,10 @@ public sealed class PublicPageStatementTests(PublicPageStatementTests.UncachedDe
         { "/", 3 },
         { "/2021", 3 },
         { "/speakers", 3 },
-        { $"/speakers/{DemoSpeakers.ZengGang.Slug}", 5 },
+        { $"/speakers/{DemoSpeakers.ZengGang.Slug}", 3 },
         { "/2021/speakers", 3 },
         { "/news", 3 },
-        { $"/news/{DemoPress.Slug}", 14 },
+        { $"/news/{DemoPress.Slug}", 3 },
         { "/2021/register", 3 },
         { "/contact", 0 },
     };

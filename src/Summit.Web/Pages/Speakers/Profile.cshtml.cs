@@ -30,19 +30,26 @@ public sealed class ProfileModel(SummitDbContext db) : PageModel
     {
         var key = slug.ToLowerInvariant();
         var visible = User.IsInRole(Roles.Organizer) ? db.Speakers.AsNoTracking() : db.Speakers.AsNoTracking().Published();
-        var speaker = await visible.FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
-        if (speaker is null)
+        // The speaker, the approved photo and the public editions in one statement (a photo at most: no cartesian product).
+        var found = await visible.Where(s => s.Slug == key).Select(s => new
+        {
+            Speaker = s,
+            Photo = db.SpeakerPhotos.Where(p => p.SpeakerId == s.Id && p.Status == PhotoStatus.Approved).OrderBy(p => p.Id).Take(1).ToList(),
+            Editions = s.Editions
+                .Where(se => se.Edition!.Status != EditionStatus.Draft)
+                .OrderByDescending(se => se.Edition!.StartDate)
+                .Select(se => new EditionLine(se.Edition!.Slug, se.Edition.NameEn, se.Edition.NameZh, se.Edition.StartDate))
+                .ToList(),
+        }).AsSingleQuery().FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return NotFound();
         }
 
+        var speaker = found.Speaker;
         Speaker = speaker;
-        Photo = await db.SpeakerPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.SpeakerId == speaker.Id && p.Status == PhotoStatus.Approved, cancellationToken);
-        Editions = await db.Editions.AsNoTracking().Public()
-            .Where(e => db.Set<SpeakerEdition>().Any(se => se.SpeakerId == speaker.Id && se.EditionId == e.Id))
-            .OrderByDescending(e => e.StartDate)
-            .Select(e => new EditionLine(e.Slug, e.NameEn, e.NameZh, e.StartDate))
-            .ToListAsync(cancellationToken);
+        Photo = found.Photo.FirstOrDefault();
+        Editions = found.Editions;
         Sessions = await (
                 from published in db.PublishedSessions.AsNoTracking()
                 join version in db.ScheduleVersions on published.VersionId equals version.Id
