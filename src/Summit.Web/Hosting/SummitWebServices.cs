@@ -54,6 +54,9 @@ public static class SummitWebServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Every label looked up once per culture (CachingStringLocalizerFactory), not through the resource manager's locks each time.
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, Summit.Web.Localization.CachingStringLocalizerFactory>();
         // Chinese text is written as characters, not as &#x…; entities: pages stay readable and half the size.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
