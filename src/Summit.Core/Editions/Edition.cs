@@ -112,7 +112,27 @@ public sealed class Edition
     /// <summary>The public sees every edition but drafts.</summary>
     public bool IsPublic => Status != EditionStatus.Draft;
 
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    /// <summary>
+    /// The zone of <see cref="TimeZoneId"/>, looked up once per id: the lookup takes the runtime's zone cache lock,
+    /// and a programme page asks for it once per session.
+    /// </summary>
+    public TimeZoneInfo TimeZone
+    {
+        get
+        {
+            var kept = zoneLookup;
+            if (kept is null || kept.Id != TimeZoneId)
+            {
+                zoneLookup = kept = new ZoneLookup(TimeZoneId, TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
+            }
+
+            return kept.Zone;
+        }
+    }
+
+    private ZoneLookup? zoneLookup;
+
+    private sealed record ZoneLookup(string Id, TimeZoneInfo Zone);
 
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
