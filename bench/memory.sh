@@ -6,7 +6,7 @@
 # after load (wrk on the schedule, a session, the speakers, a schedule rendered afresh for every request through a
 # filter not asked before, and random query parameters), with the schedule's req/s, so a setting that saves memory
 # by costing speed shows it. Publishes Summit.Web (and with it Summit.Jobs) in Release once.
-# Usage: bash bench/memory.sh [seconds-of-load]
+# Usage: bash bench/memory.sh [seconds-of-load]   (ONLY='regex' for the rows whose label matches)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
@@ -46,9 +46,13 @@ settings=(
   "workstation GC, GCConserveMemory=5|DOTNET_gcServer=0 DOTNET_GCConserveMemory=5"
   "server GC, TieredPGO off|DOTNET_TieredPGO=0"
   "workstation GC, TieredPGO off, gen0 4 MB|DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_GCgen0size=400000"
+  "server GC, tiered compilation off|DOTNET_TieredCompilation=0"
+  "workstation GC, tiered compilation off|DOTNET_gcServer=0 DOTNET_TieredCompilation=0"
 )
 for setting in "${settings[@]}"; do
   label=${setting%%|*}
+  # ONLY=pattern measures the rows whose label matches it (and the seed), for one question at a time.
+  [[ -z ${ONLY:-} || $label =~ $ONLY ]] || continue
   environment=${setting#*|}
   data="$work/data-$RANDOM"
   cp -r "$template" "$data"
