@@ -110,10 +110,15 @@ public sealed class SessionCard(SessionCardModel model, IStringLocalizer l, IHtm
 
     private void Star(TextWriter writer, HtmlEncoder encoder, ProgrammeSession s, bool chinese)
     {
+        if (model.Starred is null)
+        {
+            return; // not signed in: no star, and no labels to format for it
+        }
+
         var id = s.Id.ToString(CultureInfo.InvariantCulture);
         var add = l["Add to my agenda: {0}", s.Title(chinese)];
         var remove = l["Remove from my agenda: {0}", s.Title(chinese)];
-        if (model.ByScript && model.Starred is not null)
+        if (model.ByScript)
         {
             // The shared copy: the star asks on its own page without script; personal.js sets and toggles it.
             writer.Write("<form method=\"get\" action=\"/my/agenda/star/");
