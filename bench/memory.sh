@@ -4,8 +4,9 @@
 # each setting a copy of that store is started again as a deployment restarts: the web process with the jobs off and
 # a worker beside it on the same storage folder; RSS of both at rest (10 s after the web answers /health/ready) and
 # after load (wrk on the schedule, a session, the speakers, a schedule rendered afresh for every request through a
-# filter not asked before, and random query parameters), with the schedule's req/s, so a setting that saves memory
-# by costing speed shows it. Publishes Summit.Web (and with it Summit.Jobs) in Release once.
+# filter not asked before, and random query parameters), read 2 s after the load and again 10 s after it, once the
+# process has been quiet long enough to give its spare memory back (Memory:ReturnWhenIdle, docs/decisions/0021);
+# with the schedule's req/s, so a setting that saves memory by costing speed shows it. Publishes Summit.Web (and with it Summit.Jobs) in Release once.
 # Usage: bash bench/memory.sh [seconds-of-load]   (ONLY='regex' for the rows whose label matches)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,9 +38,10 @@ wait "$seeder" 2>/dev/null || true
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; Release build; SQLite; demo edition; wrk -t2 -c32 -d${duration}s per target"
 echo "# the first start, seeding the demo (web with the jobs in it): $((seeded / 1024)) MB after 20 s"
-printf '%-44s %12s %12s %12s %12s %14s\n' setting web_rest_MB web_load_MB worker_rest_MB worker_load_MB schedule_req/s
+printf '%-44s %12s %12s %12s %12s %12s %14s\n' setting web_rest_MB web_load_MB web_10s_MB worker_rest_MB worker_load_MB schedule_req/s
 settings=(
   "server GC (default, DATAS)|"
+  "server GC, memory kept when quiet|Memory__ReturnWhenIdle=false"
   "server GC, GCConserveMemory=5|DOTNET_GCConserveMemory=5"
   "workstation GC|DOTNET_gcServer=0"
   "workstation GC, non-concurrent|DOTNET_gcServer=0 DOTNET_gcConcurrent=0"
@@ -82,7 +84,9 @@ for setting in "${settings[@]}"; do
   sleep 2
   web_load=$(ps -o rss= -p "$web")
   worker_load=$(ps -o rss= -p "$worker")
-  printf '%-44s %12d %12d %12d %12d %14s\n' "$label" $((web_rest / 1024)) $((web_load / 1024)) $((worker_rest / 1024)) $((worker_load / 1024)) "$rps"
+  sleep 8
+  web_settled=$(ps -o rss= -p "$web")
+  printf '%-44s %12d %12d %12d %12d %12d %14s\n' "$label" $((web_rest / 1024)) $((web_load / 1024)) $((web_settled / 1024)) $((worker_rest / 1024)) $((worker_load / 1024)) "$rps"
   kill "$web" "$worker" 2>/dev/null || true
   wait "$web" "$worker" 2>/dev/null || true
 done

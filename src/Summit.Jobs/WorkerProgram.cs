@@ -42,6 +42,7 @@ public static class WorkerProgram
         builder.Services.AddSummitCore(builder.Configuration);
         builder.Services.AddSummitJobs(builder.Configuration, runServer: true);
         builder.Services.AddSummitHealth(builder.Configuration);
+        builder.Services.AddSummitMemory(builder.Configuration);
         var port = builder.Configuration.GetValue($"{HealthOptions.Section}:{nameof(HealthOptions.WorkerPort)}", new HealthOptions().WorkerPort);
         builder.WebHost.UseUrls(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://*:{port}"));
 

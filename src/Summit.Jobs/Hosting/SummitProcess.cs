@@ -53,6 +53,15 @@ public static class SummitProcess
         return services;
     }
 
+    /// <summary>A quiet process gives its spare memory back (<see cref="ReturnMemoryWhenIdle"/>).</summary>
+    public static IServiceCollection AddSummitMemory(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MemoryOptions>().Bind(configuration.GetSection(MemoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<ReturnMemoryWhenIdle>();
+        return services;
+    }
+
     /// <summary><c>/health/live</c>, <c>/health/ready</c>, and <c>/health</c> (the ready checks, in plain text as before).</summary>
     public static void MapSummitHealth(this IEndpointRouteBuilder endpoints)
     {

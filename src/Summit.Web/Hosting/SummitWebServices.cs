@@ -164,6 +164,7 @@ public static class SummitWebServices
             .AddPolicy(NewsroomPolicy, p => p.RequireRole(Roles.Organizer, Roles.Press, Roles.Editor))
             .AddApiPolicies();
         services.AddSummitHealth(configuration);
+        services.AddSummitMemory(configuration);
         services.AddHostedService<Summit.Jobs.Hosting.DrainOnShutdown>();
         services.AddProblemDetails();
         services.AddOpenApi();

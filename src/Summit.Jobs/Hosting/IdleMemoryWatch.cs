@@ -1,0 +1,38 @@
+namespace Summit.Jobs.Hosting;
+
+/// <summary>
+/// Decides, from the process's total allocated bytes read once a second, when a quiet spell follows enough work for
+/// memory to be given back: never while requests or jobs keep allocating, and once per quiet spell at most.
+/// </summary>
+public sealed class IdleMemoryWatch(int idleTicks, long afterBytes)
+{
+    /// <summary>
+    /// Below this a second counts as quiet: the process's own timers (health, key ring, cache listener) allocate a
+    /// few kilobytes a second, one page view a few hundred.
+    /// </summary>
+    public const long QuietBytesPerTick = 256 * 1024;
+
+    private long? last;
+    private long atLastReturn;
+    private int quietTicks;
+
+    /// <summary>One sample; true when memory should be given back now.</summary>
+    public bool Observe(long totalAllocatedBytes)
+    {
+        var previous = last;
+        last = totalAllocatedBytes;
+        if (previous is null)
+        {
+            return false;
+        }
+
+        quietTicks = totalAllocatedBytes - previous.Value < QuietBytesPerTick ? quietTicks + 1 : 0;
+        if (quietTicks < idleTicks || totalAllocatedBytes - atLastReturn < afterBytes)
+        {
+            return false;
+        }
+
+        atLastReturn = totalAllocatedBytes;
+        return true;
+    }
+}
