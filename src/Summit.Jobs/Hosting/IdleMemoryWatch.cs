@@ -7,10 +7,11 @@ namespace Summit.Jobs.Hosting;
 public sealed class IdleMemoryWatch(int idleTicks, long afterBytes)
 {
     /// <summary>
-    /// Below this a second counts as quiet: the process's own timers (health, key ring, cache listener) allocate a
-    /// few kilobytes a second, one page view a few hundred.
+    /// Below this a second counts as quiet: an idle worker's job fetchers allocate about 1 MB a second between them, a
+    /// page view a few hundred kilobytes, a rush tens of megabytes. A trickle of views counts as quiet too; what bounds
+    /// the pauses then is the <c>afterBytes</c> that must be allocated between two returns.
     /// </summary>
-    public const long QuietBytesPerTick = 256 * 1024;
+    public const long QuietBytesPerTick = 2 * 1024 * 1024;
 
     private long? last;
     private long atLastReturn;

@@ -43,12 +43,12 @@ public sealed class ReturnMemoryWhenIdleTests
         watch.Observe(total);
         for (var spell = 0; spell < 5; spell++)
         {
-            total += 5 * Megabyte;
+            total += 6 * Megabyte;
             Assert.False(watch.Observe(total));
             Assert.False(watch.Observe(total));
         }
 
-        total += 10 * Megabyte;
+        total += 4 * Megabyte;
         Assert.False(watch.Observe(total));
         Assert.True(watch.Observe(total));
     }
@@ -59,11 +59,11 @@ public sealed class ReturnMemoryWhenIdleTests
         var watch = new IdleMemoryWatch(idleTicks: 3, afterBytes: Megabyte);
         var total = 0L;
         watch.Observe(total);
-        total += 2 * Megabyte;
+        total += 2 * IdleMemoryWatch.QuietBytesPerTick;
         watch.Observe(total);
         Assert.False(watch.Observe(total));
         Assert.False(watch.Observe(total));
-        total += Megabyte;
+        total += IdleMemoryWatch.QuietBytesPerTick;
         Assert.False(watch.Observe(total));
         Assert.False(watch.Observe(total));
         Assert.False(watch.Observe(total));
