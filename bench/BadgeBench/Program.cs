@@ -23,16 +23,17 @@ if (sampleAt >= 0 && sampleAt + 1 < args.Length)
 var sheetAt = Array.IndexOf(args, "--sheet");
 if (sheetAt >= 0)
 {
-    // One print PDF of `count` badges, four to an A4 sheet, written by the print-run job's writer (in parts, then joined).
+    // The print run of `count` badges, four to an A4 sheet, written by the print-run job's writer (in parts, then joined; a
+    // ZIP of PDFs of a ream each past BadgeSheetPdf.FileSize).
     // Run twice in one process: cold (fonts loaded and code compiled during the run, as the first run after a worker
     // starts) and warm. Peak memory is sampled every 25 badges from the writer's progress callback, and at the end.
     foreach (var pass in new[] { "cold", "warm" })
     {
         var sheetClock = Stopwatch.StartNew();
         var sheetPeak = 0L;
-        var path = Path.Combine(Path.GetTempPath(), $"badge-sheet-bench-{Environment.ProcessId}.pdf");
+        var path = Path.Combine(Path.GetTempPath(), $"badge-sheet-bench-{Environment.ProcessId}.{(BadgeSheetPdf.IsZip(count) ? "zip" : "pdf")}");
         var badges = Enumerable.Range(0, count).Select(i => badge with { NameLatin = $"Guest Number {i}", Token = badge.Token + i.ToString(CultureInfo.InvariantCulture) });
-        await BadgeSheetPdf.WriteAsync(badges, Summit.Core.Registrations.BadgeSheetLayout.FourPerA4, "Badges", path, _ =>
+        await BadgeSheetPdf.WriteAsync(badges, count, Summit.Core.Registrations.BadgeSheetLayout.FourPerA4, "Badges", path, _ =>
         {
             sheetPeak = Math.Max(sheetPeak, Process.GetCurrentProcess().WorkingSet64);
             return Task.CompletedTask;
@@ -41,7 +42,7 @@ if (sheetAt >= 0)
         sheetPeak = Math.Max(sheetPeak, Process.GetCurrentProcess().PeakWorkingSet64);
         var size = new FileInfo(path).Length;
         File.Delete(path);
-        Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-ddTHH:mmZ} {Environment.ProcessorCount} cores; {pass}: one print PDF of {count} badges, 4 per A4 sheet ({(count + 3) / 4} pages), in parts of {BadgeSheetPdf.PartSize}");
+        Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-ddTHH:mmZ} {Environment.ProcessorCount} cores; {pass}: the print run of {count} badges, 4 per A4 sheet ({(count + 3) / 4} pages), in parts of {BadgeSheetPdf.PartSize}, {BadgeSheetPdf.FileCount(count)} file(s){(BadgeSheetPdf.IsZip(count) ? " in a ZIP" : "")}");
         Console.WriteLine($"badges/s {count / sheetClock.Elapsed.TotalSeconds:F0}; sheets/s {(count + 3) / 4 / sheetClock.Elapsed.TotalSeconds:F0}; seconds {sheetClock.Elapsed.TotalSeconds:F2}; file {size / 1024 / 1024.0:F1} MB; peak working set {sheetPeak / 1024 / 1024} MB");
     }
 

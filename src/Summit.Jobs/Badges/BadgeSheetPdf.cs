@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.IO.Compression;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -7,15 +9,23 @@ using Summit.Jobs.Pdf;
 namespace Summit.Jobs.Badges;
 
 /// <summary>
-/// A print run as one PDF: four A6 badges per A4 sheet with cut marks, or one badge per A6 page for a badge printer.
-/// PDFsharp holds a document whole until it is saved, every page's drawing uncompressed, so a run is drawn in parts of
-/// <see cref="PartSize"/> badges, each saved (compressed) to a file of its own as soon as it is full, and the parts are
-/// then joined page by page: memory follows the size of a part and of the compressed result, not of the drawing.
+/// A print run: four A6 badges per A4 sheet with cut marks, or one badge per A6 page for a badge printer. A run of up to
+/// <see cref="FileSize"/> badges is one PDF; a longer one is a ZIP of PDFs of <see cref="FileSize"/> badges each, so
+/// memory stays that of one file whatever the run's length (PDFsharp holds a document whole until it is saved).
+/// Within a file, the badges are drawn in parts of <see cref="PartSize"/>, each saved (compressed) to a file of its own
+/// as soon as it is full, and the parts are then joined page by page: memory follows the size of a part and of one
+/// compressed file, not of the drawing.
 /// </summary>
 public static class BadgeSheetPdf
 {
     /// <summary>Badges per part: 50 A4 sheets. A multiple of four, so no sheet is split between parts.</summary>
     public const int PartSize = 200;
+
+    /// <summary>
+    /// Badges per print file: 500 A4 sheets, a ream of paper (about 4 MB of PDF). A multiple of the part, so every file
+    /// but the last is full.
+    /// </summary>
+    public const int FileSize = 10 * PartSize;
 
     private const int ProgressEvery = 25;
 
@@ -24,11 +34,21 @@ public static class BadgeSheetPdf
 
     public const double A4Height = 841.89;
 
+    /// <summary>Whether a run of <paramref name="total"/> badges is a ZIP of PDFs rather than one PDF.</summary>
+    public static bool IsZip(int total) => total > FileSize;
+
+    /// <summary>How many print files a run of <paramref name="total"/> badges has.</summary>
+    public static int FileCount(int total) => Math.Max(1, (total + FileSize - 1) / FileSize);
+
+    /// <summary>The name of the <paramref name="number"/>th of <paramref name="count"/> files inside the ZIP.</summary>
+    public static string FileName(string stem, int number, int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{stem}-{number.ToString(new string('0', count.ToString(CultureInfo.InvariantCulture).Length), CultureInfo.InvariantCulture)}-of-{count}.pdf");
+
     /// <summary>
     /// Writes the badges to <paramref name="path"/> (replaced whole at the end, never half-written), reporting the
     /// number drawn every few badges. Returns the number of badges written. An empty run is one blank page.
     /// </summary>
-    public static async Task<int> WriteAsync(IEnumerable<BadgeData> badges, BadgeSheetLayout layout, string title, string path, Func<int, Task> progress, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(IEnumerable<BadgeData> badges, int total, BadgeSheetLayout layout, string title, string path, Func<int, Task> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         var joined = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -37,7 +57,7 @@ public static class BadgeSheetPdf
             int done;
             await using (var output = new FileStream(joined, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, useAsync: true))
             {
-                done = await WriteAsync(badges, layout, title, output, Path.GetDirectoryName(Path.GetFullPath(path))!, progress, cancellationToken);
+                done = await WriteAsync(badges.ToAsyncEnumerable(), total, layout, title, Path.GetFileNameWithoutExtension(path), output, Path.GetDirectoryName(Path.GetFullPath(path))!, progress, cancellationToken);
             }
 
             File.Move(joined, path, overwrite: true);
@@ -50,23 +70,70 @@ public static class BadgeSheetPdf
     }
 
     /// <summary>
-    /// Writes the badges into <paramref name="output"/>, its parts drawn in <paramref name="workFolder"/> (and removed
-    /// there, whatever happens), reporting the number drawn every few badges. Returns the number of badges written.
+    /// Writes the <paramref name="total"/> badges into <paramref name="output"/>: one PDF, or past <see cref="FileSize"/>
+    /// a ZIP of PDFs named from <paramref name="stem"/>. Parts and files are drawn in <paramref name="workFolder"/> (and
+    /// removed there, whatever happens); the number drawn is reported every few badges. Returns the number written.
     /// </summary>
-    public static async Task<int> WriteAsync(IEnumerable<BadgeData> badges, BadgeSheetLayout layout, string title, Stream output, string workFolder, Func<int, Task> progress, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(IAsyncEnumerable<BadgeData> badges, int total, BadgeSheetLayout layout, string title, string stem, Stream output, string workFolder, Func<int, Task> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(badges);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(progress);
         PdfFonts.Install();
+        await using var source = badges.GetAsyncEnumerator(cancellationToken);
+        var reader = new Reader(source, await source.MoveNextAsync());
+        if (!IsZip(total))
+        {
+            return await WriteFileAsync(reader, int.MaxValue, layout, title, output, workFolder, 0, progress, cancellationToken);
+        }
+
+        var count = FileCount(total);
+        var done = 0;
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        for (var number = 1; reader.More; number++)
+        {
+            var file = Path.Combine(workFolder, $"sheet-{Guid.NewGuid():N}.file{number}.tmp");
+            try
+            {
+                await using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, useAsync: true))
+                {
+                    done = await WriteFileAsync(reader, FileSize, layout, $"{title} ({number}/{count})", stream, workFolder, done, progress, cancellationToken);
+                }
+
+                // A PDF's streams are compressed already: stored as they are.
+                var entry = zip.CreateEntry(FileName(stem, number, count), CompressionLevel.NoCompression);
+                await using var into = await entry.OpenAsync(cancellationToken);
+                await using var from = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+                await from.CopyToAsync(into, cancellationToken);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        return done;
+    }
+
+    /// <summary>The badges still to draw, shared by the files of a run.</summary>
+    private sealed class Reader(IAsyncEnumerator<BadgeData> source, bool more)
+    {
+        public bool More { get; private set; } = more;
+
+        public BadgeData Current => source.Current;
+
+        public async Task NextAsync() => More = await source.MoveNextAsync();
+    }
+
+    /// <summary>One PDF of at most <paramref name="limit"/> badges from <paramref name="reader"/>; returns the running count.</summary>
+    private static async Task<int> WriteFileAsync(Reader reader, int limit, BadgeSheetLayout layout, string title, Stream output, string workFolder, int done, Func<int, Task> progress, CancellationToken cancellationToken)
+    {
         var stem = Path.Combine(workFolder, $"sheet-{Guid.NewGuid():N}");
         var parts = new List<string>();
         try
         {
-            var done = 0;
-            using var source = badges.GetEnumerator();
-            var more = source.MoveNext();
-            while (more)
+            var drawn = 0;
+            while (reader.More && drawn < limit)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var part = $"{stem}.part{parts.Count}.tmp";
@@ -74,7 +141,7 @@ public static class BadgeSheetPdf
                 using (var document = new PdfDocument())
                 {
                     XGraphics? graphics = null;
-                    for (var i = 0; i < PartSize && more; i++, more = source.MoveNext())
+                    for (var i = 0; i < PartSize && reader.More && drawn < limit; i++, drawn++, await reader.NextAsync())
                     {
                         var slot = layout == BadgeSheetLayout.OnePerPage ? 0 : i % 4;
                         if (slot == 0)
@@ -86,7 +153,7 @@ public static class BadgeSheetPdf
                             graphics = XGraphics.FromPdfPage(page);
                         }
 
-                        BadgePdf.Draw(graphics!, source.Current, (slot % 2) * BadgePdf.Width, (slot / 2) * BadgePdf.Height);
+                        BadgePdf.Draw(graphics!, reader.Current, (slot % 2) * BadgePdf.Width, (slot / 2) * BadgePdf.Height);
                         if (++done % ProgressEvery == 0)
                         {
                             await progress(done);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ using Summit.Core.Registrations;
 namespace Summit.Jobs.Badges;
 
 /// <summary>
-/// Builds one print-ready PDF of the badges a print run chose (<see cref="PlanBadgeSheet"/>) with
-/// <see cref="BadgeSheetPdf"/>. Writes its progress as it goes, for the organizers' progress bar, stores the file under
+/// Builds the print-ready file of the badges a print run chose (<see cref="PlanBadgeSheet"/>) with
+/// <see cref="BadgeSheetPdf"/>: one PDF, or a ZIP of PDFs of a ream each for a long run. Writes its progress as it goes, for the organizers' progress bar, stores the file under
 /// <c>badge-sheets/</c> in the file store, and records the badges as printed. A finished run is not built again. Do not
 /// rename: Hangfire stores this type's name.
 /// </summary>
@@ -18,8 +19,11 @@ namespace Summit.Jobs.Badges;
 [AutomaticRetry(Attempts = 2)]
 public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, IFileStore files, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<RenderBadgeSheetJob> logger)
 {
-    /// <summary>The run's PDF in the file store.</summary>
-    public static string FileKey(int sheetId) => $"badge-sheets/{sheetId}.pdf";
+    /// <summary>Registrations read at a time while the run is drawn.</summary>
+    private const int ChunkSize = 500;
+
+    /// <summary>The run's file in the file store: a PDF, or past <see cref="BadgeSheetPdf.FileSize"/> badges a ZIP of PDFs.</summary>
+    public static string FileKey(int sheetId, int total) => $"badge-sheets/{sheetId}.{(BadgeSheetPdf.IsZip(total) ? "zip" : "pdf")}";
 
     public async Task RunAsync(int sheetId, CancellationToken cancellationToken)
     {
@@ -48,26 +52,31 @@ public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var registrations = await query.AsNoTracking()
+        // The order only, then the badges a chunk at a time: a run of 20,000 does not hold 20,000 registrations.
+        var order = await query.AsNoTracking()
             .OrderBy(r => r.CategoryId).ThenBy(r => r.FamilyNameLatin ?? r.FamilyNameZh).ThenBy(r => r.Id)
+            .Select(r => r.Id)
             .ToListAsync(cancellationToken);
-        await Progress(done: 0, total: registrations.Count);
+        await Progress(done: 0, total: order.Count);
+        var printed = new List<(int RegistrationId, int Revision)>(order.Count);
 
         try
         {
             var written = 0;
-            await files.WriteAsync(FileKey(sheetId), async (output, ct) => written = await BadgeSheetPdf.WriteAsync(
-                registrations.Select(r => BadgeService.Compose(r, categories[r.CategoryId], edition) with { Token = tokens.Issue(r.Id, r.BadgeRevision) }),
+            await files.WriteAsync(FileKey(sheetId, order.Count), async (output, ct) => written = await BadgeSheetPdf.WriteAsync(
+                Badges(ct),
+                order.Count,
                 sheet.Layout,
                 $"Badges · {edition.NameEn}",
+                $"badges-{edition.Slug}-{sheetId}",
                 output,
                 TemporaryFiles.Folder(storage.Value),
-                done => Progress(done, registrations.Count),
+                done => Progress(done, order.Count),
                 ct), cancellationToken);
             // Printed and finished together: a run is never finished with its badges still "not printed", nor the reverse.
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                await PlanBadgeSheet.MarkPrintedAsync(db, registrations.Select(r => (r.Id, r.BadgeRevision)), cancellationToken);
+                await PlanBadgeSheet.MarkPrintedAsync(db, printed, cancellationToken);
                 await db.BadgeSheets.Where(s => s.Id == sheetId)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Done, written).SetProperty(x => x.FinishedAt, clock.GetUtcNow()), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -80,6 +89,23 @@ public sealed class RenderBadgeSheetJob(SummitDbContext db, BadgeTokens tokens, 
             await db.BadgeSheets.Where(s => s.Id == sheetId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Error, e.Message.Length > 1000 ? e.Message[..1000] : e.Message), CancellationToken.None);
             throw;
+        }
+
+        async IAsyncEnumerable<BadgeData> Badges([EnumeratorCancellation] CancellationToken ct)
+        {
+            foreach (var chunk in order.Chunk(ChunkSize))
+            {
+                var loaded = await query.AsNoTracking().Where(r => chunk.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+                foreach (var id in chunk)
+                {
+                    // Cancelled or erased while the run was drawn: not printed.
+                    if (loaded.TryGetValue(id, out var r))
+                    {
+                        printed.Add((r.Id, r.BadgeRevision));
+                        yield return BadgeService.Compose(r, categories[r.CategoryId], edition) with { Token = tokens.Issue(r.Id, r.BadgeRevision) };
+                    }
+                }
+            }
         }
 
         // Clears an earlier attempt's error too: a retry that gets on is no longer "stopped".

@@ -1,10 +1,14 @@
+using System.IO.Compression;
 using Summit.Core.Registrations;
 using Summit.Jobs.Badges;
 using UglyToad.PdfPig;
 
 namespace Summit.Jobs.Tests.Badges;
 
-/// <summary>Print runs longer than one part: the parts are joined into one PDF in order, nothing lost, nothing left behind.</summary>
+/// <summary>
+/// Print runs longer than one part: the parts are joined into one PDF in order, nothing lost, nothing left behind; runs
+/// longer than a file are a ZIP of PDFs of a ream each.
+/// </summary>
 public sealed class BadgeSheetPdfTests : IDisposable
 {
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("summit-sheets-");
@@ -23,7 +27,7 @@ public sealed class BadgeSheetPdfTests : IDisposable
         var path = Path.Combine(folder.FullName, "run.pdf");
         var reported = new List<int>();
 
-        var written = await BadgeSheetPdf.WriteAsync(Badges(410), BadgeSheetLayout.FourPerA4, "Badges", path, done =>
+        var written = await BadgeSheetPdf.WriteAsync(Badges(410), 410, BadgeSheetLayout.FourPerA4, "Badges", path, done =>
         {
             reported.Add(done);
             return Task.CompletedTask;
@@ -50,10 +54,46 @@ public sealed class BadgeSheetPdfTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_longer_than_a_file_is_a_ZIP_of_PDFs_of_a_ream_each_in_order()
+    {
+        var total = (2 * BadgeSheetPdf.FileSize) + 10;
+        var path = Path.Combine(folder.FullName, "long-run.zip");
+        var reported = new List<int>();
+
+        var written = await BadgeSheetPdf.WriteAsync(Badges(total), total, BadgeSheetLayout.FourPerA4, "Badges", path, done =>
+        {
+            reported.Add(done);
+            return Task.CompletedTask;
+        }, Cancel);
+
+        Assert.Equal(total, written);
+        Assert.Equal(reported.Order(), reported);
+        Assert.Equal(total, reported[^1]);
+        Assert.Equal(["long-run.zip"], folder.GetFiles().Select(f => f.Name));
+        using var zip = await ZipFile.OpenReadAsync(path, Cancel);
+        Assert.Equal(["long-run-1-of-3.pdf", "long-run-2-of-3.pdf", "long-run-3-of-3.pdf"], zip.Entries.Select(e => e.FullName));
+        var expected = new[] { (BadgeSheetPdf.FileSize / 4, "Guest0000", "Guest1999"), (BadgeSheetPdf.FileSize / 4, "Guest2000", "Guest3999"), (3, "Guest4000", "Guest4009") };
+        foreach (var (entry, (sheets, first, last)) in zip.Entries.Zip(expected))
+        {
+            using var copy = new MemoryStream();
+            await using (var stream = await entry.OpenAsync(Cancel))
+            {
+                await stream.CopyToAsync(copy, Cancel);
+            }
+
+            using var pdf = PdfDocument.Open(copy.ToArray());
+            Assert.Equal(sheets, pdf.NumberOfPages);
+            string Text(int page) => string.Concat(pdf.GetPage(page).Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal);
+            Assert.Contains(first, Text(1), StringComparison.Ordinal);
+            Assert.Contains(last, Text(sheets), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task One_badge_per_page_gives_A6_pages_and_an_empty_run_is_one_blank_page()
     {
         var path = Path.Combine(folder.FullName, "printer.pdf");
-        Assert.Equal(3, await BadgeSheetPdf.WriteAsync(Badges(3), BadgeSheetLayout.OnePerPage, "Badges", path, _ => Task.CompletedTask, Cancel));
+        Assert.Equal(3, await BadgeSheetPdf.WriteAsync(Badges(3), 3, BadgeSheetLayout.OnePerPage, "Badges", path, _ => Task.CompletedTask, Cancel));
         using (var pdf = PdfDocument.Open(path))
         {
             Assert.Equal(3, pdf.NumberOfPages);
@@ -61,7 +101,7 @@ public sealed class BadgeSheetPdfTests : IDisposable
         }
 
         var empty = Path.Combine(folder.FullName, "empty.pdf");
-        Assert.Equal(0, await BadgeSheetPdf.WriteAsync([], BadgeSheetLayout.FourPerA4, "Badges", empty, _ => Task.CompletedTask, Cancel));
+        Assert.Equal(0, await BadgeSheetPdf.WriteAsync([], 0, BadgeSheetLayout.FourPerA4, "Badges", empty, _ => Task.CompletedTask, Cancel));
         using var blank = PdfDocument.Open(empty);
         Assert.Equal(1, blank.NumberOfPages);
     }
@@ -81,7 +121,7 @@ public sealed class BadgeSheetPdfTests : IDisposable
             throw new InvalidOperationException("database went away");
         }
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => BadgeSheetPdf.WriteAsync(Failing(), BadgeSheetLayout.FourPerA4, "Badges", path, _ => Task.CompletedTask, Cancel));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BadgeSheetPdf.WriteAsync(Failing(), 250, BadgeSheetLayout.FourPerA4, "Badges", path, _ => Task.CompletedTask, Cancel));
 
         Assert.Equal("previous", await File.ReadAllTextAsync(path, Cancel));
         Assert.Equal(["kept.pdf"], folder.GetFiles().Select(f => f.Name));

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Summit.Core.Data;
 using Summit.Core.Registrations;
+using Summit.Jobs.Badges;
 using Summit.Testing;
 using UglyToad.PdfPig;
 
@@ -69,6 +71,59 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
         using var anonymous = App.Browser();
         using var refused = await anonymous.GetAsync(new Uri($"/admin/registrations/2021/badges?handler=download&sheet={sheet}", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_run_longer_than_a_ream_downloads_as_a_ZIP_of_PDFs_and_every_badge_is_marked_printed()
+    {
+        var total = BadgeSheetPdf.FileSize + 1;
+        var category = await App.ScopedAsync(async s =>
+        {
+            var editionId = await new TestData(s).EditionIdAsync("2021");
+            var id = (await s.GetRequiredService<SaveCategory>().RunAsync(editionId, null, new CategoryDetails($"Ream {Guid.NewGuid():N}"[..20], "一令", null, null, CategoryKind.General, null, false, false, null, null, 98), Cancel)).CategoryId!.Value;
+            await new TestData(s).ConfirmedRegistrationsAsync(id, total, "ream");
+            return id;
+        });
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Core.Accounts.Roles.Organizer);
+        using var client = App.Browser();
+        await client.SignInAsync(organizer.Email!);
+
+        using var started = await client.PostAsync("/admin/registrations/2021/badges", new Dictionary<string, string>
+        {
+            ["categoryId"] = category.ToString(CultureInfo.InvariantCulture),
+            ["layout"] = nameof(BadgeSheetLayout.FourPerA4),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var sheet = int.Parse(started.Headers.Location!.OriginalString.Split("sheet=")[1], CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (await App.WithDbAsync(db => db.BadgeSheets.Where(s => s.Id == sheet).Select(s => s.FinishedAt).FirstAsync(Cancel)) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250, Cancel);
+        }
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/admin/registrations/2021/badges?sheet={sheet}", UriKind.Relative), Cancel));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Ready: {total} badges."), page, StringComparison.Ordinal);
+        Assert.Contains("Download the ZIP of 2 PDF files", page, StringComparison.Ordinal);
+        using var download = await client.GetAsync(new Uri($"/admin/registrations/2021/badges?handler=download&sheet={sheet}", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"badges-2021-{sheet}.zip", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var zip = new ZipArchive(new MemoryStream(await download.Content.ReadAsByteArrayAsync(Cancel)));
+        Assert.Equal([$"badges-2021-{sheet}-1-of-2.pdf", $"badges-2021-{sheet}-2-of-2.pdf"], zip.Entries.Select(e => e.FullName));
+        int Pages(ZipArchiveEntry entry)
+        {
+            using var copy = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(copy);
+            }
+
+            using var pdf = PdfDocument.Open(copy.ToArray());
+            return pdf.NumberOfPages;
+        }
+
+        Assert.Equal([BadgeSheetPdf.FileSize / 4, 1], zip.Entries.Select(Pages));
+        Assert.Equal(total, await App.WithDbAsync(db => db.Registrations.CountAsync(r => r.CategoryId == category && r.BadgePrintedRevision == r.BadgeRevision, Cancel)));
     }
 
     [Fact]

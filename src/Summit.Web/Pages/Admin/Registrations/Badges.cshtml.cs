@@ -82,8 +82,10 @@ public sealed class BadgesModel(SummitDbContext db, PlanBadgeSheet plan, IBackgr
             return NotFound();
         }
 
-        return await files.OpenReadAsync(RenderBadgeSheetJob.FileKey(done.Id), cancellationToken) is { } open
-            ? Hosting.StoredFileResults.ServeFile(open, "application/pdf", $"badges-{Edition.Slug}-{done.Id}.pdf")
+        var total = done.Total ?? 0;
+        var zip = BadgeSheetPdf.IsZip(total);
+        return await files.OpenReadAsync(RenderBadgeSheetJob.FileKey(done.Id, total), cancellationToken) is { } open
+            ? Hosting.StoredFileResults.ServeFile(open, zip ? "application/zip" : "application/pdf", $"badges-{Edition.Slug}-{done.Id}.{(zip ? "zip" : "pdf")}")
             : NotFound();
     }
 
