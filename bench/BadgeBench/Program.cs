@@ -31,11 +31,18 @@ if (sheetAt >= 0)
     {
         var sheetClock = Stopwatch.StartNew();
         var sheetPeak = 0L;
+        // The working set every thousand badges: whether memory follows the run's length or stays level.
+        var samples = new List<long>();
         var path = Path.Combine(Path.GetTempPath(), $"badge-sheet-bench-{Environment.ProcessId}.{(BadgeSheetPdf.IsZip(count) ? "zip" : "pdf")}");
         var badges = Enumerable.Range(0, count).Select(i => badge with { NameLatin = $"Guest Number {i}", Token = badge.Token + i.ToString(CultureInfo.InvariantCulture) });
         await BadgeSheetPdf.WriteAsync(badges, count, Summit.Core.Registrations.BadgeSheetLayout.FourPerA4, "Badges", path, _ =>
         {
             sheetPeak = Math.Max(sheetPeak, Process.GetCurrentProcess().WorkingSet64);
+            if (_ % 1000 == 0)
+            {
+                samples.Add(Process.GetCurrentProcess().WorkingSet64);
+            }
+
             return Task.CompletedTask;
         }, CancellationToken.None);
         sheetClock.Stop();
@@ -44,6 +51,12 @@ if (sheetAt >= 0)
         File.Delete(path);
         Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-ddTHH:mmZ} {Environment.ProcessorCount} cores; {pass}: the print run of {count} badges, 4 per A4 sheet ({(count + 3) / 4} pages), in parts of {BadgeSheetPdf.PartSize}, {BadgeSheetPdf.FileCount(count)} file(s){(BadgeSheetPdf.IsZip(count) ? " in a ZIP" : "")}");
         Console.WriteLine($"badges/s {count / sheetClock.Elapsed.TotalSeconds:F0}; sheets/s {(count + 3) / 4 / sheetClock.Elapsed.TotalSeconds:F0}; seconds {sheetClock.Elapsed.TotalSeconds:F2}; file {size / 1024 / 1024.0:F1} MB; peak working set {sheetPeak / 1024 / 1024} MB");
+        if (samples.Count >= 4)
+        {
+            static long Mean(IEnumerable<long> values) => (long)values.Average() / 1024 / 1024;
+            var quarter = samples.Count / 4;
+            Console.WriteLine($"working set every 1,000 badges: first quarter mean {Mean(samples.Take(quarter))} MB, last quarter mean {Mean(samples.TakeLast(quarter))} MB, highest {samples.Max() / 1024 / 1024} MB");
+        }
     }
 
     return;
