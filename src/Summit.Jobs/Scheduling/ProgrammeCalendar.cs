@@ -16,15 +16,19 @@ public static class ProgrammeCalendar
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
-    public static string Write(IEnumerable<(Programme Programme, ProgrammeSession Session)> sessions, string calendarName, bool chinese, Uri publicBase)
+    /// <summary>
+    /// The sessions as events in the edition's zone; <paramref name="removed"/> (taken off the programme, read from the
+    /// version before) as cancelled events with the next SEQUENCE, so a calendar that holds them marks them cancelled.
+    /// </summary>
+    public static string Write(IEnumerable<(Programme Programme, ProgrammeSession Session)> sessions, string calendarName, bool chinese, Uri publicBase, IEnumerable<(Programme Programme, ProgrammeSession Session)>? removed = null)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(publicBase);
-        var calendar = new Calendar { ProductId = "-//CCI-FS//Summit//EN" };
+        var calendar = NewCalendar();
         calendar.AddProperty("X-WR-CALNAME", calendarName);
         calendar.AddProperty("NAME", calendarName);
         var zones = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (programme, session) in sessions)
+        foreach (var ((programme, session), gone) in sessions.Select(s => (s, false)).Concat((removed ?? []).Select(s => (s, true))))
         {
             var zoneId = programme.Edition.TimeZoneId;
             if (zones.Add(zoneId))
@@ -36,7 +40,14 @@ public static class ProgrammeCalendar
                 calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zoneId, (earliest < today ? earliest : today).AddYears(-1), includeHistoricalData: false));
             }
 
-            calendar.Events.Add(Event(programme, session, chinese, publicBase));
+            var calendarEvent = Event(programme, session, chinese, publicBase);
+            if (gone)
+            {
+                calendarEvent.Status = EventStatus.Cancelled;
+                calendarEvent.Sequence = session.Published.Sequence + 1;
+            }
+
+            calendar.Events.Add(calendarEvent);
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
@@ -47,7 +58,7 @@ public static class ProgrammeCalendar
     {
         ArgumentNullException.ThrowIfNull(edition);
         ArgumentNullException.ThrowIfNull(link);
-        var calendar = new Calendar { ProductId = "-//CCI-FS//Summit//EN" };
+        var calendar = NewCalendar();
         calendar.Events.Add(new CalendarEvent
         {
             Uid = $"edition-{edition.Id}@summit.cci-fs",
@@ -62,6 +73,12 @@ public static class ProgrammeCalendar
         });
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
+
+    /// <summary>
+    /// Every calendar Summit writes is published information, not an invitation to reply to: METHOD:PUBLISH in the file,
+    /// as the <c>method=PUBLISH</c> of an email attachment's MIME type says (RFC 6047, section 2.4), and as feeds carry it.
+    /// </summary>
+    private static Calendar NewCalendar() => new() { ProductId = "-//CCI-FS//Summit//EN", Method = "PUBLISH" };
 
     private static CalendarEvent Event(Programme programme, ProgrammeSession session, bool chinese, Uri publicBase)
     {

@@ -35,6 +35,18 @@ public sealed class SendScheduleDigestsJob(SummitDbContext db, ProgrammeReader r
         // A session can have several lines (moved and given new speakers); wording changes alone are not news.
         var changes = (await db.ScheduleChanges.AsNoTracking().Where(c => c.VersionId == versionId && c.Kind != ScheduleChangeKind.DetailsChanged).ToListAsync(cancellationToken))
             .ToLookup(c => c.SessionId);
+        // A session taken off the programme is in the version before: sent as cancelled, so calendars drop it.
+        var removedIds = changes.Where(g => g.Any(c => c.Kind == ScheduleChangeKind.Removed)).Select(g => g.Key).ToHashSet();
+        Programme? previous = null;
+        if (removedIds.Count > 0)
+        {
+            var number = programme.Version.Number;
+            var editionId = programme.Edition.Id;
+            var previousId = await db.ScheduleVersions.AsNoTracking().Where(v => v.EditionId == editionId && v.Number < number)
+                .OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
+            previous = previousId is int id ? await reader.VersionAsync(id, cancellationToken) : null;
+        }
+
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.EditionId == programme.Edition.Id).ToDictionaryAsync(r => r.Id, cancellationToken);
         var link = site.ScheduleChangelog(programme.Edition.Slug);
         foreach (var recipient in recipients)
@@ -45,7 +57,8 @@ public sealed class SendScheduleDigestsJob(SummitDbContext db, ProgrammeReader r
                 .Select(c => new ScheduleChangeMails.Line(c, Room(c.OldRoomId), Room(c.NewRoomId)))
                 .ToList();
             var sessions = programme.Sessions.Where(s => recipient.SessionIds.Contains(s.Id)).Select(s => (programme, s)).ToList();
-            var calendar = Encoding.UTF8.GetBytes(ProgrammeCalendar.Write(sessions, programme.Edition.Name(chinese), chinese, site.Root));
+            var removed = previous is null ? [] : previous.Sessions.Where(s => removedIds.Contains(s.Id) && recipient.SessionIds.Contains(s.Id)).Select(s => (previous, s)).ToList();
+            var calendar = Encoding.UTF8.GetBytes(ProgrammeCalendar.Write(sessions, programme.Edition.Name(chinese), chinese, site.Root, removed));
             var draft = ScheduleChangeMails.Digest(recipient, programme, lines, link, calendar)
                 .About($"schedule:{programme.Edition.Id}", $"v{programme.Version.Number}");
             await outbox.QueueAsync(draft, cancellationToken);

@@ -84,6 +84,9 @@ public abstract class MailLogTests<TApp>(TApp app) where TApp : SummitApp
             await calendar.Content!.DecodeToAsync(bytes, Cancel);
             var ics = System.Text.Encoding.UTF8.GetString(bytes.ToArray());
             Assert.Contains("DTSTART;VALUE=DATE:20211105", ics, StringComparison.Ordinal);
+            // The file says what its MIME type says (RFC 6047): published information, not an invitation.
+            Assert.Equal("PUBLISH", calendar.ContentType.Parameters["method"]);
+            Assert.Equal("PUBLISH", Ical.Net.Calendar.Load(ics)!.Method);
             Assert.Contains("DTEND;VALUE=DATE:20211107", ics, StringComparison.Ordinal);
         }
 

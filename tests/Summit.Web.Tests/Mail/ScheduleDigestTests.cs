@@ -98,6 +98,56 @@ public abstract class ScheduleDigestTests<TApp>(TApp app) where TApp : SummitApp
         Assert.StartsWith("日程变更（第 2 版）", chineseMail.Subject, StringComparison.Ordinal);
         Assert.Equal(1, await App.WithDbAsync(db => db.OutgoingMails.CountAsync(m => m.ToAddress == follower.Email && m.Kind == ScheduleChangeMails.DigestKind && m.Status != MailStatus.Cancelled, Cancel)));
     }
+
+    [Fact]
+    public async Task A_session_taken_off_the_programme_is_sent_as_cancelled_in_a_published_calendar()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var follower = await App.CreateUserAsync($"follower-{tag}@summit.test", Core.Accounts.Roles.Attendee);
+        var (editionId, taken) = await App.ScopedAsync(async s =>
+        {
+            var edition = (await s.GetRequiredService<SaveEdition>().RunAsync(null, new EditionDetails(
+                $"r{tag}", "Removal edition", "移除测试届", null, null, new DateOnly(2030, 11, 5), new DateOnly(2030, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", EditionStatus.Open), Cancel)).EditionId!.Value;
+            var programme = s.GetRequiredService<SaveProgrammeItem>();
+            var venue = (await programme.SaveVenueAsync(edition, null, "Yuelai", "悦来", Cancel)).Id!.Value;
+            var hall = (await programme.SaveRoomAsync(edition, null, venue, new RoomDetails("Jialing Hall", "嘉陵厅", 200, SessionLanguage.English, null, 1), Cancel)).Id!.Value;
+            var type = (await programme.SaveTypeAsync(edition, null, "Panel", "圆桌", false, 1, Cancel)).Id!.Value;
+            var save = s.GetRequiredService<SaveSession>();
+            var a = (await save.RunAsync(edition, null, new SessionDetails("Panel to be taken off", "将移除的圆桌", null, null, type, null, SessionLanguage.English, false, 50, []), Cancel)).SessionId!.Value;
+            var b = (await save.RunAsync(edition, null, new SessionDetails("Panel that stays", "保留的圆桌", null, null, type, null, SessionLanguage.English, false, 50, []), Cancel)).SessionId!.Value;
+            var nine = ScheduleTime.ToUtc(new DateOnly(2030, 11, 5), new TimeOnly(9, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+            var place = s.GetRequiredService<ScheduleSession>();
+            Assert.True((await place.PlaceAsync(edition, a, hall, nine, nine.AddHours(1), Cancel)).Succeeded);
+            Assert.True((await place.PlaceAsync(edition, b, hall, nine.AddHours(2), nine.AddHours(3), Cancel)).Succeeded);
+            Assert.True((await s.GetRequiredService<PublishSchedule>().RunAsync(edition, null, null, cancellationToken: Cancel)).Succeeded);
+            Assert.Null(await s.GetRequiredService<PersonalAgenda>().StarAsync(follower.Id, a, Cancel));
+            Assert.Null(await s.GetRequiredService<PersonalAgenda>().StarAsync(follower.Id, b, Cancel));
+            return (edition, a);
+        });
+        var uid = await App.WithDbAsync(db => db.PublishedSessions.AsNoTracking().Where(p => p.SessionId == taken).Select(p => new { p.Uid, p.Sequence }).FirstAsync(Cancel));
+
+        await App.ScopedAsync(async s =>
+        {
+            Assert.True((await s.GetRequiredService<ScheduleSession>().UnscheduleAsync(editionId, taken, Cancel)).Succeeded);
+            Assert.True((await s.GetRequiredService<PublishSchedule>().RunAsync(editionId, null, null, cancellationToken: Cancel)).Succeeded);
+            return true;
+        });
+
+        var mail = await App.WaitForMailAsync(follower.Email!, ScheduleChangeMails.DigestKind);
+        Assert.Contains("Panel to be taken off", mail.TextBody, StringComparison.Ordinal);
+        var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(mail.Attachments));
+        Assert.Equal("PUBLISH", part.ContentType.Parameters["method"]);
+        using var bytes = new MemoryStream();
+        await part.Content!.DecodeToAsync(bytes, Cancel);
+        var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(bytes.ToArray()))!;
+        Assert.Equal("PUBLISH", calendar.Method);
+        var gone = Assert.Single(calendar.Events, e => e.Uid == $"{uid.Uid:D}@summit.cci-fs");
+        Assert.Equal(Ical.Net.EventStatus.Cancelled, gone.Status);
+        Assert.Equal(uid.Sequence + 1, gone.Sequence);
+        Assert.Equal(new DateTime(2030, 11, 5, 9, 0, 0), gone.DtStart!.Value);
+        // Only the sessions whose change concerns the reader: the one that stays is not in the file.
+        Assert.Single(calendar.Events);
+    }
 }
 
 public sealed class ScheduleDigestTestsOnSqlite(SqliteApp app) : ScheduleDigestTests<SqliteApp>(app), IClassFixture<SqliteApp>;
