@@ -31,6 +31,12 @@ public static class PageWalk
         ("/account/manage", null),
     ];
 
+    /// <summary>
+    /// Pages a person may open that answer 404, with a page saying why, when there is nothing of theirs to show: the
+    /// walk's new accounts have no confirmed registration, so no badge.
+    /// </summary>
+    public static readonly IReadOnlySet<string> NotFoundWhenEmpty = new HashSet<string>(StringComparer.Ordinal) { "/my/badge.pdf" };
+
     /// <summary>Every role, an account with none, and (as "anonymous") nobody signed in.</summary>
     public static readonly IReadOnlyList<string> Visitors = [Anonymous, Roles.Organizer, Roles.Speaker, Roles.Press, Roles.Editor, Roles.CheckIn, Roles.Attendee, NoRole];
 

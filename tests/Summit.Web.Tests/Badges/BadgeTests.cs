@@ -73,7 +73,10 @@ public abstract class BadgeTests<TApp>(TApp app) where TApp : SummitApp
         await signedIn.SignInAsync(stranger.Email!);
         using (var none = await signedIn.GetAsync(new Uri("/my/badge.pdf", UriKind.Relative), Cancel))
         {
+            // No PDF at this address for them: a 404, with a page that says why.
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
             Assert.Equal("text/html", none.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("You have no confirmed registration yet", await none.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         }
 
         await App.ScopedAsync(s => s.GetRequiredService<ChangeRegistration>().CancelAsync(id, cancellationToken: Cancel));

@@ -10,10 +10,14 @@ namespace Summit.Web.Pages.My;
 
 /// <summary>
 /// The signed-in person's badge for the coming (or latest) edition they are confirmed for: only their own, found by the
-/// account or its confirmed address. Without one, a page says why.
+/// account or its confirmed address. Without one, a page says why, answered as 404 (there is no PDF at this address):
+/// no confirmed registration, or (rarely) one whose badge the file store did not give back just now.
 /// </summary>
 public sealed class BadgeModel(SummitDbContext db, BadgeService badges) : PageModel
 {
+    /// <summary>A confirmed registration whose badge could not be drawn or read just now (the file store failing).</summary>
+    public bool NotReadable { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -29,6 +33,8 @@ public sealed class BadgeModel(SummitDbContext db, BadgeService badges) : PageMo
             return Hosting.StoredFileResults.ServeFile(badge, "application/pdf", $"badge-{mine.Slug}.pdf");
         }
 
+        NotReadable = mine is not null;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 }
