@@ -142,6 +142,22 @@ public sealed class Edition
 
     public string City(bool chinese) => chinese ? CityZh : CityEn;
 
+    /// <summary>
+    /// Where the edition is held, as a line: in Chinese the city before the venue with nothing between them (重庆 +
+    /// 悦来国际会议中心), in English the venue, then the city. A venue whose name already holds its city gets it once:
+    /// 重庆悦来国际会议中心, not 重庆重庆悦来国际会议中心.
+    /// </summary>
+    public string Place(bool chinese)
+    {
+        var (venue, city) = (Venue(chinese).Trim(), City(chinese).Trim());
+        if (city.Length == 0 || venue.Contains(city, StringComparison.OrdinalIgnoreCase))
+        {
+            return venue.Length > 0 ? venue : city;
+        }
+
+        return venue.Length == 0 ? city : chinese ? city + venue : $"{venue}, {city}";
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 

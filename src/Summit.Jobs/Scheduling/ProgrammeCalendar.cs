@@ -63,7 +63,7 @@ public static class ProgrammeCalendar
         {
             Uid = $"edition-{edition.Id}@summit.cci-fs",
             Summary = edition.Name(chinese),
-            Location = chinese ? $"{edition.VenueZh}，{edition.CityZh}" : $"{edition.VenueEn}, {edition.CityEn}",
+            Location = edition.Place(chinese),
             Description = link.AbsoluteUri,
             Url = link,
             DtStart = new CalDateTime(edition.StartDate),

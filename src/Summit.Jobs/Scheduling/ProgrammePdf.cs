@@ -42,7 +42,7 @@ public static class ProgrammePdf
             used += text.Write(edition.NameZh, x, y + used, width, 15, bold: true, new XSolidBrush(Brand));
             var dates = $"{edition.StartDate.ToString("d MMMM yyyy", English)} – {edition.EndDate.ToString("d MMMM yyyy", English)} · {edition.StartDate.ToString("yyyy年M月d日", Chinese)}至{edition.EndDate.ToString("M月d日", Chinese)}";
             used += text.Write(dates, x, y + used + 4, width, 10, brush: XBrushes.Black) + 4;
-            used += text.Write($"{edition.VenueEn}, {edition.CityEn} · {edition.CityZh}{edition.VenueZh}", x, y + used, width, 10, brush: XBrushes.Black);
+            used += text.Write($"{edition.Place(chinese: false)} · {edition.Place(chinese: true)}", x, y + used, width, 10, brush: XBrushes.Black);
             var zone = ScheduleTime.ZoneLabel(programme.Zone, programme.Sessions.Count > 0 ? programme.Sessions[0].StartsAt : DateTimeOffset.UnixEpoch);
             var version = programme.Version is { } v
                 ? $"Programme {v.Name}, published {ScheduleTime.Local(v.PublishedAt, programme.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} · 议程版本 {v.Name}"

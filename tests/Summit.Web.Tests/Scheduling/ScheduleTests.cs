@@ -280,6 +280,14 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
         }
 
         Assert.NotNull(pdf);
+        using (var text = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            // The venue line names the city once in Chinese: 重庆悦来国际会议中心, never 重庆重庆….
+            var cover = string.Concat(text.GetPage(1).Letters.Select(l => l.Value));
+            Assert.Contains("重庆悦来国际会议中心", cover, StringComparison.Ordinal);
+            Assert.DoesNotContain("重庆重庆", cover, StringComparison.Ordinal);
+        }
+
         using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
         Assert.True(document.PageCount >= 3, $"{document.PageCount} pages for some sixty sessions.");
         var fonts = new Dictionary<string, string>();
