@@ -70,6 +70,10 @@ public static class SummitWebServices
                 o.Conventions.AddPageRoute("/Speakers/Index", "{edition}/speakers");
             })
             .AddMvcOptions(o => o.Filters.Add<HandlerRequiredFilter>())
+            // No client-side validation library is served: the server checks every form. With it on, each form carried
+            // data-val-* attributes for nothing, and an empty error summary whose hidden item's inline style the site's
+            // own CSP refuses (a console error and a stray bullet under every form's heading).
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) => LocalizedBindingMessages.Apply(mvc, factory.Create(typeof(SharedResource))));

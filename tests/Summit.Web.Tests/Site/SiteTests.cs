@@ -194,6 +194,29 @@ public abstract class SiteTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("The request could not be read", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_form_shows_no_error_summary_until_there_is_an_error_and_no_inline_style_the_CSP_refuses()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var client = App.Browser();
+        foreach (var path in new[] { "/account/login", "/2021/register", "/account/register" })
+        {
+            var html = await client.GetStringAsync(new Uri(path, UriKind.Relative), cancel);
+            Assert.DoesNotContain("validation-summary", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-val", html, StringComparison.Ordinal);
+        }
+
+        using var refused = await client.PostAsync("/account/login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = $"nobody-{Guid.NewGuid():N}@summit.test",
+            ["Input.Password"] = "not the password",
+        });
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(cancel));
+        Assert.Contains("validation-summary-errors", page, StringComparison.Ordinal);
+        Assert.Matches("<div class=\"validation-summary-errors[^>]*>\\s*<ul><li>[^<]+</li>", page);
+    }
 }
 
 public sealed class SiteTestsOnSqlite(SqliteDemoApp app) : SiteTests<SqliteDemoApp>(app), IClassFixture<SqliteDemoApp>;
