@@ -51,7 +51,7 @@ public static class BadgePdf
             Draw(graphics, badge, 0, 0);
         }
 
-        document.Save(output, closeStream: false);
+        PdfOutput.Save(document, output);
     }
 
     /// <summary>Draws one badge with its top-left corner at (x, y): a page of its own, or a quarter of an A4 sheet.</summary>

@@ -161,7 +161,7 @@ public static class BadgeSheetPdf
                     }
 
                     Finish(graphics, layout);
-                    document.Save(part);
+                    PdfOutput.Save(document, part);
                 }
 
                 await progress(done);
@@ -186,6 +186,8 @@ public static class BadgeSheetPdf
                     joined.AddPage();
                 }
 
+                // The parts' streams are compressed already (PdfOutput): copied as they are.
+                joined.Options.NoCompression = true;
                 joined.Save(output, closeStream: false);
             }
 

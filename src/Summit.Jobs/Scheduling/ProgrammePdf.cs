@@ -80,7 +80,7 @@ public static class ProgrammePdf
         }
 
         writer.Finish();
-        document.Save(output, closeStream: false);
+        PdfOutput.Save(document, output);
     }
 
     /// <summary>Writes one session (or measures it when the text has no graphics to draw on); returns its height.</summary>

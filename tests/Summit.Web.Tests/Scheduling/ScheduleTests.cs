@@ -288,6 +288,9 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
             Assert.DoesNotContain("重庆重庆", cover, StringComparison.Ordinal);
         }
 
+        var (exit, report) = await Qpdf.CheckAsync(pdf);
+        Assert.True(exit == 0, report);
+
         using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(pdf), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
         Assert.True(document.PageCount >= 3, $"{document.PageCount} pages for some sixty sessions.");
         var fonts = new Dictionary<string, string>();
