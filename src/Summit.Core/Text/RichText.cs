@@ -29,6 +29,21 @@ public static class RichText
         return Sanitizer.Value!.Sanitize(html);
     }
 
+    /// <summary>
+    /// The same Markdown as plain text, for what is not HTML (the schedule apps' abstracts, calendar descriptions):
+    /// emphasis and link markup gone, a link's text kept, each paragraph and list item on a line of its own.
+    /// </summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var lines = Markdown.ToPlainText(markdown, Pipeline).ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd());
+        return string.Join("\n", lines).Trim();
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions

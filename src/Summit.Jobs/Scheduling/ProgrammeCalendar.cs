@@ -86,7 +86,7 @@ public static class ProgrammeCalendar
         var zoneId = programme.Edition.TimeZoneId;
         var p = session.Published;
         var speakers = string.Join(chinese ? "、" : ", ", session.Speakers.Select(s => s.DisplayName(chinese)));
-        var description = string.Join("\n\n", new[] { speakers, p.Abstract(chinese), p.Title(!chinese) }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var description = string.Join("\n\n", new[] { speakers, RichText.ToPlainText(p.Abstract(chinese)), p.Title(!chinese) }.Where(t => !string.IsNullOrWhiteSpace(t)));
         var url = new Uri(publicBase, $"/{programme.Edition.Slug}/sessions/{session.Id}");
         var calendarEvent = new CalendarEvent
         {

@@ -166,7 +166,7 @@ public static class ScheduleExchange
             new XElement("date", Timestamp(local)),
             new XElement("start", local.ToString("HH:mm", CultureInfo.InvariantCulture)),
             new XElement("duration", Duration(s)),
-            new XElement("abstract", s.Published.Abstract(chinese) ?? ""),
+            new XElement("abstract", RichText.ToPlainText(s.Published.Abstract(chinese))),
             new XElement("slug", Slug(programme, s)),
             new XElement("track", s.Track?.Name(chinese) ?? ""),
             new XElement("persons", s.Speakers.Select(p => new XElement("person", new XAttribute("id", p.Id), p.DisplayName(chinese)))),
@@ -196,7 +196,7 @@ public static class ScheduleExchange
             ["track"] = s.Track?.Name(chinese),
             ["type"] = s.Type.Name(chinese),
             ["language"] = Language(s),
-            ["abstract"] = s.Published.Abstract(chinese) ?? "",
+            ["abstract"] = RichText.ToPlainText(s.Published.Abstract(chinese)),
             ["description"] = string.Join(chinese ? "、" : ", ", s.Speakers.Select(p => $"{p.DisplayName(chinese)} ({ProgrammeNames.Role(p.Role, chinese)})")),
             ["do_not_record"] = false,
             ["persons"] = new JsonArray(s.Speakers.Select(p => (JsonNode)new JsonObject

@@ -69,6 +69,39 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task Schedule_apps_and_calendars_get_an_abstract_as_plain_text_not_its_Markdown()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (slug, sessionId) = await App.ScopedAsync(async s =>
+        {
+            var edition = (await s.GetRequiredService<Core.Editions.SaveEdition>().RunAsync(null, new Core.Editions.EditionDetails(
+                $"m{tag}", "Markdown edition", "格式测试届", null, null, new DateOnly(2030, 11, 5), new DateOnly(2030, 11, 6), "Venue", "场地", "Chongqing", "重庆", "Asia/Shanghai", Core.Editions.EditionStatus.Open), Cancel)).EditionId!.Value;
+            var programme = s.GetRequiredService<SaveProgrammeItem>();
+            var venue = (await programme.SaveVenueAsync(edition, null, "Yuelai", "悦来", Cancel)).Id!.Value;
+            var hall = (await programme.SaveRoomAsync(edition, null, venue, new RoomDetails("Jialing Hall", "嘉陵厅", 200, SessionLanguage.English, null, 1), Cancel)).Id!.Value;
+            var type = (await programme.SaveTypeAsync(edition, null, "Panel", "圆桌", false, 1, Cancel)).Id!.Value;
+            var id = (await s.GetRequiredService<SaveSession>().RunAsync(edition, null, new SessionDetails(
+                "Green bonds", "绿色债券", "**Green bonds** for _western_ China: see [the report](https://example.org/report).", null, type, null, SessionLanguage.English, false, 50, []), Cancel)).SessionId!.Value;
+            var nine = ScheduleTime.ToUtc(new DateOnly(2030, 11, 5), new TimeOnly(9, 0), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+            Assert.True((await s.GetRequiredService<ScheduleSession>().PlaceAsync(edition, id, hall, nine, nine.AddHours(1), Cancel)).Succeeded);
+            Assert.True((await s.GetRequiredService<PublishSchedule>().RunAsync(edition, null, null, cancellationToken: Cancel)).Succeeded);
+            return ($"m{tag}", id);
+        });
+        const string plain = "Green bonds for western China: see the report.";
+        using var client = App.Browser();
+
+        var json = JsonNode.Parse(await client.GetStringAsync(new Uri($"/{slug}/schedule.json", UriKind.Relative), Cancel))!;
+        var xml = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync(new Uri($"/{slug}/schedule.xml", UriKind.Relative), Cancel));
+        var calendar = Assert.Single(Ical.Net.Calendar.Load(await client.GetStringAsync(new Uri($"/{slug}/sessions/{sessionId}.ics", UriKind.Relative), Cancel))!.Events);
+
+        var events = json["schedule"]!["conference"]!["days"]!.AsArray().SelectMany(d => d!["rooms"]!.AsObject().SelectMany(r => r.Value!.AsArray())).ToList();
+        Assert.Equal(plain, Assert.Single(events)!["abstract"]!.GetValue<string>());
+        Assert.Equal(plain, Assert.Single(xml.Descendants("abstract")).Value);
+        Assert.Contains(plain, calendar.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", calendar.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_draft_move_is_invisible_to_the_public_until_published_and_then_keeps_its_uid_with_a_higher_sequence()
     {
         var session = await PickSessionAsync(skip: 3);
