@@ -17,7 +17,8 @@ public sealed class BadgeSheetPdfTests : IDisposable
 
     public void Dispose() => folder.Delete(recursive: true);
 
-    private static IEnumerable<BadgeData> Badges(int count) => Enumerable.Range(0, count).Select(i => new BadgeData(
+    /// <summary>Badges in both scripts and Cyrillic, "Guest 0000" onwards (also the preflight tests' badges).</summary>
+    internal static IEnumerable<BadgeData> Badges(int count) => Enumerable.Range(0, count).Select(i => new BadgeData(
         "CCI-FS 2021", "2021峰会", "5–6 November 2021", "2021年11月5日至6日", "Delegate", "代表", "#ffee00",
         "曾刚", $"Guest {i:D4}", null, "Сбербанк", $"S1.token-{i}", "K7PM-3XWQ"));
 

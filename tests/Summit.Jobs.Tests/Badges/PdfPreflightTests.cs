@@ -14,15 +14,11 @@ public sealed class PdfPreflightTests : IDisposable
 
     public void Dispose() => folder.Delete(recursive: true);
 
-    private static BadgeData Badge(int i) => new(
-        "CCI-FS 2021", "2021峰会", "5–6 November 2021", "2021年11月5日至6日", "Delegate", "代表", "#ffee00",
-        "曾刚", $"Guest {i:D4}", null, "Сбербанк", $"S1.token-{i}", "K7PM-3XWQ");
-
     [Fact]
     public async Task A_badge_passes_qpdf_check_with_no_warning()
     {
         using var output = new MemoryStream();
-        BadgePdf.Render(Badge(1), output);
+        BadgePdf.Render(BadgeSheetPdfTests.Badges(1).Single(), output);
 
         var (exit, report) = await Qpdf.CheckAsync(output.ToArray());
 
@@ -34,7 +30,7 @@ public sealed class PdfPreflightTests : IDisposable
     {
         var total = BadgeSheetPdf.FileSize + 210;
         var path = Path.Combine(folder.FullName, "run.zip");
-        await BadgeSheetPdf.WriteAsync(Enumerable.Range(0, total).Select(Badge), total, BadgeSheetLayout.FourPerA4, "Badges", path, _ => Task.CompletedTask, Cancel);
+        await BadgeSheetPdf.WriteAsync(BadgeSheetPdfTests.Badges(total), total, BadgeSheetLayout.FourPerA4, "Badges", path, _ => Task.CompletedTask, Cancel);
 
         using var zip = await ZipFile.OpenReadAsync(path, Cancel);
         Assert.Equal(2, zip.Entries.Count);

@@ -41,19 +41,9 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
         using var client = App.Browser();
         await client.SignInAsync(organizer.Email!);
 
-        using var started = await client.PostAsync("/admin/registrations/2021/badges", new Dictionary<string, string>
-        {
-            ["categoryId"] = category.ToString(CultureInfo.InvariantCulture),
-            ["layout"] = nameof(BadgeSheetLayout.FourPerA4),
-        });
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var sheet = int.Parse(started.Headers.Location!.OriginalString.Split("sheet=")[1], CultureInfo.InvariantCulture);
+        var sheet = await StartRunAsync(client, category);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await App.WithDbAsync(db => db.BadgeSheets.Where(s => s.Id == sheet).Select(s => s.FinishedAt).FirstAsync(Cancel)) is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, Cancel);
-        }
+        await WaitForRunAsync(sheet, TimeSpan.FromSeconds(30));
 
         Assert.Contains("Ready: 5 badges.", WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/admin/registrations/2021/badges?sheet={sheet}", UriKind.Relative), Cancel)), StringComparison.Ordinal);
         var bytes = await client.GetByteArrayAsync(new Uri($"/admin/registrations/2021/badges?handler=download&sheet={sheet}", UriKind.Relative), Cancel);
@@ -88,18 +78,8 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
         using var client = App.Browser();
         await client.SignInAsync(organizer.Email!);
 
-        using var started = await client.PostAsync("/admin/registrations/2021/badges", new Dictionary<string, string>
-        {
-            ["categoryId"] = category.ToString(CultureInfo.InvariantCulture),
-            ["layout"] = nameof(BadgeSheetLayout.FourPerA4),
-        });
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var sheet = int.Parse(started.Headers.Location!.OriginalString.Split("sheet=")[1], CultureInfo.InvariantCulture);
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (await App.WithDbAsync(db => db.BadgeSheets.Where(s => s.Id == sheet).Select(s => s.FinishedAt).FirstAsync(Cancel)) is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250, Cancel);
-        }
+        var sheet = await StartRunAsync(client, category);
+        await WaitForRunAsync(sheet, TimeSpan.FromSeconds(120));
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/admin/registrations/2021/badges?sheet={sheet}", UriKind.Relative), Cancel));
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Ready: {total} badges."), page, StringComparison.Ordinal);
@@ -196,15 +176,33 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
     {
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var sheet = int.Parse(started.Headers.Location!.OriginalString.Split("sheet=")[1], CultureInfo.InvariantCulture);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await App.WithDbAsync(db => db.BadgeSheets.Where(s => s.Id == sheet).Select(s => s.FinishedAt).FirstAsync(Cancel)) is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, Cancel);
-        }
+        await WaitForRunAsync(sheet, TimeSpan.FromSeconds(30));
 
         var bytes = await client.GetByteArrayAsync(new Uri($"/admin/registrations/2021/badges?handler=download&sheet={sheet}", UriKind.Relative), Cancel);
         using var pdf = PdfDocument.Open(bytes);
         return pdf.GetPages().Select(p => System.Text.RegularExpressions.Regex.Match(string.Concat(p.Letters.Select(l => l.Value)), "Guest[0-9]").Value).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>An organizer starts a print run of a category, four to an A4 sheet; the run's id from the redirect.</summary>
+    private static async Task<int> StartRunAsync(HttpClient client, int category)
+    {
+        using var started = await client.PostAsync("/admin/registrations/2021/badges", new Dictionary<string, string>
+        {
+            ["categoryId"] = category.ToString(CultureInfo.InvariantCulture),
+            ["layout"] = nameof(BadgeSheetLayout.FourPerA4),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        return int.Parse(started.Headers.Location!.OriginalString.Split("sheet=")[1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Until the job has finished the run, or the time is up (the test's next assertion then says what is missing).</summary>
+    private async Task WaitForRunAsync(int sheet, TimeSpan atMost)
+    {
+        var deadline = DateTime.UtcNow + atMost;
+        while (await App.WithDbAsync(db => db.BadgeSheets.Where(s => s.Id == sheet).Select(s => s.FinishedAt).FirstAsync(Cancel)) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Cancel);
+        }
     }
 }
 
