@@ -77,6 +77,7 @@ public static class SummitCoreServices
         services.AddOptions<Accounts.SessionLimits>().Bind(configuration.GetSection(Accounts.SessionLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SaveEdition>();
         services.AddScoped<Speakers.SaveSpeaker>();
+        services.AddScoped<Speakers.SpeakerProgramme>();
         services.AddScoped<Speakers.SpeakerPhotos>();
         services.AddScoped<Speakers.SpeakerCsv>();
         services.AddScoped<Speakers.SpeakerInvitations>();

@@ -52,11 +52,26 @@ public sealed class SiteLinks(IOptions<SiteLinks.Settings> settings)
 
     public Uri SpeakerInvitation(string token) => Link($"/speaker-invitation/{Uri.EscapeDataString(token)}");
 
-    public Uri ConfirmEmail(string userId, string code) => Link($"/account/confirm-email?userId={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(code)}");
+    /// <summary>
+    /// The path a visitor was on when an account step began (an invitation, say), if it is a path on this site: it
+    /// starts with one slash, not two or a backslash (which browsers read as another host), and holds no control
+    /// character. Anything else is null, so a link never sends anyone elsewhere.
+    /// </summary>
+    public static string? ReturnPath(string? path) =>
+        path is { Length: > 0 and <= 1000 } && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\')) && !path.Any(char.IsControl)
+            ? path
+            : null;
+
+    /// <summary>The confirmation link, carrying the visitor's <see cref="ReturnPath"/> (if any) on to the sign-in.</summary>
+    public Uri ConfirmEmail(string userId, string code, string? returnPath = null) =>
+        Link($"/account/confirm-email?userId={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(code)}{ReturnQuery(returnPath, '&')}");
 
     public Uri ResetPassword(string code, string email) => Link($"/account/reset-password?code={Uri.EscapeDataString(code)}&email={Uri.EscapeDataString(email)}");
 
-    public Uri SignIn() => Link("/account/login");
+    public Uri SignIn(string? returnPath = null) => Link($"/account/login{ReturnQuery(returnPath, '?')}");
+
+    private static string ReturnQuery(string? returnPath, char separator) =>
+        ReturnPath(returnPath) is { } path && path != "/" ? $"{separator}returnUrl={Uri.EscapeDataString(path)}" : "";
 
     public Uri SignInWithEmailCode() => Link("/account/login-email-code");
 }

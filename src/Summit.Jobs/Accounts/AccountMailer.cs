@@ -9,12 +9,15 @@ namespace Summit.Jobs.Accounts;
 /// <summary>Makes Identity's tokens into links and queues the emails that carry them (through the mail log and the <c>mail</c> queue).</summary>
 public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outbox, SiteLinks links)
 {
-    /// <summary>Queues a confirmation link; a <paramref name="requestId"/> makes a repeated call for the same request queue nothing more.</summary>
-    public async Task SendConfirmationAsync(SummitUser user, string? requestId = null)
+    /// <summary>
+    /// Queues a confirmation link; a <paramref name="requestId"/> makes a repeated call for the same request queue nothing
+    /// more. A <paramref name="returnPath"/> (the invitation being accepted, say) rides along to the sign-in after it.
+    /// </summary>
+    public async Task SendConfirmationAsync(SummitUser user, string? requestId = null, string? returnPath = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = links.ConfirmEmail(user.Id, code);
+        var link = links.ConfirmEmail(user.Id, code, returnPath);
         await outbox.QueueAsync(AccountMails.ConfirmEmail(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", requestId));
     }
 
@@ -33,10 +36,10 @@ public sealed class AccountMailer(UserManager<SummitUser> users, MailOutbox outb
         return outbox.QueueAsync(AccountMails.TwoFactorCode(user.Email!, user.DisplayName, user.PreferredCulture, code, links.SignInWithEmailCode()).About($"user:{user.Id}", null));
     }
 
-    public Task SendAlreadyRegisteredAsync(SummitUser user)
+    public Task SendAlreadyRegisteredAsync(SummitUser user, string? returnPath = null)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var link = links.SignIn();
+        var link = links.SignIn(returnPath);
         return outbox.QueueAsync(AccountMails.AlreadyRegistered(user.Email!, user.DisplayName, user.PreferredCulture, link).About($"user:{user.Id}", null));
     }
 

@@ -23,15 +23,20 @@ public enum AccountLinkRequest
 public sealed class SendAccountLinkJob(UserManager<SummitUser> users, AccountMailer mailer)
 {
     /// <summary>Enqueues the job for an address as typed; what it finds is decided when it runs.</summary>
-    public static string Enqueue(IBackgroundJobClient jobs, AccountLinkRequest request, string email)
+    public static string Enqueue(IBackgroundJobClient jobs, AccountLinkRequest request, string email, string? returnPath = null)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         var requestId = Guid.NewGuid().ToString("N");
-        return jobs.Enqueue<SendAccountLinkJob>(JobQueues.Mail, job => job.RunAsync(request, email.Trim(), requestId));
+        var back = Core.Site.SiteLinks.ReturnPath(returnPath);
+        return jobs.Enqueue<SendAccountLinkJob>(JobQueues.Mail, job => job.RunAsync(request, email.Trim(), requestId, back));
     }
 
+    /// <summary>The form of jobs enqueued before links carried a return path; kept so those still run.</summary>
     [AutomaticRetry(Attempts = 5)]
-    public async Task RunAsync(AccountLinkRequest request, string email, string requestId)
+    public Task RunAsync(AccountLinkRequest request, string email, string requestId) => RunAsync(request, email, requestId, null);
+
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunAsync(AccountLinkRequest request, string email, string requestId, string? returnPath)
     {
         var user = await users.FindByEmailAsync(email);
         if (user is null)
@@ -46,7 +51,7 @@ public sealed class SendAccountLinkJob(UserManager<SummitUser> users, AccountMai
                 break;
             case AccountLinkRequest.PasswordReset:
             case AccountLinkRequest.Confirmation when !user.EmailConfirmed:
-                await mailer.SendConfirmationAsync(user, requestId);
+                await mailer.SendConfirmationAsync(user, requestId, returnPath);
                 break;
             default:
                 // Already confirmed: nothing to resend.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Summit.Core.Accounts;
 using Summit.Core.Data;
+using Summit.Core.Scheduling;
 using Summit.Core.Speakers;
 using Summit.Jobs.Speakers;
 using Summit.Testing;
@@ -77,6 +78,90 @@ public sealed class SpeakerSelfServiceTests(SqliteApp app) : IClassFixture<Sqlit
 
         using var again = await visitor.PostAsync(link.PathAndQuery, new Dictionary<string, string>());
         Assert.Contains("This invitation cannot be used", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_speaker_without_an_account_creates_one_from_the_invitation_and_every_step_leads_back_to_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (speakerId, session) = await App.ScopedAsync(async services =>
+        {
+            var data = new TestData(services);
+            var edition = await data.EditionAsync();
+            var speaker = await data.SpeakerAsync();
+            var room = await data.RoomAsync(edition.Id);
+            var type = await data.SessionTypeAsync(edition.Id);
+            var saved = (await services.GetRequiredService<SaveSession>().RunAsync(edition.Id, null, new SessionDetails(
+                "Cross-border payments", "跨境支付", null, null, type, null, SessionLanguage.English, false, null, [new SessionSpeakerDetails(speaker, SessionSpeakerRole.KeynoteSpeaker)]))).SessionId!.Value;
+            var start = ScheduleTime.ToUtc(edition.StartDate, new TimeOnly(10, 0), TimeZoneInfo.FindSystemTimeZoneById(edition.TimeZoneId));
+            Assert.True((await services.GetRequiredService<ScheduleSession>().PlaceAsync(edition.Id, saved, room, start, start.AddMinutes(30))).Succeeded);
+            Assert.True((await services.GetRequiredService<PublishSchedule>().RunAsync(edition.Id, null, null)).Succeeded);
+            return (speaker, saved);
+        });
+        var email = $"newcomer-{Guid.NewGuid():N}@summit.test";
+        var issued = await App.ScopedAsync(async services => (await services.GetRequiredService<SpeakerInvitations>().InviteAsync(speakerId, email, "organizer")).Issued!);
+        var invitation = $"/speaker-invitation/{issued.Token}";
+        var back = Uri.EscapeDataString(invitation);
+
+        using var visitor = App.Browser();
+        var landing = await visitor.GetStringAsync(new Uri(invitation, UriKind.Relative), ct);
+        Assert.Contains($"href=\"/account/register?returnUrl={back}\"", landing, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/account/login?returnUrl={back}\"", landing, StringComparison.Ordinal);
+
+        using (var created = await visitor.PostAsync($"/account/register?returnUrl={back}", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "New Comer",
+            ["Input.Email"] = email,
+            ["Input.Password"] = SummitFactory.Password,
+            ["Input.ConfirmPassword"] = SummitFactory.Password,
+            ["Input.PreferredCulture"] = "zh-Hans",
+            ["returnUrl"] = invitation,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            Assert.Contains($"returnUrl={back}", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            var waiting = await visitor.GetStringAsync(created.Headers.Location, ct);
+            Assert.Contains($"/account/resend-email-confirmation?returnUrl={back}", waiting, StringComparison.Ordinal);
+        }
+
+        var confirmation = SummitFactory.FirstLink(await App.WaitForMailAsync(email, Summit.Jobs.Accounts.AccountMails.ConfirmEmailKind));
+        Assert.Contains($"returnUrl={back}", confirmation.Query, StringComparison.Ordinal);
+        var confirmed = await visitor.GetStringAsync(new Uri(confirmation.PathAndQuery, UriKind.Relative), ct);
+        Assert.Contains($"href=\"/account/login?returnUrl={back}\"", confirmed, StringComparison.Ordinal);
+
+        using (var signedIn = await visitor.PostAsync($"/account/login?returnUrl={back}", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = SummitFactory.Password,
+            ["returnUrl"] = invitation,
+        }))
+        {
+            Assert.Equal(invitation, signedIn.Headers.Location?.OriginalString);
+        }
+
+        using (var accepted = await visitor.PostAsync(invitation, new Dictionary<string, string>()))
+        {
+            Assert.Equal("/my/speaker-profile?welcome=True", accepted.Headers.Location?.OriginalString);
+        }
+
+        var profile = WebUtility.HtmlDecode(await visitor.GetStringAsync(new Uri("/my/speaker-profile", UriKind.Relative), ct));
+        Assert.Contains("My sessions", profile, StringComparison.Ordinal);
+        Assert.Contains($"/sessions/{session}\">Cross-border payments</a>", profile, StringComparison.Ordinal);
+        Assert.True(profile.Contains("10:00</time>–10:30", StringComparison.Ordinal), profile[profile.IndexOf("<main", StringComparison.Ordinal)..]);
+        Assert.Contains("(UTC+08:00 Asia/Shanghai)", profile, StringComparison.Ordinal);
+        Assert.Contains("Keynote speaker", profile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_return_path_to_another_site_is_dropped_from_the_account_pages()
+    {
+        using var visitor = App.Browser();
+        // The page's own address is in the language switch; the form and its links are what must not carry it on.
+        static string Main(string html) => html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+        var register = await visitor.GetStringAsync(new Uri("/account/register?returnUrl=%2F%2Fevil.example%2F", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("evil.example", Main(register), StringComparison.Ordinal);
+        var confirm = await visitor.GetStringAsync(new Uri("/account/confirm-email?userId=x&code=y&returnUrl=https%3A%2F%2Fevil.example", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("evil.example", Main(confirm), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,8 +9,12 @@ public sealed class ConfirmEmailModel(UserManager<SummitUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }
 
-    public async Task OnGetAsync(string? userId, string? code)
+    /// <summary>The page the visitor began on (an invitation, say), where the sign-in leads.</summary>
+    public string? ReturnUrl { get; private set; }
+
+    public async Task OnGetAsync(string? userId, string? code, string? returnUrl)
     {
+        ReturnUrl = Summit.Core.Site.SiteLinks.ReturnPath(returnUrl);
         var token = AccountMailer.DecodeCode(code);
         var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
         if (user is null || token is null)

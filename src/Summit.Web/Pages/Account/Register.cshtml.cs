@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Summit.Core.Accounts;
+using Summit.Core.Site;
 using Summit.Jobs.Accounts;
 using Summit.Web.Hosting;
 
@@ -44,10 +45,18 @@ public sealed class RegisterModel(UserManager<SummitUser> users, AccountMailer m
         public string PreferredCulture { get; set; } = Cultures.English;
     }
 
-    public void OnGet() => Input.PreferredCulture = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture) ? Cultures.Chinese : Cultures.English;
+    /// <summary>Where the visitor goes back to once the account is confirmed (an invitation, say); null for the home page.</summary>
+    public string? ReturnUrl { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    public void OnGet(string? returnUrl)
     {
+        ReturnUrl = SiteLinks.ReturnPath(returnUrl);
+        Input.PreferredCulture = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture) ? Cultures.Chinese : Cultures.English;
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = SiteLinks.ReturnPath(returnUrl);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -87,8 +96,8 @@ public sealed class RegisterModel(UserManager<SummitUser> users, AccountMailer m
             // Same answer as a new registration, so the form does not reveal who has an account; the owner gets told by
             // email. The password is hashed (and dropped) as a new account's would be, so the time says nothing either.
             users.PasswordHasher.HashPassword(existing, Input.Password);
-            await mailer.SendAlreadyRegisteredAsync(existing);
-            return RedirectToPage("RegisterConfirmation", new { email });
+            await mailer.SendAlreadyRegisteredAsync(existing, ReturnUrl);
+            return RedirectToPage("RegisterConfirmation", new { email, returnUrl = ReturnUrl });
         }
 
         var created = await users.CreateAsync(user, Input.Password);
@@ -109,7 +118,7 @@ public sealed class RegisterModel(UserManager<SummitUser> users, AccountMailer m
             throw new InvalidOperationException($"Could not give {user.Id} the Attendee role: {string.Join("; ", role.Errors.Select(e => e.Code))}");
         }
 
-        await mailer.SendConfirmationAsync(user);
-        return RedirectToPage("RegisterConfirmation", new { email });
+        await mailer.SendConfirmationAsync(user, returnPath: ReturnUrl);
+        return RedirectToPage("RegisterConfirmation", new { email, returnUrl = ReturnUrl });
     }
 }

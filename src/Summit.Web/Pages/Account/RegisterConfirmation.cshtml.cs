@@ -6,5 +6,11 @@ public sealed class RegisterConfirmationModel : PageModel
 {
     public string? Email { get; private set; }
 
-    public void OnGet(string? email) => Email = email is { Length: <= 254 } ? email : null;
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? email, string? returnUrl)
+    {
+        Email = email is { Length: <= 254 } ? email : null;
+        ReturnUrl = Summit.Core.Site.SiteLinks.ReturnPath(returnUrl);
+    }
 }

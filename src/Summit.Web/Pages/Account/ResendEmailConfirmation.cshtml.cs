@@ -20,15 +20,21 @@ public sealed class ResendEmailConfirmationModel(IBackgroundJobClient jobs) : Pa
 
     public bool Sent { get; private set; }
 
-    public IActionResult OnPost()
+    /// <summary>The page the visitor began on, carried into the new link.</summary>
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = Summit.Core.Site.SiteLinks.ReturnPath(returnUrl);
+
+    public IActionResult OnPost(string? returnUrl)
     {
+        ReturnUrl = Summit.Core.Site.SiteLinks.ReturnPath(returnUrl);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         // Only enqueued, whatever the address: the answer, and the time it takes, do not say whether an account uses it.
-        SendAccountLinkJob.Enqueue(jobs, AccountLinkRequest.Confirmation, Email);
+        SendAccountLinkJob.Enqueue(jobs, AccountLinkRequest.Confirmation, Email, ReturnUrl);
         Sent = true;
         return Page();
     }

@@ -19,7 +19,7 @@ namespace Summit.Web.Pages.My;
 /// </summary>
 [RequestSizeLimit(PhotoProcessor.MaxBytes + (256 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotoProcessor.MaxBytes + (256 * 1024))]
-public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpeaker, SpeakerPhotos photos, UserManager<SummitUser> users, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpeaker, SpeakerPhotos photos, SpeakerProgramme programme, Summit.Core.Press.AnswerSignOff signOffs, UserManager<SummitUser> users, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public SpeakerProfileInput Input { get; set; } = new();
@@ -32,6 +32,12 @@ public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpea
     public SpeakerPhoto? PublicPhoto { get; private set; }
 
     public SpeakerPhoto? PendingPhoto { get; private set; }
+
+    /// <summary>The speaker's sessions, per edition, newest first.</summary>
+    public IReadOnlyList<SpeakerProgrammeEdition> Programme { get; private set; } = [];
+
+    /// <summary>Articles waiting for this speaker to sign off their quotes.</summary>
+    public IReadOnlyList<Summit.Core.Press.Article> SignOffs { get; private set; } = [];
 
     public bool Welcome { get; private set; }
 
@@ -125,6 +131,8 @@ public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpea
                 .ToListAsync(cancellationToken);
             PublicPhoto = current.FirstOrDefault(p => p.Status == PhotoStatus.Approved);
             PendingPhoto = current.Where(p => p.Status == PhotoStatus.Pending).OrderByDescending(p => p.Id).FirstOrDefault();
+            Programme = await programme.ForAsync(Speaker.Id, cancellationToken);
+            SignOffs = await signOffs.WaitingForAsync(userId!, cancellationToken);
         }
 
         return Speaker;
