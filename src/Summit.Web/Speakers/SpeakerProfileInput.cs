@@ -95,17 +95,30 @@ public class SpeakerProfileInput
         Positions.Select(p => new PositionDetails(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)).ToList(),
         Links.Where(l => !string.IsNullOrWhiteSpace(l.Url)).Select(l => new LinkDetails(l.Kind, l.Url!)).ToList());
 
-    /// <summary>Blank rows to type into: at least three positions and two links, one spare, within the limits.</summary>
+    /// <summary>
+    /// Rows up to the limits. The form shows the rows in use and one blank one (<see cref="VisiblePositions"/>,
+    /// <see cref="VisibleLinks"/>); the rest wait, hidden, for "Add another", or for the next visit once saved.
+    /// </summary>
     public void AddBlankRows()
     {
-        while (Positions.Count < Math.Min(SaveSpeaker.MaxPositions, Math.Max(3, Positions.Count + 1)))
+        while (Positions.Count < SaveSpeaker.MaxPositions)
         {
             Positions.Add(new PositionInput());
         }
 
-        while (Links.Count < Math.Min(SaveSpeaker.MaxLinks, Math.Max(2, Links.Count + 1)))
+        while (Links.Count < SaveSpeaker.MaxLinks)
         {
             Links.Add(new LinkInput());
         }
     }
+
+    /// <summary>The positions in use (up to the last filled row) and one blank row.</summary>
+    public int VisiblePositions => Visible(Positions.FindLastIndex(p => !IsBlank(p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh)), Positions.Count);
+
+    /// <summary>The links in use and one blank row.</summary>
+    public int VisibleLinks => Visible(Links.FindLastIndex(l => !IsBlank(l.Url)), Links.Count);
+
+    private static int Visible(int lastUsed, int rows) => Math.Min(rows, lastUsed + 2);
+
+    private static bool IsBlank(params string?[] parts) => parts.All(string.IsNullOrWhiteSpace);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,6 +163,57 @@ public sealed class SpeakerSelfServiceTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.DoesNotContain("evil.example", Main(register), StringComparison.Ordinal);
         var confirm = await visitor.GetStringAsync(new Uri("/account/confirm-email?userId=x&code=y&returnUrl=https%3A%2F%2Fevil.example", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.DoesNotContain("evil.example", Main(confirm), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_profile_form_shows_the_rows_in_use_and_one_blank_and_previews_the_biography_without_saving()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var speakerId = await NewSpeakerAsync("Preview");
+        var person = await App.CreateUserAsync($"preview-{Guid.NewGuid():N}@summit.test", Roles.Attendee);
+        var issued = await App.ScopedAsync(async services => (await services.GetRequiredService<SpeakerInvitations>().InviteAsync(speakerId, person.Email!, "organizer")).Issued!);
+        Assert.Null(await App.ScopedAsync(async services => await services.GetRequiredService<SpeakerInvitations>().AcceptAsync(
+            issued.Token, (await services.GetRequiredService<UserManager<SummitUser>>().FindByIdAsync(person.Id))!)));
+        using var client = App.Browser();
+        await client.SignInAsync(person.Email!);
+
+        // One position in use: it and one blank row show, the other six wait hidden for "Add another"; no link yet: one blank row.
+        var form = await client.GetStringAsync(new Uri("/my/speaker-profile", UriKind.Relative), ct);
+        var positions = Fieldset(form, "Positions, most important first");
+        Assert.Equal(2, Regex.Count(positions, "<div class=\"position-row\">"));
+        Assert.Equal(SaveSpeaker.MaxPositions - 2, Regex.Count(positions, "<div class=\"position-row\" hidden=\"hidden\">"));
+        Assert.Contains("Add another position", positions, StringComparison.Ordinal);
+        var links = Fieldset(form, "Links");
+        Assert.Equal(1, Regex.Count(links, "<div class=\"position-row\">"));
+        Assert.Contains("Add another link", links, StringComparison.Ordinal);
+
+        using (var preview = await client.PostAsync("/my/speaker-profile", new Dictionary<string, string>
+        {
+            ["Input.FamilyNameLatin"] = "Preview",
+            ["Input.GivenNameLatin"] = "Test",
+            ["Input.LatinFamilyNameFirst"] = "true",
+            ["Input.BiographyEn"] = "Leads **green finance** research. <script>alert(1)</script>",
+            ["Input.Positions[0].TitleEn"] = "Economist",
+            ["Input.Positions[0].OrganisationEn"] = "Bank",
+        }, "/my/speaker-profile?handler=preview"))
+        {
+            var page = await preview.Content.ReadAsStringAsync(ct);
+            Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+            Assert.Contains("<strong>green finance</strong>", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        }
+
+        Assert.Null(await App.WithDbAsync(db => db.Speakers.Where(s => s.Id == speakerId).Select(s => s.BiographyEn).SingleAsync()));
+
+        using var fragment = await client.PostAsync("/my/speaker-profile", new Dictionary<string, string> { ["markdown"] = "*Chief* economist" }, "/my/speaker-profile?handler=fragment");
+        Assert.Equal("<p><em>Chief</em> economist</p>", (await fragment.Content.ReadAsStringAsync(ct)).Trim());
+    }
+
+    private static string Fieldset(string html, string legend)
+    {
+        var start = html.IndexOf($"<legend>{legend}</legend>", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No fieldset \"{legend}\".");
+        return html[start..html.IndexOf("</fieldset>", start, StringComparison.Ordinal)];
     }
 
     [Fact]

@@ -39,6 +39,11 @@ public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpea
     /// <summary>Articles waiting for this speaker to sign off their quotes.</summary>
     public IReadOnlyList<Summit.Core.Press.Article> SignOffs { get; private set; } = [];
 
+    /// <summary>The biographies as the public page shows them, after "Preview" (nothing saved); null otherwise.</summary>
+    public string? BiographyPreviewEn { get; private set; }
+
+    public string? BiographyPreviewZh { get; private set; }
+
     public bool Welcome { get; private set; }
 
     public bool Saved { get; private set; }
@@ -95,6 +100,24 @@ public sealed class SpeakerProfileModel(SummitDbContext db, SaveSpeaker saveSpea
 
         return RedirectToPage(new { saved = true });
     }
+
+    /// <summary>"Preview" without script: the form as typed, with the biographies rendered below each field; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is null)
+        {
+            return Page();
+        }
+
+        ModelState.Clear();
+        BiographyPreviewEn = SpeakerBiography.Preview(Input.BiographyEn);
+        BiographyPreviewZh = SpeakerBiography.Preview(Input.BiographyZh);
+        Input.AddBlankRows();
+        return Page();
+    }
+
+    /// <summary>The live preview's fragment (live-preview.js): the biography as cleaned HTML.</summary>
+    public IActionResult OnPostFragment(string? markdown) => SpeakerBiography.Fragment(markdown);
 
     public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
     {

@@ -147,7 +147,7 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
         return Page();
     }
 
-    /// <summary>The live preview's fragment (newsroom.js): cleaned HTML of the Markdown posted, photo lines as placeholders.</summary>
+    /// <summary>The live preview's fragment (live-preview.js): cleaned HTML of the Markdown posted, photo lines as placeholders.</summary>
     public IActionResult OnPostFragment(string? markdown)
     {
         if (markdown is { Length: > Article.BodyMaxLength })

@@ -60,6 +60,9 @@ public sealed class EditModel(SummitDbContext db, SaveSpeaker saveSpeaker, IStri
         return Page();
     }
 
+    /// <summary>The live preview's fragment (live-preview.js): the biography as cleaned HTML.</summary>
+    public IActionResult OnPostFragment(string? markdown) => SpeakerBiography.Fragment(markdown);
+
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;

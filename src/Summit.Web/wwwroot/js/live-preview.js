@@ -1,13 +1,13 @@
-// Live preview in the newsroom's editor: as the author types, the Markdown is sent to the server, which renders and
-// cleans it exactly as the article page will (the same code), and the result shows under the field. Without script
-// the "Preview" button does the same with a page load.
+// Live preview of Markdown fields (the newsroom's editor, speakers' biographies): as the author types, the Markdown is
+// sent to the server, which renders and cleans it exactly as the public page will (the same code), and the result
+// shows under the field. Without script the "Preview" button does the same with a page load.
 (function () {
   'use strict';
   document.addEventListener('DOMContentLoaded', function () {
     var token = document.querySelector('input[name="__RequestVerificationToken"]');
     document.querySelectorAll('textarea[data-preview]').forEach(function (field) {
       var target = document.getElementById(field.dataset.preview);
-      if (!target || !token) {
+      if (!target || !token || !field.dataset.fragment) {
         return;
       }
       var section = target.closest('section');
