@@ -91,6 +91,53 @@ public abstract class SessionSignupTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task A_signed_in_attendee_reserves_a_seat_from_the_session_page_and_someone_without_a_registration_is_told_why_not()
+    {
+        var (edition, category, session) = await EditionWithSessionAsync(seatLimit: 2);
+        var attendee = (await RegisterManyAsync(category, 1, "seat-page")).Single();
+        await App.CreateUserAsync(attendee.Email, Summit.Core.Accounts.Roles.Attendee);
+        var slug = await App.WithDbAsync(db => db.Editions.Where(e => e.Id == edition).Select(e => e.Slug).SingleAsync(Cancel));
+        var seatPage = $"/my/seats/{session}";
+
+        using (var anonymous = App.Browser())
+        {
+            Assert.Contains($"href=\"{seatPage}\"", await anonymous.GetStringAsync(new Uri($"/{slug}/sessions/{session}", UriKind.Relative), Cancel), StringComparison.Ordinal);
+            using var challenged = await anonymous.GetAsync(new Uri(seatPage, UriKind.Relative), Cancel);
+            Assert.Equal(HttpStatusCode.Redirect, challenged.StatusCode);
+            Assert.Contains($"ReturnUrl={Uri.EscapeDataString(seatPage)}", challenged.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+        }
+
+        using var client = App.Browser();
+        await client.SignInAsync(attendee.Email);
+        Assert.Contains("2 of 2 seats left", await client.GetStringAsync(new Uri(seatPage, UriKind.Relative), Cancel), StringComparison.Ordinal);
+        using (var reserved = await client.PostAsync(seatPage, new Dictionary<string, string>(), $"{seatPage}?handler=signup"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, reserved.StatusCode);
+            var after = await client.GetStringAsync(reserved.Headers.Location, Cancel);
+            Assert.Contains("Your seat at “Trade finance workshop” is reserved.", after, StringComparison.Ordinal);
+            Assert.Contains("Give up my seat", after, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(SignupStatus.Confirmed, await App.WithDbAsync(db => db.SessionSignups.Where(x => x.SessionId == session && x.RegistrationId == attendee.Id).Select(x => x.Status).SingleAsync(Cancel)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Sessions.Where(x => x.Id == session).Select(x => x.SeatsTaken).SingleAsync(Cancel)));
+
+        var stranger = await App.CreateUserAsync($"no-registration-{Guid.NewGuid():N}@summit.test", Summit.Core.Accounts.Roles.Attendee);
+        using var other = App.Browser();
+        await other.SignInAsync(stranger.Email!);
+        var refused = await other.GetStringAsync(new Uri(seatPage, UriKind.Relative), Cancel);
+        Assert.Contains("No registration of yours for it was found", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=signup", refused, StringComparison.Ordinal);
+        using (var posted = await other.PostAsync(seatPage, new Dictionary<string, string>(), $"{seatPage}?handler=signup"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        Assert.Equal(1, await App.WithDbAsync(db => db.SessionSignups.CountAsync(x => x.SessionId == session, Cancel)));
+        using var missing = await client.GetAsync(new Uri("/my/seats/987654", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task An_attendee_changes_their_details_from_their_link_and_bad_input_changes_nothing()
     {
         var (_, category, _) = await EditionWithSessionAsync(seatLimit: 10);

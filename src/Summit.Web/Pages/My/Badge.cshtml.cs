@@ -20,11 +20,8 @@ public sealed class BadgeModel(SummitDbContext db, BadgeService badges) : PageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var email = await db.Users.Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(cancellationToken);
-        var normalized = email?.ToLowerInvariant();
-        var mine = await db.Registrations.AsNoTracking()
-            .Where(r => r.Status == RegistrationStatus.Confirmed && r.ErasedAt == null && (r.UserId == userId || (normalized != null && r.NormalizedEmail == normalized)))
+        var mine = await (await db.OfAccountAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken)).AsNoTracking()
+            .Where(r => r.Status == RegistrationStatus.Confirmed)
             .Join(db.Editions, r => r.EditionId, e => e.Id, (r, e) => new { r.Id, e.Slug, e.StartDate })
             .OrderByDescending(x => x.StartDate)
             .FirstOrDefaultAsync(cancellationToken);

@@ -15,11 +15,7 @@ public sealed class RegistrationModel(SummitDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var email = await db.Users.Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.NormalizedEmail).FirstOrDefaultAsync(cancellationToken);
-        var normalized = email?.ToLowerInvariant();
-        Rows = await db.Registrations.AsNoTracking()
-            .Where(r => r.ErasedAt == null && (r.UserId == userId || (normalized != null && r.NormalizedEmail == normalized)))
+        Rows = await (await db.OfAccountAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken)).AsNoTracking()
             .OrderByDescending(r => r.CreatedAt)
             .Select(r => new Row(
                 r.AccessKey,

@@ -55,14 +55,7 @@ public sealed class SessionsModel(SummitDbContext db, SignUpForSession signUp, T
         }
 
         var outcome = await signUp.RunAsync(registration.Id, sessionId, cancellationToken);
-        var title = await TitleAsync(sessionId, cancellationToken);
-        Message = outcome.Result switch
-        {
-            SignupResult.Confirmed => L["Your seat at “{0}” is reserved.", title],
-            SignupResult.Waitlisted => L["“{0}” is full. You are number {1} on its waiting list; if a seat becomes free, it is yours in that order and we email you.", title, outcome.WaitlistPosition ?? 0],
-            SignupResult.AlreadySignedUp => L["You have already signed up for “{0}”.", title],
-            _ => RefusalMessages.Text(outcome.Refusal!, L),
-        };
+        Message = SeatMessages.SignedUp(outcome, await TitleAsync(sessionId, cancellationToken), L);
         return RedirectToPage(new { key });
     }
 
@@ -75,7 +68,7 @@ public sealed class SessionsModel(SummitDbContext db, SignUpForSession signUp, T
         }
 
         var refusal = await signUp.CancelAsync(registration.Id, sessionId, cancellationToken);
-        Message = refusal is null ? L["You gave up your seat or place in line at “{0}”.", await TitleAsync(sessionId, cancellationToken)] : RefusalMessages.Text(refusal, L);
+        Message = SeatMessages.GaveUp(refusal, await TitleAsync(sessionId, cancellationToken), L);
         return RedirectToPage(new { key });
     }
 
