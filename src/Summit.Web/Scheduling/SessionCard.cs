@@ -37,12 +37,10 @@ public sealed class SessionCard(SessionCardModel model, IStringLocalizer l, IHtm
         Time(writer, start);
         writer.Write('–');
         Time(writer, end);
-        if (model.ShowRoom)
-        {
-            writer.Write("<span> · ");
-            encoder.Encode(writer, s.Room.Name(chinese));
-            writer.Write("</span>");
-        }
+        // In the grid the column says the room; on a phone, where the grid reads as a list, the card says it (site.css).
+        writer.Write(model.ShowRoom ? "<span> · " : "<span class=\"room-when-narrow\"> · ");
+        encoder.Encode(writer, s.Room.Name(chinese));
+        writer.Write("</span>");
 
         writer.Write("</p>\n");
         if (s.IsCancelled)
