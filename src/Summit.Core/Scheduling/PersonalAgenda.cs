@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Summit.Core.Data;
 
 namespace Summit.Core.Scheduling;
 
 /// <summary>Stars and unstars sessions, and issues or revokes the personal calendar feed.</summary>
-public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
+public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock, IDataProtectionProvider protection)
 {
     public const int MaxStars = 500;
 
@@ -61,14 +62,15 @@ public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
     public async Task<string> NewFeedAsync(string userId, CancellationToken cancellationToken = default)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var kept = Protector.Protect(token);
         var feed = await db.AgendaFeeds.FirstOrDefaultAsync(f => f.UserId == userId, cancellationToken);
         if (feed is null)
         {
-            db.AgendaFeeds.Add(AgendaFeed.Create(userId, AgendaFeed.Hash(token), clock.GetUtcNow()));
+            db.AgendaFeeds.Add(AgendaFeed.Create(userId, AgendaFeed.Hash(token), kept, clock.GetUtcNow()));
         }
         else
         {
-            feed.Replace(AgendaFeed.Hash(token), clock.GetUtcNow());
+            feed.Replace(AgendaFeed.Hash(token), kept, clock.GetUtcNow());
         }
 
         try
@@ -80,12 +82,36 @@ public sealed class PersonalAgenda(SummitDbContext db, TimeProvider clock)
             // A double click made the row in between: replace that one instead.
             db.ChangeTracker.Clear();
             var made = await db.AgendaFeeds.FirstAsync(f => f.UserId == userId, cancellationToken);
-            made.Replace(AgendaFeed.Hash(token), clock.GetUtcNow());
+            made.Replace(AgendaFeed.Hash(token), kept, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return token;
     }
+
+    /// <summary>
+    /// The owner's current feed token, to show its address again; null without a feed, for a feed made before tokens
+    /// were kept, or when the keys that encrypted it are gone (then a new address is the way).
+    /// </summary>
+    public async Task<string?> FeedTokenAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var kept = await db.AgendaFeeds.Where(f => f.UserId == userId).Select(f => f.ProtectedToken).FirstOrDefaultAsync(cancellationToken);
+        if (kept is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Protector.Unprotect(kept);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private IDataProtector Protector => protection.CreateProtector("Summit.AgendaFeed.Token.v1");
 
     public Task RevokeFeedAsync(string userId, CancellationToken cancellationToken = default) =>
         db.AgendaFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);

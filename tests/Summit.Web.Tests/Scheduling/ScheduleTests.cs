@@ -407,7 +407,22 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
         using var anonymous = App.Browser();
         var calendar = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(new Uri(feed.PathAndQuery, UriKind.Relative), Cancel))!;
         Assert.Contains(calendar.Events, e => e.Uid!.StartsWith(session.Uid.ToString("D"), StringComparison.Ordinal));
-        Assert.DoesNotContain("/feeds/agenda/", await client.GetStringAsync(new Uri("/my/agenda", UriKind.Relative), Cancel), StringComparison.Ordinal);
+        Assert.Contains($"href=\"webcal://localhost{feed.AbsolutePath}\"", withUrl, StringComparison.Ordinal);
+        var later = await client.GetStringAsync(new Uri("/my/agenda", UriKind.Relative), Cancel);
+        Assert.DoesNotContain("/feeds/agenda/", later, StringComparison.Ordinal);
+        Assert.Contains("Show my feed address", later, StringComparison.Ordinal);
+
+        // Asked for, the same address comes back (on that answer only, never stored by the browser).
+        using (var shown = await client.PostAsync("/my/agenda", new Dictionary<string, string>(), "/my/agenda?handler=showFeed"))
+        {
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.True(shown.Headers.CacheControl?.NoStore, "The answer with the address may be stored.");
+            var again = await shown.Content.ReadAsStringAsync(Cancel);
+            Assert.Contains($"value=\"{feed.AbsoluteUri}\"", again, StringComparison.Ordinal);
+            Assert.Contains($"href=\"webcal://localhost{feed.AbsolutePath}\"", again, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(feed.AbsolutePath.Split('/')[^1].Split('.')[0], await App.WithDbAsync(db => db.AgendaFeeds.Where(f => f.UserId == user.Id).Select(f => f.ProtectedToken!).SingleAsync(Cancel)), StringComparison.Ordinal);
 
         using var revoked = await client.PostAsync("/my/agenda", new Dictionary<string, string>(), "/my/agenda?handler=revokeFeed");
         using var gone = await anonymous.GetAsync(new Uri(feed.PathAndQuery, UriKind.Relative), Cancel);

@@ -24,8 +24,14 @@ public sealed class AgendaModel(SummitDbContext db, ProgrammeReader reader, Publ
 
     public bool HasFeed { get; private set; }
 
-    /// <summary>Shown once, right after it is made: only its hash is kept.</summary>
+    /// <summary>Right after it is made, or when its owner asks to see it again ("Show my feed address").</summary>
     public string? NewFeedUrl { get; private set; }
+
+    /// <summary>The same address for calendar apps that subscribe from a click (webcal://).</summary>
+    public string? WebcalUrl => NewFeedUrl is { } url ? "webcal://" + url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : null;
+
+    /// <summary>The feed was made before its address was kept: it works, but only a new one can be shown.</summary>
+    public bool FeedNotShowable { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -98,6 +104,23 @@ public sealed class AgendaModel(SummitDbContext db, ProgrammeReader reader, Publ
         await ForgetCopyAsync(cancellationToken);
         TempData[nameof(NewFeedUrl)] = HttpContext.PublicUri($"/feeds/agenda/{token}.ics").ToString();
         return RedirectToPage();
+    }
+
+    /// <summary>The feed's address again, on this answer only (a POST, never cached or stored by the browser).</summary>
+    public async Task<IActionResult> OnPostShowFeedAsync(CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        Response.Headers.CacheControl = "no-store";
+        if (await agenda.FeedTokenAsync(UserId, cancellationToken) is { } token)
+        {
+            NewFeedUrl = HttpContext.PublicUri($"/feeds/agenda/{token}.ics").ToString();
+        }
+        else
+        {
+            FeedNotShowable = HasFeed;
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken cancellationToken)
