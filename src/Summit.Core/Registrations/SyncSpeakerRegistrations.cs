@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Summit.Core.Data;
 using Summit.Core.Scheduling;
+using Summit.Core.Speakers;
+using Summit.Core.Text;
 
 namespace Summit.Core.Registrations;
 
@@ -51,7 +53,8 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
                 s.LatinFamilyNameFirst,
                 s.CountryCode,
                 Email = s.ContactEmail ?? db.Users.Where(u => u.Id == s.UserId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefault(),
-                Position = s.Positions.OrderBy(p => p.Order).Select(p => new { p.TitleEn, p.OrganisationEn }).FirstOrDefault(),
+                AccountCulture = db.Users.Where(u => u.Id == s.UserId).Select(u => u.PreferredCulture).FirstOrDefault(),
+                Position = s.Positions.OrderBy(p => p.Order).Select(p => new { p.TitleEn, p.TitleZh, p.OrganisationEn, p.OrganisationZh }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var existing = await db.Registrations.AsNoTracking()
@@ -80,10 +83,18 @@ public sealed class SyncSpeakerRegistrations(SummitDbContext db, TimeProvider cl
                 continue;
             }
 
+            // The emails that follow (confirmation, badge, reminders) go in the speaker's language (SpeakerNames.Culture).
+            var culture = SpeakerNames.Culture(
+                speaker.AccountCulture,
+                SpeakerNames.Chinese(speaker.FamilyNameZh, speaker.GivenNameZh),
+                SpeakerNames.Latin(speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst),
+                speaker.CountryCode);
+            var chinese = Cultures.IsChinese(culture);
             var details = new RegistrationDetails(
                 speaker.FamilyNameZh, speaker.GivenNameZh, speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst,
-                speaker.Position?.OrganisationEn, speaker.Position?.TitleEn, speaker.Email, null, speaker.CountryCode,
-                "en", null, null, false, true, ConsentByOrganizers);
+                chinese ? speaker.Position?.OrganisationZh ?? speaker.Position?.OrganisationEn : speaker.Position?.OrganisationEn ?? speaker.Position?.OrganisationZh,
+                chinese ? speaker.Position?.TitleZh ?? speaker.Position?.TitleEn : speaker.Position?.TitleEn ?? speaker.Position?.TitleZh,
+                speaker.Email, null, speaker.CountryCode, culture, null, null, false, true, ConsentByOrganizers);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var registration = Registration.Create(published.EditionId, category.Id, details, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), now);
             registration.LinkSpeaker(speaker.Id);

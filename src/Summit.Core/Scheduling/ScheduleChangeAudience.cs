@@ -85,7 +85,7 @@ public sealed class ScheduleChangeAudience(SummitDbContext db)
         var speakerIds = pairs.Select(p => p.SpeakerId).Distinct().ToList();
         var speakers = await db.Speakers.AsNoTracking()
             .Where(s => speakerIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, s.ContactEmail, s.UserId })
+            .Select(s => new { s.Id, s.FamilyNameZh, s.GivenNameZh, s.FamilyNameLatin, s.GivenNameLatin, s.LatinFamilyNameFirst, s.ContactEmail, s.UserId, s.CountryCode })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var accountIds = speakers.Values.Where(s => s.UserId != null).Select(s => s.UserId!).ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => accountIds.Contains(u.Id) && u.EmailConfirmed)
@@ -99,7 +99,11 @@ public sealed class ScheduleChangeAudience(SummitDbContext db)
             }
 
             var account = speaker.UserId is { } userId ? accounts.GetValueOrDefault(userId) : null;
-            var culture = account?.PreferredCulture ?? (speaker.FamilyNameLatin is null ? "zh-Hans" : "en");
+            var culture = SpeakerNames.Culture(
+                account?.PreferredCulture,
+                SpeakerNames.Chinese(speaker.FamilyNameZh, speaker.GivenNameZh),
+                SpeakerNames.Latin(speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst),
+                speaker.CountryCode);
             var name = SpeakerNames.Display(speaker.FamilyNameZh, speaker.GivenNameZh, speaker.FamilyNameLatin, speaker.GivenNameLatin, speaker.LatinFamilyNameFirst, Cultures.IsChinese(culture));
             Add(speaker.ContactEmail ?? account?.Email, name, culture, sessionId);
         }

@@ -11,6 +11,20 @@ public static class SpeakerNames
     public static string? Latin(string? family, string? given, bool familyFirst) =>
         familyFirst ? Join(family, given, " ") : Join(given, family, " ");
 
+    /// <summary>
+    /// The language to write to a speaker in: the one their account chose, if they have one; otherwise Chinese for a
+    /// speaker with a Chinese name who has no Latin-script one or comes from Greater China; otherwise English.
+    /// </summary>
+    public static string Culture(string? accountCulture, string? nameZh, string? nameLatin, string? countryCode)
+    {
+        if (!string.IsNullOrWhiteSpace(accountCulture))
+        {
+            return Text.Cultures.Normalize(accountCulture);
+        }
+
+        return nameZh is not null && (nameLatin is null || countryCode is "CN" or "TW" or "HK" or "MO") ? Text.Cultures.Chinese : Text.Cultures.English;
+    }
+
     public static string Display(string? nameZh, string? nameLatin, bool chinese) =>
         (chinese ? nameZh ?? nameLatin : nameLatin ?? nameZh) ?? "";
 

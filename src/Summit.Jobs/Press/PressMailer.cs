@@ -26,7 +26,7 @@ public sealed class PressMailer(SummitDbContext db, MailOutbox outbox, SiteLinks
             return;
         }
 
-        var culture = account?.PreferredCulture ?? "en";
+        var culture = Core.Speakers.SpeakerNames.Culture(account?.PreferredCulture, speaker.NameZh, speaker.NameLatin, speaker.CountryCode);
         var chinese = Chinese(culture);
         var draft = PressMails.SignOffRequest(to, speaker.DisplayName(chinese), culture, article.Headline(chinese) ?? "", article.QuotedPassages ?? "", Link($"/press/sign-off/{requested.Token}"));
         // One email per request: a new request (a new token) is a new email.

@@ -74,4 +74,15 @@ public class SpeakerNamesTests
         Assert.Contains("href=\"https://example.org\"", html, StringComparison.Ordinal);
         Assert.Contains("rel=\"nofollow noopener\"", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("zh-Hans", null, "Ravi Menon", "SG", "zh-Hans")]
+    [InlineData("en", "曾刚", "Zeng Gang", "CN", "en")]
+    [InlineData(null, "曾刚", "Zeng Gang", "CN", "zh-Hans")]
+    [InlineData(null, "曾刚", null, null, "zh-Hans")]
+    [InlineData(null, "林文", "Lim Boon Heng", "SG", "en")]
+    [InlineData(null, null, "Ravi Menon", "SG", "en")]
+    [InlineData("", "曾刚", "Zeng Gang", "HK", "zh-Hans")]
+    public void A_speaker_is_written_to_in_their_accounts_language_or_else_the_one_their_name_and_country_suggest(string? account, string? nameZh, string? nameLatin, string? country, string expected) =>
+        Assert.Equal(expected, SpeakerNames.Culture(account, nameZh, nameLatin, country));
 }

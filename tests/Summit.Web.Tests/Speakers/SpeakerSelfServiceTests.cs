@@ -217,6 +217,36 @@ public sealed class SpeakerSelfServiceTests(SqliteApp app) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_chinese_speakers_automatic_registration_and_its_email_are_in_chinese()
+    {
+        var email = $"zeng-{Guid.NewGuid():N}@summit.test";
+        await App.ScopedAsync(async services =>
+        {
+            var data = new TestData(services);
+            var edition = await data.EditionAsync();
+            await services.GetRequiredService<Summit.Core.Registrations.SaveCategory>().RunAsync(edition.Id, null, new Summit.Core.Registrations.CategoryDetails(
+                "Speakers", "演讲嘉宾", null, null, Summit.Core.Registrations.CategoryKind.Speaker, null, false, false, null, null, 1));
+            var speaker = (await services.GetRequiredService<SaveSpeaker>().RunAsync(null, new SpeakerDetails(
+                $"zeng-{Guid.NewGuid():N}"[..20], "曾", "刚", "Zeng", "Gang", true, null, null, "CN", null, null, email,
+                [new PositionDetails("Deputy Director", "副主任", "National Institution for Finance and Development", "国家金融与发展实验室")], []), null)).SpeakerId!.Value;
+            var room = await data.RoomAsync(edition.Id);
+            var type = await data.SessionTypeAsync(edition.Id);
+            var session = (await services.GetRequiredService<SaveSession>().RunAsync(edition.Id, null, new SessionDetails(
+                "Green finance", "绿色金融", null, null, type, null, SessionLanguage.Chinese, false, null, [new SessionSpeakerDetails(speaker, SessionSpeakerRole.Speaker)]))).SessionId!.Value;
+            var start = ScheduleTime.ToUtc(edition.StartDate, new TimeOnly(9, 0), TimeZoneInfo.FindSystemTimeZoneById(edition.TimeZoneId));
+            Assert.True((await services.GetRequiredService<ScheduleSession>().PlaceAsync(edition.Id, session, room, start, start.AddHours(1))).Succeeded);
+            Assert.True((await services.GetRequiredService<PublishSchedule>().RunAsync(edition.Id, null, null)).Succeeded);
+            return 0;
+        });
+
+        var mail = await App.WaitForMailAsync(email, "registration.confirmed");
+        Assert.Equal("zh-Hans", await App.WithDbAsync(db => db.Registrations.Where(r => r.NormalizedEmail == email).Select(r => r.PreferredCulture).SingleAsync()));
+        Assert.Equal("国家金融与发展实验室", await App.WithDbAsync(db => db.Registrations.Where(r => r.NormalizedEmail == email).Select(r => r.Organisation).SingleAsync()));
+        Assert.Matches("[\\u4e00-\\u9fff]", mail.Subject);
+        Assert.Contains("曾刚", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_speakers_new_photo_waits_for_approval()
     {
         var speakerId = await NewSpeakerAsync("Photo");

@@ -44,7 +44,8 @@ public sealed class InviteModel(SummitDbContext db, SpeakerInvitations invitatio
         }
 
         Email = Speaker.ContactEmail ?? "";
-        Culture = Speaker.NameZh is not null && Speaker.CountryCode == "CN" ? Cultures.Chinese : Cultures.English;
+        var account = Speaker.UserId is null ? null : await db.Users.Where(u => u.Id == Speaker.UserId).Select(u => u.PreferredCulture).FirstOrDefaultAsync(cancellationToken);
+        Culture = SpeakerNames.Culture(account, Speaker.NameZh, Speaker.NameLatin, Speaker.CountryCode);
         return Page();
     }
 
