@@ -65,7 +65,43 @@ public static class PressMedia
         }
     }
 
-    /// <summary>An Atom feed of the newest published articles (all, by tag, or about a speaker), in the visitor's language.</summary>
+    /// <summary>The article as a feed reader shows it: the lead, then the body with its photos at absolute addresses.</summary>
+    private static string FullText(string? body, string? lead, string? dateline, bool chinese, IReadOnlyList<ArticlePhoto> photos, HttpContext http)
+    {
+        var html = new System.Text.StringBuilder();
+        if (lead is not null)
+        {
+            html.Append("<p><strong>");
+            if (dateline is not null)
+            {
+                html.Append(System.Net.WebUtility.HtmlEncode(dateline)).Append(" – ");
+            }
+
+            html.Append(System.Net.WebUtility.HtmlEncode(lead)).Append("</strong></p>");
+        }
+
+        foreach (var block in ArticleBody.Blocks(body))
+        {
+            if (block.Html is not null)
+            {
+                html.Append(block.Html);
+            }
+            else if (photos.FirstOrDefault(p => p.Number == block.PhotoNumber) is { } photo)
+            {
+                var caption = System.Net.WebUtility.HtmlEncode(photo.Caption(chinese) ?? "");
+                html.Append("<figure><img src=\"").Append(http.PublicUri(Url(photo.Key, PhotoVariant.Large)).AbsoluteUri).Append("\" alt=\"").Append(caption).Append("\">")
+                    .Append("<figcaption>").Append(caption).Append(" (").Append(System.Net.WebUtility.HtmlEncode(photo.Credit)).Append(")</figcaption></figure>");
+            }
+        }
+
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// An Atom feed of the newest published articles (all, by tag, or about a speaker), each with its full text:
+    /// <c>?lang=zh</c> in Chinese, <c>?lang=en</c> in English, and without it in the visitor's language. Feed readers
+    /// carry no language cookie, so the pages link each language's feed by its own address.
+    /// </summary>
     private static async Task<IResult> FeedAsync(SummitDbContext db, HttpContext http, string? tag, string? speakerSlug, CancellationToken cancellationToken)
     {
         // A tag no article can have (too long, invisible characters that XML cannot carry) has no feed.
@@ -76,7 +112,13 @@ public static class PressMedia
 
         int? speakerId = null;
         string? speakerName = null;
-        var chinese = Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture);
+        var lang = http.Request.Query["lang"].ToString();
+        var chinese = lang switch
+        {
+            "zh" => true,
+            "en" => false,
+            _ => Cultures.IsChinese(System.Globalization.CultureInfo.CurrentUICulture),
+        };
         if (speakerSlug is not null)
         {
             var key = speakerSlug.ToLowerInvariant();
@@ -92,7 +134,12 @@ public static class PressMedia
         var articles = await db.Articles.AsNoTracking().Published().Filter(db, null, tag, speakerId).Summaries().Take(50).ToListAsync(cancellationToken);
         var ids = articles.Select(a => a.Id).ToList();
         var authors = await db.Set<ArticleAuthor>().AsNoTracking().Where(a => ids.Contains(a.ArticleId)).ToListAsync(cancellationToken);
-        var self = tag is not null ? $"/news/tags/{Uri.EscapeDataString(tag)}/feed.atom" : speakerSlug is not null ? $"/news/speakers/{speakerSlug}/feed.atom" : "/news/feed.atom";
+        var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.HeadlineZh, a.HeadlineEn, a.BodyEn, a.BodyZh, a.LeadEn, a.LeadZh, a.DatelineEn, a.DatelineZh })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var photos = await db.Set<ArticlePhoto>().AsNoTracking().Where(p => ids.Contains(p.ArticleId)).ToListAsync(cancellationToken);
+        var self = (tag is not null ? $"/news/tags/{Uri.EscapeDataString(tag)}/feed.atom" : speakerSlug is not null ? $"/news/speakers/{speakerSlug}/feed.atom" : "/news/feed.atom")
+            + (chinese ? "?lang=zh" : "?lang=en");
         var title = chinese ? "中新金融峰会 · 新闻" : "CCI-FS Summit · News";
         title += tag is not null ? $" · {tag}" : speakerName is not null ? $" · {speakerName}" : "";
         var feed = new SyndicationFeed(title, chinese ? "峰会嘉宾访谈与报道" : "Interviews and reports from the summit", http.PublicUri("/news"))
@@ -104,6 +151,15 @@ public static class PressMedia
             {
                 var link = http.PublicUri($"/news/{a.Slug}");
                 var item = new SyndicationItem(a.Headline(chinese), a.Lead(chinese) ?? "", link, link.AbsoluteUri, a.UpdatedAt) { PublishDate = a.PublishedAt };
+                if (texts.TryGetValue(a.Id, out var text))
+                {
+                    // The article page's rule: the Chinese text where the article has a Chinese headline, else the English.
+                    var zh = chinese ? text.HeadlineZh is not null : text.HeadlineEn is null;
+                    item.Content = SyndicationContent.CreateHtmlContent(FullText(
+                        zh ? text.BodyZh : text.BodyEn, zh ? text.LeadZh : text.LeadEn, zh ? text.DatelineZh : text.DatelineEn, zh,
+                        photos.Where(p => p.ArticleId == a.Id).ToList(), http));
+                }
+
                 foreach (var author in authors.Where(x => x.ArticleId == a.Id))
                 {
                     item.Authors.Add(new SyndicationPerson { Name = author.Name });

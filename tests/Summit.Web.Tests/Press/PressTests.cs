@@ -185,6 +185,18 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         Assert.StartsWith("Zeng Gang:", item.Title.Text, StringComparison.Ordinal);
         Assert.True(item.LastUpdatedTime > DateTimeOffset.MinValue);
         Assert.Contains(item.Authors, a => a.Name == "Demo Press");
+        // The full article, not only its lead: the body's last paragraph and its photos at absolute addresses.
+        var full = Assert.IsType<TextSyndicationContent>(item.Content).Text;
+        Assert.Contains("carbon capture and storage", full, StringComparison.Ordinal);
+        Assert.Matches("<img src=\"https?://[^\"]+/media/press/", full);
+
+        // Each language has its own address, for feed readers (which carry no language cookie).
+        using var chineseFeed = await client.GetAsync(new Uri("/news/feed.atom?lang=zh", UriKind.Relative), Cancel);
+        using var chineseReader = XmlReader.Create(await chineseFeed.Content.ReadAsStreamAsync(Cancel));
+        var inChinese = SyndicationFeed.Load(chineseReader);
+        Assert.Equal("中新金融峰会 · 新闻", inChinese.Title.Text);
+        Assert.Contains(inChinese.Links, l => l.RelationshipType == "self" && l.Uri.Query == "?lang=zh");
+        Assert.Contains("/news/feed.atom?lang=en", await client.GetStringAsync(new Uri("/news", UriKind.Relative), Cancel), StringComparison.Ordinal);
 
         using var tagged = await client.GetAsync(new Uri("/news/tags/green%20finance/feed.atom", UriKind.Relative), Cancel);
         Assert.Contains(DemoPress.Slug, await tagged.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
