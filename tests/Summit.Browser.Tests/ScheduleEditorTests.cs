@@ -34,7 +34,7 @@ public sealed partial class ScheduleEditorTests(BrowserApp app) : IClassFixture<
         await page.GetByLabel("Starts").FillAsync("09:30");
         await page.GetByLabel("Ends").FillAsync("10:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save place and time" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Main Hall is already used by “Keynote: Finance for carbon neutrality” from 2021-11-05 09:30 to 2021-11-05 10:00.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Main Hall is already used by “Keynote: Finance for carbon neutrality” from 2021-11-05 09:30 to 10:00 (UTC+08:00 Asia/Shanghai).");
 
         // Into the free lunch hour instead.
         await page.GetByLabel("Starts").FillAsync("12:30");

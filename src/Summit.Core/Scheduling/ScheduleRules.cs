@@ -84,7 +84,7 @@ public static class ScheduleRules
 
         foreach (var other in facts.Placed.Where(o => o.Id != request.SessionId && o.RoomId == room.Id && Overlaps(o, request)).OrderBy(o => o.StartsAt))
         {
-            refusals.Add(Refusal.With("RoomId", Reasons.RoomTaken, room.Name, other.Title, Time(other.StartsAt, facts), Time(other.EndsAt, facts)));
+            refusals.Add(Refusal.With("RoomId", Reasons.RoomTaken, room.Name, other.Title, Time(other.StartsAt, facts), Until(other.StartsAt, other.EndsAt, facts, withZone: true)));
         }
 
         foreach (var speakerId in request.SpeakerIds.Distinct())
@@ -93,7 +93,7 @@ public static class ScheduleRules
             foreach (var other in facts.Placed.Where(o => o.Id != request.SessionId && o.SpeakerIds.Contains(speakerId) && Overlaps(o, request)).OrderBy(o => o.StartsAt))
             {
                 var otherRoom = facts.Rooms.TryGetValue(other.RoomId, out var r) ? r.Name : "?";
-                refusals.Add(Refusal.With("Speakers", Reasons.SpeakerDoubleBooked, name, other.Title, otherRoom, Time(other.StartsAt, facts), Time(other.EndsAt, facts)));
+                refusals.Add(Refusal.With("Speakers", Reasons.SpeakerDoubleBooked, name, other.Title, otherRoom, Time(other.StartsAt, facts), Until(other.StartsAt, other.EndsAt, facts, withZone: true)));
             }
 
             var windows = facts.Availability.Where(a => a.SpeakerId == speakerId).OrderBy(a => a.StartsAt).ToList();
@@ -103,7 +103,8 @@ public static class ScheduleRules
                     "Speakers",
                     Reasons.SpeakerUnavailable,
                     name,
-                    string.Join("; ", windows.Select(w => $"{Time(w.StartsAt, facts)}–{Time(w.EndsAt, facts)}"))));
+                    string.Join("; ", windows.Select(w => $"{Time(w.StartsAt, facts)}–{Until(w.StartsAt, w.EndsAt, facts, withZone: false)}"))
+                        + $" ({ScheduleTime.ZoneLabel(facts.Zone, windows[0].StartsAt)})"));
             }
         }
 
@@ -132,6 +133,14 @@ public static class ScheduleRules
 
     private static string Time(DateTimeOffset utc, ScheduleFacts facts) =>
         TimeZoneInfo.ConvertTime(utc, facts.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The end of a span: its time alone on the start's day, the date too otherwise; with the zone's label when asked.</summary>
+    private static string Until(DateTimeOffset start, DateTimeOffset end, ScheduleFacts facts, bool withZone)
+    {
+        var sameDay = ScheduleTime.Day(start, facts.Zone) == ScheduleTime.Day(end, facts.Zone);
+        var text = TimeZoneInfo.ConvertTime(end, facts.Zone).ToString(sameDay ? "HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return withZone ? $"{text} ({ScheduleTime.ZoneLabel(facts.Zone, end)})" : text;
+    }
 }
 
 /// <summary>Converting between UTC (stored) and the edition's wall clock (typed and shown).</summary>
@@ -158,6 +167,10 @@ public static class ScheduleTime
     public static DateTimeOffset Local(DateTimeOffset utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(utc, zone);
 
     public static DateOnly Day(DateTimeOffset utc, TimeZoneInfo zone) => DateOnly.FromDateTime(Local(utc, zone).DateTime);
+
+    /// <summary>"2021-11-05 14:00 (UTC+08:00 Asia/Shanghai)": a moment as organizers, press and attendees read it, on the edition's clock and saying so.</summary>
+    public static string WithZone(DateTimeOffset utc, TimeZoneInfo zone) =>
+        $"{Local(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({ZoneLabel(zone, utc)})";
 
     /// <summary>"UTC+08:00 Asia/Shanghai": the label every time on a schedule page carries.</summary>
     public static string ZoneLabel(TimeZoneInfo zone, DateTimeOffset at)

@@ -36,7 +36,7 @@ public sealed class ScheduleRulesTests
         var refusal = Assert.Single(ScheduleRules.Check(Request(1, At(9, 15), At(10)), Facts([placed])));
 
         Assert.Equal(ScheduleRules.Reasons.RoomTaken, refusal.Message);
-        Assert.Equal(["Main Hall", "Opening ceremony", "2021-11-05 09:00", "2021-11-05 09:30"], refusal.Arguments);
+        Assert.Equal(["Main Hall", "Opening ceremony", "2021-11-05 09:00", "09:30 (UTC+08:00 Asia/Shanghai)"], refusal.Arguments);
     }
 
     [Fact]
@@ -57,6 +57,7 @@ public sealed class ScheduleRulesTests
         Assert.Equal(ScheduleRules.Reasons.SpeakerDoubleBooked, refusal.Message);
         Assert.Equal("Ravi Menon", refusal.Arguments[0]);
         Assert.Equal("Raffles Room", refusal.Arguments[2]);
+        Assert.Equal(("2021-11-05 10:00", "11:00 (UTC+08:00 Asia/Shanghai)"), (refusal.Arguments[3], refusal.Arguments[4]));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class ScheduleRulesTests
         var refusal = Assert.Single(ScheduleRules.Check(Request(1, At(9), At(10), [10]), Facts(availability: windows)));
 
         Assert.Equal(ScheduleRules.Reasons.SpeakerUnavailable, refusal.Message);
-        Assert.Equal(["Zeng Gang", "2021-11-05 14:00–2021-11-05 18:00"], refusal.Arguments);
+        Assert.Equal(["Zeng Gang", "2021-11-05 14:00–18:00 (UTC+08:00 Asia/Shanghai)"], refusal.Arguments);
         Assert.Empty(ScheduleRules.Check(Request(1, At(15), At(16), [10]), Facts(availability: windows)));
     }
 

@@ -45,7 +45,11 @@ public abstract class BadgeSheetTests<TApp>(TApp app) where TApp : SummitApp
 
         await WaitForRunAsync(sheet, TimeSpan.FromSeconds(30));
 
-        Assert.Contains("Ready: 5 badges.", WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/admin/registrations/2021/badges?sheet={sheet}", UriKind.Relative), Cancel)), StringComparison.Ordinal);
+        var runPage = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/admin/registrations/2021/badges?sheet={sheet}", UriKind.Relative), Cancel));
+        Assert.Contains("Ready: 5 badges.", runPage, StringComparison.Ordinal);
+        // The run's date on the edition's clock, saying which.
+        var made = await App.WithDbAsync(db => db.BadgeSheets.Where(b => b.Id == sheet).Select(b => b.CreatedAt).SingleAsync(Cancel));
+        Assert.Contains(Core.Scheduling.ScheduleTime.WithZone(made, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")), runPage, StringComparison.Ordinal);
         var bytes = await client.GetByteArrayAsync(new Uri($"/admin/registrations/2021/badges?handler=download&sheet={sheet}", UriKind.Relative), Cancel);
         using var pdf = PdfDocument.Open(bytes);
         var pages = pdf.GetPages().ToList();

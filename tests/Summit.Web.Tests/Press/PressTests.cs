@@ -172,6 +172,22 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
     }
 
     [Fact]
+    public async Task The_newsroom_and_the_revisions_give_times_on_the_editions_clock_with_its_zone()
+    {
+        var editor = await App.CreateUserAsync($"editor-{Guid.NewGuid():N}@summit.test", Roles.Editor);
+        using var client = App.Browser();
+        await client.SignInAsync(editor.Email!);
+        var article = await App.WithDbAsync(db => db.Articles.Where(a => a.Slug == DemoPress.Slug).Select(a => new { a.Id, a.UpdatedAt }).SingleAsync(Cancel));
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/newsroom", UriKind.Relative), Cancel));
+        Assert.Contains(Core.Scheduling.ScheduleTime.WithZone(article.UpdatedAt, shanghai), list, StringComparison.Ordinal);
+        Assert.DoesNotContain(" UTC</time>", list, StringComparison.Ordinal);
+        var history = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/newsroom/{article.Id}/revisions", UriKind.Relative), Cancel));
+        Assert.Contains("(UTC+08:00 Asia/Shanghai)</time>", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_feed_is_Atom_a_parser_reads_and_the_page_carries_NewsArticle_JSON_LD()
     {
         using var client = App.Browser();

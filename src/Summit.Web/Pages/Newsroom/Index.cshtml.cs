@@ -12,7 +12,11 @@ namespace Summit.Web.Pages.Newsroom;
 /// </summary>
 public sealed class IndexModel(SummitDbContext db) : PageModel
 {
-    public sealed record Line(int Id, string Slug, string? HeadlineEn, string? HeadlineZh, ArticleStatus Status, SignOffStatus SignOff, DateTimeOffset UpdatedAt, DateTimeOffset? PublishAt);
+    /// <summary>An article in a list; <paramref name="TimeZoneId"/> is its edition's, the clock its times are shown on.</summary>
+    public sealed record Line(int Id, string Slug, string? HeadlineEn, string? HeadlineZh, ArticleStatus Status, SignOffStatus SignOff, DateTimeOffset UpdatedAt, DateTimeOffset? PublishAt, string TimeZoneId)
+    {
+        public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    }
 
     public ArticleActor Actor { get; private set; } = null!;
 
@@ -28,7 +32,7 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
         Actor = PressActors.Of(User)!;
         var userId = Actor.UserId;
         var lines = db.Articles.AsNoTracking().OrderByDescending(a => a.UpdatedAt)
-            .Select(a => new { Line = new Line(a.Id, a.Slug, a.HeadlineEn, a.HeadlineZh, a.Status, a.SignOff, a.UpdatedAt, a.PublishAt), Mine = a.Authors.Any(x => x.UserId == userId) });
+            .Select(a => new { Line = new Line(a.Id, a.Slug, a.HeadlineEn, a.HeadlineZh, a.Status, a.SignOff, a.UpdatedAt, a.PublishAt, db.Editions.Where(e => e.Id == a.EditionId).Select(e => e.TimeZoneId).First()), Mine = a.Authors.Any(x => x.UserId == userId) });
         var visible = Actor.IsEditor ? await lines.Take(500).ToListAsync(cancellationToken) : await lines.Where(a => a.Mine).Take(500).ToListAsync(cancellationToken);
         Mine = visible.Where(a => a.Mine).Select(a => a.Line).ToList();
         All = Actor.IsEditor ? visible.Select(a => a.Line).ToList() : [];

@@ -14,6 +14,9 @@ public sealed class RevisionsModel(SummitDbContext db, RestoreArticleRevision re
 {
     public Article Article { get; private set; } = null!;
 
+    /// <summary>The article's edition's zone: revision times are shown on its clock.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
 
     /// <summary>The revision shown whole (?show=N).</summary>
@@ -72,6 +75,7 @@ public sealed class RevisionsModel(SummitDbContext db, RestoreArticleRevision re
         }
 
         Article = article;
+        Zone = TimeZoneInfo.FindSystemTimeZoneById(await db.Editions.Where(e => e.Id == article.EditionId).Select(e => e.TimeZoneId).FirstAsync(cancellationToken));
         Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Number).ToListAsync(cancellationToken);
         return true;
     }
