@@ -3,12 +3,24 @@ using System.Globalization;
 namespace Summit.Core.Speakers;
 
 /// <summary>
-/// Country and region names in both languages. .NET's <see cref="RegionInfo.DisplayName"/> follows the process's
-/// language, not the visitor's, so Chinese names come from this table (the summit's region first), English from
-/// <see cref="RegionInfo.EnglishName"/>.
+/// Country and region names in both languages, from one reviewed list: the summit's region as its organizers write
+/// it (this table), the rest from the platform's CLDR data (ICU). Hong Kong, Macao and Taiwan are named alike in both
+/// languages, as regions of China (中国香港 / Hong Kong SAR, China), not as CLDR's English ("Taiwan") and Chinese
+/// ("台湾") would each have them. <see cref="RegionInfo.DisplayName"/> follows neither the visitor nor Chinese, so the
+/// Chinese names come from the Chinese display names of cultures ("法语（法国）" → 法国).
 /// </summary>
 public static class Regions
 {
+    /// <summary>English names reviewed against the Chinese ones; the rest are <see cref="RegionInfo.EnglishName"/>.</summary>
+    private static readonly Dictionary<string, string> English = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["HK"] = "Hong Kong SAR, China",
+        ["MO"] = "Macao SAR, China",
+        ["TW"] = "Taiwan, China",
+    };
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> ChineseFromCldr = new(BuildChinese);
+
     private static readonly Dictionary<string, string> Chinese = new(StringComparer.OrdinalIgnoreCase)
     {
         ["CN"] = "中国",
@@ -56,11 +68,52 @@ public static class Regions
             return null;
         }
 
-        if (chinese && Chinese.TryGetValue(code, out var name))
+        if (chinese)
         {
-            return name;
+            if (Chinese.TryGetValue(code, out var name) || ChineseFromCldr.Value.TryGetValue(code, out name))
+            {
+                return name;
+            }
+        }
+        else if (English.TryGetValue(code, out var english))
+        {
+            return english;
         }
 
         return new RegionInfo(code.ToUpperInvariant()).EnglishName;
+    }
+
+    /// <summary>Region code → its Chinese name, read from each culture's Chinese display name: "英语（南非）" → 南非, "中文（简体，中国）" → 中国.</summary>
+    private static Dictionary<string, string> BuildChinese()
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Text.Cultures.Chinese);
+            foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+            {
+                var code = culture.Name[(culture.Name.LastIndexOf('-') + 1)..];
+                var display = culture.DisplayName;
+                var open = display.LastIndexOf('（');
+                if (code.Length != 2 || names.ContainsKey(code) || open < 0 || !display.EndsWith('）'))
+                {
+                    continue;
+                }
+
+                var inside = display[(open + 1)..^1];
+                var name = inside[(inside.LastIndexOf('，') + 1)..].Trim();
+                if (name.Length > 0 && name.Any(c => c >= '\u4e00' && c <= '\u9fff'))
+                {
+                    names[code] = name;
+                }
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+
+        return names;
     }
 }

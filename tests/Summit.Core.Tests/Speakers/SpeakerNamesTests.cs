@@ -85,4 +85,17 @@ public class SpeakerNamesTests
     [InlineData("", "曾刚", "Zeng Gang", "HK", "zh-Hans")]
     public void A_speaker_is_written_to_in_their_accounts_language_or_else_the_one_their_name_and_country_suggest(string? account, string? nameZh, string? nameLatin, string? country, string expected) =>
         Assert.Equal(expected, SpeakerNames.Culture(account, nameZh, nameLatin, country));
+
+    [Theory]
+    [InlineData("TW", "Taiwan, China", "中国台湾")]
+    [InlineData("HK", "Hong Kong SAR, China", "中国香港")]
+    [InlineData("MO", "Macao SAR, China", "中国澳门")]
+    [InlineData("FR", "France", "法国")]
+    [InlineData("BR", "Brazil", "巴西")]
+    [InlineData("ZA", "South Africa", "南非")]
+    public void One_reviewed_list_names_each_region_alike_in_both_languages(string code, string english, string chinese)
+    {
+        Assert.Equal(english, Regions.Name(code, chinese: false));
+        Assert.Equal(chinese, Regions.Name(code, chinese: true));
+    }
 }
