@@ -269,6 +269,17 @@ public sealed class SpeakerSelfServiceTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         Assert.Equal(PhotoStatus.Pending, await App.WithDbAsync(db => db.SpeakerPhotos.Where(p => p.SpeakerId == speakerId).Select(p => p.Status).SingleAsync()));
         Assert.Contains("Your new photo waits for the organizers", await client.GetStringAsync(new Uri("/my/speaker-profile", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        // The organizers see it waiting: on /admin, and flagged in the speaker list, which can show only those.
+        var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Roles.Organizer);
+        using var admin = App.Browser();
+        await admin.SignInAsync(organizer.Email!);
+        var home = await admin.GetStringAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("href=\"/admin/speakers?photos=pending\"", home, StringComparison.Ordinal);
+        var pending = await admin.GetStringAsync(new Uri("/admin/speakers?photos=pending", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains($"<a class=\"badge pending-badge\" href=\"/admin/speakers/photo/{speakerId}\">Photo to approve</a>", pending, StringComparison.Ordinal);
+        var waiting = await App.WithDbAsync(db => db.SpeakerPhotos.Where(p => p.Status == PhotoStatus.Pending).Select(p => p.SpeakerId).Distinct().CountAsync());
+        Assert.Equal(waiting, Regex.Count(pending, "Photo to approve</a>"));
     }
 
     [Fact]

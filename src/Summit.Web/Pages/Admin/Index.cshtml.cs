@@ -15,11 +15,15 @@ public sealed class IndexModel(SummitDbContext db) : PageModel
 
     public int FailedMails { get; private set; }
 
+    /// <summary>Speakers whose new photo waits for an organizer (the public page keeps the old one until then).</summary>
+    public int PendingPhotos { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Editions = await db.Editions.CountAsync(cancellationToken);
         UnreadMessages = await db.ContactMessages.CountAsync(m => m.ReadAt == null, cancellationToken);
         Accounts = await db.Users.CountAsync(cancellationToken);
         FailedMails = await db.OutgoingMails.CountAsync(m => m.Status == MailStatus.Failed, cancellationToken);
+        PendingPhotos = await db.Speakers.CountAsync(s => db.SpeakerPhotos.Any(p => p.SpeakerId == s.Id && p.Status == Core.Speakers.PhotoStatus.Pending), cancellationToken);
     }
 }
