@@ -11,7 +11,9 @@ namespace Summit.Web.Scheduling;
 /// <summary>
 /// The C3VOC/frab schedule exchange format (schedule.xml and schedule.json) that Giggity, EventFahrplan and
 /// ConfClerk read. The schemas allow one language per document, so English and Chinese are two documents with the
-/// same GUIDs, ids and slugs. Breaks are left out (as pretalx does); a cancelled session stays, its title marked.
+/// same GUIDs, ids and slugs. Breaks and cancelled sessions are left out, as pretalx does: these apps have no
+/// cancelled state, so a marked title would still read as a session to go to, while a session that disappears is
+/// one they report as gone (EventFahrplan lists it among the changes). Calendars keep it, as STATUS:CANCELLED.
 /// Both writers take the same <see cref="Programme"/>, so the two files never disagree.
 /// </summary>
 public static class ScheduleExchange
@@ -150,7 +152,7 @@ public static class ScheduleExchange
     };
 
     private static IEnumerable<ProgrammeSession> Sessions(Programme programme, DateOnly day) =>
-        programme.On(day).Where(s => !s.Type.IsBreak);
+        programme.On(day).Where(s => !s.Type.IsBreak && !s.IsCancelled);
 
     private static XElement EventXml(Programme programme, ProgrammeSession s, bool chinese, Uri publicBase)
     {
@@ -160,7 +162,7 @@ public static class ScheduleExchange
             new XAttribute("id", s.Id),
             new XAttribute("guid", s.Published.Uid.ToString("D")),
             new XElement("room", s.Room.Name(chinese)),
-            new XElement("title", Title(s, chinese)),
+            new XElement("title", s.Title(chinese)),
             new XElement("subtitle", s.Title(!chinese)),
             new XElement("type", s.Type.Name(chinese)),
             new XElement("date", Timestamp(local)),
@@ -170,7 +172,7 @@ public static class ScheduleExchange
             new XElement("slug", Slug(programme, s)),
             new XElement("track", s.Track?.Name(chinese) ?? ""),
             new XElement("persons", s.Speakers.Select(p => new XElement("person", new XAttribute("id", p.Id), p.DisplayName(chinese)))),
-            new XElement("language", Language(s)),
+            new XElement("language", Language(s, chinese)),
             new XElement("description", string.Join(chinese ? "、" : ", ", s.Speakers.Select(p => $"{p.DisplayName(chinese)} ({ProgrammeNames.Role(p.Role, chinese)})"))),
             new XElement("links"),
             new XElement("url", Url(publicBase, $"/{programme.Edition.Slug}/sessions/{s.Id}")));
@@ -191,11 +193,11 @@ public static class ScheduleExchange
             ["room"] = s.Room.Name(chinese),
             ["slug"] = Slug(programme, s),
             ["url"] = Url(publicBase, $"/{programme.Edition.Slug}/sessions/{s.Id}"),
-            ["title"] = Title(s, chinese),
+            ["title"] = s.Title(chinese),
             ["subtitle"] = s.Title(!chinese),
             ["track"] = s.Track?.Name(chinese),
             ["type"] = s.Type.Name(chinese),
-            ["language"] = Language(s),
+            ["language"] = Language(s, chinese),
             ["abstract"] = RichText.ToPlainText(s.Published.Abstract(chinese)),
             ["description"] = string.Join(chinese ? "、" : ", ", s.Speakers.Select(p => $"{p.DisplayName(chinese)} ({ProgrammeNames.Role(p.Role, chinese)})")),
             ["do_not_record"] = false,
@@ -210,14 +212,15 @@ public static class ScheduleExchange
         };
     }
 
-    private static string Title(ProgrammeSession s, bool chinese) =>
-        s.IsCancelled ? (chinese ? "【已取消】" : "CANCELLED: ") + s.Title(chinese) : s.Title(chinese);
-
-    private static string Language(ProgrammeSession s) => s.Published.Language switch
+    /// <summary>
+    /// One ISO 639-1 code, as the format has it ("en", "zh"); a session held in both languages is in the document's
+    /// own, since either serves its reader.
+    /// </summary>
+    private static string Language(ProgrammeSession s, bool chinese) => s.Published.Language switch
     {
         SessionLanguage.Chinese => "zh",
         SessionLanguage.English => "en",
-        _ => "en,zh",
+        _ => chinese ? "zh" : "en",
     };
 
     private static string Duration(ProgrammeSession s)

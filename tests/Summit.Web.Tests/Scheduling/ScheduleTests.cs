@@ -62,6 +62,9 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
             Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(20)));
             var days = document["schedule"]!["conference"]!["days"]!.AsArray();
             guids.Add(days.SelectMany(d => d!["rooms"]!.AsObject().SelectMany(r => r.Value!.AsArray().Select(e => e!["guid"]!.GetValue<string>()))).Order().ToArray());
+            // One ISO 639-1 code per session, as the format's readers expect ("en", never "en,zh").
+            var languages = days.SelectMany(d => d!["rooms"]!.AsObject().SelectMany(r => r.Value!.AsArray().Select(e => e!["language"]!.GetValue<string>()))).Distinct().ToList();
+            Assert.All(languages, l => Assert.Matches("^(en|zh)$", l));
         }
 
         Assert.NotEmpty(guids[0]);
@@ -159,6 +162,16 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
         Assert.NotEmpty(calendar.TimeZones);
         var page = await anonymous.GetStringAsync(new Uri($"/2021/sessions/{session.Id}", UriKind.Relative), Cancel);
         Assert.Contains("This session has been cancelled.", page, StringComparison.Ordinal);
+
+        // Schedule apps have no cancelled state: as pretalx does, the session leaves schedule.xml and .json, in both languages.
+        foreach (var query in new[] { "", "?lang=zh" })
+        {
+            var xml = System.Xml.Linq.XDocument.Parse(await anonymous.GetStringAsync(new Uri("/2021/schedule.xml" + query, UriKind.Relative), Cancel));
+            Assert.DoesNotContain(xml.Descendants("event"), e => (string?)e.Attribute("guid") == session.Uid.ToString("D"));
+            Assert.NotEmpty(xml.Descendants("event"));
+            var json = await anonymous.GetStringAsync(new Uri("/2021/schedule.json" + query, UriKind.Relative), Cancel);
+            Assert.DoesNotContain(session.Uid.ToString("D"), json, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
