@@ -56,7 +56,6 @@ public sealed class PressBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
             await page.GetByLabel("Text (English)").FillAsync("### Patient capital\n\n“Green projects pay back slowly,” said Zeng.");
             // The live preview renders the Markdown as the page will.
             await Assertions.Expect(page.Locator("#preview-en h3")).ToHaveTextAsync("Patient capital");
-            await page.GetByLabel("Quoted passages (what the interviewed speaker signs off)").FillAsync("“Green projects pay back slowly,” said Zeng.");
             await page.GetByLabel("Speakers this article covers").SelectOptionAsync(new SelectOptionValue { Label = "Zeng Gang" });
             await page.GetByLabel("Sessions this article covers").SelectOptionAsync(new SelectOptionValue { Label = sessionTitle });
             await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();

@@ -3,8 +3,11 @@ using Summit.Core.Data;
 
 namespace Summit.Core.Press;
 
-/// <summary>What the speaker's link shows: the article's headline and the passages to sign off, or why it cannot be used.</summary>
-public sealed record SignOffView(bool Usable, int ArticleId, string? HeadlineEn, string? HeadlineZh, string? QuotedPassages, int? SpeakerId);
+/// <summary>
+/// What the speaker's link shows: the article's headline and the passages to sign off, each in its paragraph of the
+/// text (<see cref="Quotes"/>), or why it cannot be used.
+/// </summary>
+public sealed record SignOffView(bool Usable, int ArticleId, string? HeadlineEn, string? HeadlineZh, string? QuotedPassages, int? SpeakerId, IReadOnlyList<QuotedPassage> Quotes);
 
 /// <summary>
 /// The interviewed speaker answers on the quoted passages, through the emailed single-use link or from their own
@@ -26,8 +29,8 @@ public sealed class AnswerSignOff(SummitDbContext db, ArticleEvents events, Time
         var article = string.IsNullOrEmpty(token) ? null : await db.Articles.AsNoTracking()
             .FirstOrDefaultAsync(a => a.SignOffTokenHash == hash && a.SignOff == SignOffStatus.Requested, cancellationToken);
         return article is null
-            ? new(false, 0, null, null, null, null)
-            : new(true, article.Id, article.HeadlineEn, article.HeadlineZh, article.QuotedPassages, article.SignOffSpeakerId);
+            ? new(false, 0, null, null, null, null, [])
+            : new(true, article.Id, article.HeadlineEn, article.HeadlineZh, article.QuotedPassages, article.SignOffSpeakerId, ArticleQuotes.From(article.BodyEn, article.BodyZh));
     }
 
     /// <summary>The articles waiting for this account's speaker to sign off.</summary>

@@ -111,7 +111,10 @@ public sealed class Article
 
     public string? SeoDescription { get; private set; }
 
-    /// <summary>The passages that quote the interviewed speaker, as sent for sign-off (plain text).</summary>
+    /// <summary>
+    /// The passages in quotation marks in the texts (<see cref="ArticleQuotes"/>), one a paragraph: what the speaker
+    /// signs off. Derived on every save, never typed, so the sign-off is of the words as published.
+    /// </summary>
     public string? QuotedPassages { get; private set; }
 
     public SignOffStatus SignOff { get; private set; }
@@ -190,10 +193,10 @@ public sealed class Article
     public string? Headline(bool chinese) => chinese ? HeadlineZh ?? HeadlineEn : HeadlineEn ?? HeadlineZh;
 
     /// <summary>
-    /// Whether publishing needs the speaker's sign-off (or an editor's recorded override): an article with quoted
-    /// passages, or an interview of a speaker.
+    /// Whether publishing needs the speaker's sign-off (or an editor's recorded override): an article about a speaker
+    /// that quotes, or an interview of a speaker.
     /// </summary>
-    public bool NeedsSignOff(bool coversSpeakers) => !string.IsNullOrWhiteSpace(QuotedPassages) || (Kind == ArticleKind.Interview && coversSpeakers);
+    public bool NeedsSignOff(bool coversSpeakers) => coversSpeakers && (!string.IsNullOrWhiteSpace(QuotedPassages) || Kind == ArticleKind.Interview);
 
     internal void Apply(ArticleContent content, DateTimeOffset now)
     {
@@ -209,7 +212,11 @@ public sealed class Article
         DatelineZh = Clean(content.DatelineZh);
         SeoTitle = Clean(content.SeoTitle);
         SeoDescription = Clean(content.SeoDescription);
-        var quotes = Clean(content.QuotedPassages);
+        // The quotes come from the texts as they will be published, not from a field of their own (issue 18): change
+        // a quoted word in either language and the speaker's answer no longer stands. Past the column's length the
+        // rest is not kept; 20,000 characters of quotes is far beyond any interview.
+        var quotes = ArticleQuotes.Snapshot(BodyEn, BodyZh);
+        quotes = quotes is { Length: > QuotesMaxLength } ? quotes[..QuotesMaxLength] : quotes;
         if (quotes != QuotedPassages && (SignOff != SignOffStatus.NotRequested || SignOffOverriddenBy is not null))
         {
             // The speaker signed off (or is reading) other words: the answer no longer stands.

@@ -11,7 +11,7 @@ public sealed class RequestSignOff(SummitDbContext db, ArticleEvents events, Tim
 {
     public static class Reasons
     {
-        public const string NoQuotes = "Paste the passages that quote the speaker first: they are what the speaker signs off.";
+        public const string NoQuotes = "The text quotes no one yet: put the speaker's words in quotation marks (“…” or 「…」) in the text; those passages are what the speaker signs off.";
         public const string NotCovered = "Choose one of the speakers this article covers.";
         public const string NoAddress = "This speaker has neither a contact email address nor an account: ask the organizers to add one.";
     }

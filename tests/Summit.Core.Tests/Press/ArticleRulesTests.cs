@@ -101,9 +101,10 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         }
     }
 
-    private static ArticleContent Content(string slug = "zeng-gang-carbon", string body = "Chongqing should focus on emission reduction.", string? quotes = "“Energy conservation should be focused,” said Zeng.", IReadOnlyList<int>? speakers = null, IReadOnlyList<int>? sessions = null) => new(
-        ArticleKind.Interview, slug, "Zeng Gang: Chongqing Should Focus on Energy-Saving", "曾刚：重庆应聚焦节能减排技术", "The lead.", null, body, "曾刚认为……",
-        "Chongqing", "重庆", null, null, quotes, ["Green Finance", "green finance", "碳中和"], [new ContributorDetails("Zhang Yue", "as an intern")], speakers ?? [], sessions ?? []);
+    /// <summary>An interview; <paramref name="quotes"/> is a paragraph of the English text (the quotes are what its quotation marks hold).</summary>
+    private static ArticleContent Content(string slug = "zeng-gang-carbon", string body = "Chongqing should focus on emission reduction.", string? quotes = "“Energy conservation should be focused,” said Zeng.", IReadOnlyList<int>? speakers = null, IReadOnlyList<int>? sessions = null, string bodyZh = "曾刚认为……") => new(
+        ArticleKind.Interview, slug, "Zeng Gang: Chongqing Should Focus on Energy-Saving", "曾刚：重庆应聚焦节能减排技术", "The lead.", null, quotes is null ? body : $"{body}\n\n{quotes}", bodyZh,
+        "Chongqing", "重庆", null, null, null, ["Green Finance", "green finance", "碳中和"], [new ContributorDetails("Zhang Yue", "as an intern")], speakers ?? [], sessions ?? []);
 
     private Task<ArticleOutcome> SaveAsync(ArticleActor actor, ArticleContent content, int? id = null, int? expected = null, string? correction = null) =>
         WithAsync(s => s.GetRequiredService<SaveArticle>().RunAsync(actor, editionId, id, content, expected, correction, Cancel));
@@ -167,7 +168,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.True((await SaveAsync(editor, Content(body: "Edited by the desk."), id, expected: 1)).Succeeded);
         Assert.Equal(SaveArticle.Reasons.SlugTaken, Assert.Single((await SaveAsync(otherWriter, Content())).Refusals).Message);
 
-        Assert.Equal(("Edited by the desk.", 2), ((await LoadAsync(id)).BodyEn, (await LoadAsync(id)).Revision));
+        Assert.Equal(("Edited by the desk.\n\n“Energy conservation should be focused,” said Zeng.", 2), ((await LoadAsync(id)).BodyEn, (await LoadAsync(id)).Revision));
         Assert.Equal([1, 2], await WithAsync(s => s.GetRequiredService<SummitDbContext>().ArticleRevisions.Where(r => r.ArticleId == id).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(Cancel)));
         Assert.Equal([ArticleEventKind.Created, ArticleEventKind.Saved], await HistoryAsync(id));
     }
@@ -187,7 +188,8 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Equal(ScheduleArticle.Reasons.SignOffMissing, Assert.Single((await ScheduleAsync(editor, id, new PublishTime(clock.GetUtcNow()))).Refusals).Message);
         var view = await WithAsync(s => s.GetRequiredService<AnswerSignOff>().ViewAsync(first, Cancel));
         Assert.True(view.Usable);
-        Assert.Contains("said Zeng", view.QuotedPassages, StringComparison.Ordinal);
+        Assert.Equal("“Energy conservation should be focused,”", view.QuotedPassages);
+        Assert.Equal("“Energy conservation should be focused,” said Zeng.", Assert.Single(view.Quotes).Paragraph);
 
         Assert.Equal(AnswerSignOff.Reasons.CommentRequired, Assert.Single((await WithAsync(s => s.GetRequiredService<AnswerSignOff>().RunAsync(first, approve: false, " ", Cancel))).Refusals).Message);
         Assert.True((await WithAsync(s => s.GetRequiredService<AnswerSignOff>().RunAsync(first, approve: false, "I said “should be”, not “must”.", Cancel))).Succeeded);
@@ -203,11 +205,16 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Equal((ArticleStatus.EditorReview, SignOffStatus.Approved, null), (approved.Status, approved.SignOff, approved.SignOffTokenHash));
         Assert.Equal([false, true], recorder.Answered.Select(a => a.Approved));
 
-        // New words in the quotes: the approval was for the old ones.
-        Assert.True((await SaveAsync(writer, Content(quotes: "“A different quote,” said Zeng.", speakers: [speakerId]), id)).Succeeded);
+        // Other words than the quotes change: the approval stands.
+        Assert.True((await SaveAsync(writer, Content(body: "Chongqing should focus on emission reduction, Zeng said.", speakers: [speakerId]), id)).Succeeded);
+        Assert.Equal(SignOffStatus.Approved, (await LoadAsync(id)).SignOff);
+
+        // A quoted word changes in the Chinese text only: the approval was for the old words.
+        Assert.True((await SaveAsync(writer, Content(body: "Chongqing should focus on emission reduction, Zeng said.", speakers: [speakerId], bodyZh: "曾刚说：“节能减排技术应当成为重点。”"), id)).Succeeded);
         Assert.Equal(SignOffStatus.NotRequested, (await LoadAsync(id)).SignOff);
+        Assert.Contains("“节能减排技术应当成为重点。”", (await LoadAsync(id)).QuotedPassages, StringComparison.Ordinal);
         Assert.Equal(
-            [ArticleEventKind.Created, ArticleEventKind.SignOffRequested, ArticleEventKind.SignOffChangesRequested, ArticleEventKind.SignOffRequested, ArticleEventKind.SignOffApproved, ArticleEventKind.Saved],
+            [ArticleEventKind.Created, ArticleEventKind.SignOffRequested, ArticleEventKind.SignOffChangesRequested, ArticleEventKind.SignOffRequested, ArticleEventKind.SignOffApproved, ArticleEventKind.Saved, ArticleEventKind.Saved],
             await HistoryAsync(id));
     }
 
@@ -295,7 +302,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.True((await WithAsync(s => s.GetRequiredService<RestoreArticleRevision>().RunAsync(writer, id, 1, expectedRevision: 2, cancellationToken: Cancel))).Succeeded);
 
         var restored = await LoadAsync(id);
-        Assert.Equal(("Chongqing should focus on emission reduction.", 3), (restored.BodyEn, restored.Revision));
+        Assert.Equal(("Chongqing should focus on emission reduction.\n\n“Energy conservation should be focused,” said Zeng.", 3), (restored.BodyEn, restored.Revision));
         Assert.Equal(1, await WithAsync(s => s.GetRequiredService<SummitDbContext>().ArticleRevisions.Where(r => r.ArticleId == id && r.Number == 3).Select(r => r.RestoredFrom).FirstAsync(Cancel)));
         Assert.Equal(RestoreArticleRevision.Reasons.RevisionNotFound, Assert.Single((await WithAsync(s => s.GetRequiredService<RestoreArticleRevision>().RunAsync(writer, id, 42, cancellationToken: Cancel))).Refusals).Message);
         Assert.Equal(ArticleRules.Reasons.NotFound, Assert.Single((await WithAsync(s => s.GetRequiredService<RestoreArticleRevision>().RunAsync(otherWriter, id, 1, cancellationToken: Cancel))).Refusals).Message);
@@ -406,7 +413,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
 
         // Scheduled again after approval; then the editor changes the quotes: the approval is gone, so is the schedule.
         Assert.True((await ScheduleAsync(editor, id, new PublishTime(clock.GetUtcNow().AddHours(1)), overrideSignOff: true)).Succeeded);
-        Assert.True((await SaveAsync(editor, Content(quotes: "“Other words,” said Zeng.", speakers: [speakerId]), id)).Succeeded);
+        Assert.True((await SaveAsync(editor, Content(quotes: "“Other words entirely,” said Zeng.", speakers: [speakerId]), id)).Succeeded);
         Assert.Equal((ArticleStatus.EditorReview, SignOffStatus.NotRequested), ((await LoadAsync(id)).Status, (await LoadAsync(id)).SignOff));
         Assert.Equal(2, (await HistoryAsync(id)).Count(k => k == ArticleEventKind.Unscheduled));
         Assert.Contains(SaveArticle.Check(Content() with { Kind = (ArticleKind)42 }), r => r.Message == SaveArticle.Reasons.KindUnknown);
@@ -440,7 +447,7 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Equal(ArticleRules.Reasons.PublishedEditorsOnly, Assert.Single((await WithAsync(s => s.GetRequiredService<ArticlePhotos>().RemoveAsync(writer, id, 1, Cancel)))).Message);
         Assert.Equal(ArticleRules.Reasons.PublishedEditorsOnly, Assert.Single((await WithAsync(s => s.GetRequiredService<ArticlePhotos>().UploadAsync(writer, id, photo, new ArticlePhotoDetails(null, null, "Me", false), Cancel))).Refusals).Message);
         var overrides = (await HistoryAsync(id)).Count(k => k == ArticleEventKind.SignOffOverridden);
-        Assert.True((await SaveAsync(editor, Content(slug: "a-report", quotes: "“Corrected words,” said Zeng.", speakers: [speakerId]) with { Kind = ArticleKind.Report }, id, correction: "A word of the quote was wrong.")).Succeeded);
+        Assert.True((await SaveAsync(editor, Content(slug: "a-report", quotes: "“Corrected words this time,” said Zeng.", speakers: [speakerId]) with { Kind = ArticleKind.Report }, id, correction: "A word of the quote was wrong.")).Succeeded);
         var corrected = await LoadAsync(id);
         Assert.Equal((ArticleStatus.Published, "editor@summit.test"), (corrected.Status, corrected.SignOffOverriddenBy));
         Assert.Equal(overrides + 1, (await HistoryAsync(id)).Count(k => k == ArticleEventKind.SignOffOverridden));

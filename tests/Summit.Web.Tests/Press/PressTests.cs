@@ -37,10 +37,10 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
             ["Input.Slug"] = slug,
             ["Input.HeadlineEn"] = $"Green bonds in Chongqing {slug}",
             ["Input.LeadEn"] = "The lead.",
-            ["Input.BodyEn"] = body,
+            // The quotes are a paragraph of the text, as an article has them.
+            ["Input.BodyEn"] = quotes is null ? body : $"{body}\n\n{quotes}",
             ["Input.Tags"] = "green finance, bonds",
             ["Input.Contributors"] = "Zhang Yue, as an intern",
-            ["Input.QuotedPassages"] = quotes ?? "",
         };
         if (speakerId is int speaker)
         {
@@ -356,7 +356,8 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         using var speaker = App.Browser();
         var raw = await speaker.GetStringAsync(new Uri(link.PathAndQuery, UriKind.Relative), Cancel);
         var page = Html(raw);
-        Assert.Contains("“Green bonds are growing,” said Wang.", page, StringComparison.Ordinal);
+        // The quote marked in its paragraph of the text, as it will be published.
+        Assert.Contains("<mark>“Green bonds are growing,”</mark> said Wang.", page, StringComparison.Ordinal);
         var token = Forms.Token(raw);
 
         using (var approved = await speaker.PostAsync(link.PathAndQuery, new Dictionary<string, string> { ["decision"] = "approve" }))

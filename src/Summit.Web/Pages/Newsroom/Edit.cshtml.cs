@@ -52,8 +52,6 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
 
         public string? BodyZh { get; set; }
 
-        public string? QuotedPassages { get; set; }
-
         /// <summary>Comma-separated.</summary>
         public string? Tags { get; set; }
 
@@ -96,7 +94,6 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
                 LeadZh = a.LeadZh,
                 BodyEn = a.BodyEn,
                 BodyZh = a.BodyZh,
-                QuotedPassages = a.QuotedPassages,
                 Tags = string.Join(", ", content.Tags),
                 Contributors = string.Join("\n", content.Contributors.Select(c => c.Role is null ? c.Name : $"{c.Name}, {c.Role}")),
                 SpeakerIds = [.. content.SpeakerIds],
@@ -161,7 +158,8 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
 
     private ArticleContent Content() => new(
         Input.Kind, Input.Slug, Input.HeadlineEn, Input.HeadlineZh, Input.LeadEn, Input.LeadZh, Input.BodyEn, Input.BodyZh, Input.DatelineEn, Input.DatelineZh,
-        Input.SeoTitle, Input.SeoDescription, Input.QuotedPassages,
+        // The quotes are not typed: Article.Apply takes them from the texts (ArticleQuotes).
+        Input.SeoTitle, Input.SeoDescription, null,
         [.. (Input.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         [.. (Input.Contributors ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
         {

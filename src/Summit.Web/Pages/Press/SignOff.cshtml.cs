@@ -12,7 +12,7 @@ namespace Summit.Web.Pages.Press;
 /// </summary>
 public sealed class SignOffModel(AnswerSignOff answer, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public SignOffView View { get; private set; } = new(false, 0, null, null, null, null);
+    public SignOffView View { get; private set; } = new(false, 0, null, null, null, null, []);
 
     /// <summary>Set after an answer: approved or changes asked.</summary>
     public bool? Answered { get; private set; }
