@@ -7,10 +7,12 @@ public sealed class ArticleAuthor
     {
     }
 
-    internal ArticleAuthor(string userId, string name)
+    internal ArticleAuthor(string userId, string name, string? nameZh = null)
     {
         UserId = userId;
         Name = name;
+        var zh = nameZh?.Trim();
+        NameZh = string.IsNullOrEmpty(zh) ? null : zh.Length > NameMaxLength ? zh[..NameMaxLength] : zh;
     }
 
     public int ArticleId { get; private set; }
@@ -29,4 +31,10 @@ public sealed class ArticleAuthor
 
     /// <summary>The byline, as the author's account names them when they were added.</summary>
     public string Name { get; private set; } = "";
+
+    /// <summary>The author's name in Chinese characters, from their account, when they have one.</summary>
+    public string? NameZh { get; private set; }
+
+    /// <summary>The byline as a page in that language shows it: its own script first, the other after ("严薇 Vivian Yan").</summary>
+    public string Byline(bool chinese) => ArticleBylines.Both(Name, NameZh, chinese);
 }

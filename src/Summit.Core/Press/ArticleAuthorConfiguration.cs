@@ -11,6 +11,7 @@ internal sealed class ArticleAuthorConfiguration : IEntityTypeConfiguration<Arti
         builder.HasOne<Article>().WithMany(a => a.Authors).HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Accounts.SummitUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.Name).HasMaxLength(ArticleAuthor.NameMaxLength);
+        builder.Property(a => a.NameZh).HasMaxLength(ArticleAuthor.NameMaxLength);
         builder.HasIndex(a => a.UserId);
     }
 }

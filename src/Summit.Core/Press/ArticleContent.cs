@@ -20,4 +20,5 @@ public sealed record ArticleContent(
     IReadOnlyList<int> SpeakerIds,
     IReadOnlyList<int> SessionIds);
 
-public sealed record ContributorDetails(string Name, string? Role);
+/// <summary>A contributor's credit, in Latin script and, if given, in Chinese.</summary>
+public sealed record ContributorDetails(string Name, string? Role, string? NameZh = null, string? RoleZh = null);

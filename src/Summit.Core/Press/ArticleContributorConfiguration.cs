@@ -11,5 +11,7 @@ internal sealed class ArticleContributorConfiguration : IEntityTypeConfiguration
         builder.HasOne<Article>().WithMany(a => a.Contributors).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(c => c.Name).HasMaxLength(ArticleContributor.NameMaxLength);
         builder.Property(c => c.Role).HasMaxLength(ArticleContributor.RoleMaxLength);
+        builder.Property(c => c.NameZh).HasMaxLength(ArticleContributor.NameMaxLength);
+        builder.Property(c => c.RoleZh).HasMaxLength(ArticleContributor.RoleMaxLength);
     }
 }

@@ -116,7 +116,7 @@ public static class ArticleRules
             article.Kind, article.Slug, article.HeadlineEn, article.HeadlineZh, article.LeadEn, article.LeadZh, article.BodyEn, article.BodyZh,
             article.DatelineEn, article.DatelineZh, article.SeoTitle, article.SeoDescription, article.QuotedPassages,
             [.. article.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal)],
-            [.. article.Contributors.OrderBy(c => c.Order).Select(c => new ContributorDetails(c.Name, c.Role))],
+            [.. article.Contributors.OrderBy(c => c.Order).Select(c => new ContributorDetails(c.Name, c.Role, c.NameZh, c.RoleZh))],
             [.. article.Speakers.Select(s => s.SpeakerId).Order()],
             [.. article.Sessions.Select(s => s.SessionId).Order()]);
     }

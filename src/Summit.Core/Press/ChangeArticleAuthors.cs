@@ -46,7 +46,7 @@ public sealed class ChangeArticleAuthors(SummitDbContext db, TimeProvider clock)
             return new(null, [locked]);
         }
 
-        article.Authors.Add(new ArticleAuthor(user.Id, ArticleAuthor.Byline(user.DisplayName, user.Email!.Split('@')[0])));
+        article.Authors.Add(new ArticleAuthor(user.Id, ArticleAuthor.Byline(user.DisplayName, user.Email!.Split('@')[0]), user.DisplayNameZh));
         ArticleRules.Record(db, article, ArticleEventKind.Saved, actor.Email, $"+ {user.Email}", clock.GetUtcNow());
         return await ArticleTransitions.SaveAsync(db, article, cancellationToken);
     }

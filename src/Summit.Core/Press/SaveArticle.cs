@@ -95,9 +95,9 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
             }
 
             // The byline is the account's display name (never its sign-in address).
-            var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            var name = await db.Users.Where(u => u.Id == actor.UserId).Select(u => new { u.DisplayName, u.DisplayNameZh }).FirstOrDefaultAsync(cancellationToken);
             article = new Article(editionId, actor.Email, now);
-            article.Authors.Add(new ArticleAuthor(actor.UserId, ArticleAuthor.Byline(name, actor.Email.Split('@')[0])));
+            article.Authors.Add(new ArticleAuthor(actor.UserId, ArticleAuthor.Byline(name?.DisplayName, actor.Email.Split('@')[0]), name?.DisplayNameZh));
             db.Articles.Add(article);
         }
 
@@ -141,8 +141,8 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         }
 
         Replace(article.Sessions, sessionIds.Select(s => new ArticleSession(s)), (a, b) => a.SessionId == b.SessionId);
-        Replace(article.Contributors, content.Contributors.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select((c, i) => new ArticleContributor(i + 1, c.Name.Trim(), string.IsNullOrWhiteSpace(c.Role) ? null : c.Role.Trim())),
-            (a, b) => a.Order == b.Order && a.Name == b.Name && a.Role == b.Role);
+        Replace(article.Contributors, content.Contributors.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select((c, i) => new ArticleContributor(i + 1, c.Name.Trim(), Blank(c.Role), Blank(c.NameZh), Blank(c.RoleZh))),
+            (a, b) => a.Order == b.Order && a.Name == b.Name && a.Role == b.Role && a.NameZh == b.NameZh && a.RoleZh == b.RoleZh);
         if (wasPublished)
         {
             article.Corrections.Add(new ArticleCorrection(correctionNote!.Trim(), actor.Email, now));
@@ -277,4 +277,6 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,79}$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

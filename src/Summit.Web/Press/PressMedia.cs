@@ -162,7 +162,7 @@ public static class PressMedia
 
                 foreach (var author in authors.Where(x => x.ArticleId == a.Id))
                 {
-                    item.Authors.Add(new SyndicationPerson { Name = author.Name });
+                    item.Authors.Add(new SyndicationPerson { Name = author.Byline(chinese) });
                 }
 
                 return item;

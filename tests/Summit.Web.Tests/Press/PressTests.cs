@@ -26,7 +26,7 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
     private static string Html(string text) => WebUtility.HtmlDecode(text);
 
     /// <summary>A Press user writes a draft through the newsroom's form; returns the article's id and slug.</summary>
-    private async Task<(int Id, string Slug)> WriteAsync(HttpClient client, string body, string? quotes = null, int? speakerId = null, int? inEdition = null)
+    private async Task<(int Id, string Slug)> WriteAsync(HttpClient client, string body, string? quotes = null, int? speakerId = null, int? inEdition = null, string contributors = "Zhang Yue, as an intern")
     {
         var slug = $"test-{Guid.NewGuid():N}"[..20];
         var editionId = inEdition ?? await App.WithDbAsync(db => db.Editions.Where(e => e.Slug == "2021").Select(e => e.Id).FirstAsync(Cancel));
@@ -40,7 +40,7 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
             // The quotes are a paragraph of the text, as an article has them.
             ["Input.BodyEn"] = quotes is null ? body : $"{body}\n\n{quotes}",
             ["Input.Tags"] = "green finance, bonds",
-            ["Input.Contributors"] = "Zhang Yue, as an intern",
+            ["Input.Contributors"] = contributors,
         };
         if (speakerId is int speaker)
         {
@@ -145,6 +145,41 @@ public abstract partial class PressTests<TApp>(TApp app) where TApp : SummitApp
         Assert.Contains("<blockquote>", body, StringComparison.Ordinal);
         Assert.Contains("(Zhang Yue, as an intern, also contributed to this report.)", Html(page), StringComparison.Ordinal);
         Assert.Contains(slug, await anonymous.GetStringAsync(new Uri("/news", UriKind.Relative), Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bylines_and_contributor_credits_read_in_both_scripts_on_the_chinese_page_and_the_english_one()
+    {
+        var writer = await App.CreateUserAsync($"writer-{Guid.NewGuid():N}@summit.test", Roles.Press);
+        using var author = App.Browser();
+        await author.SignInAsync(writer.Email!);
+        using (var named = await author.PostAsync("/account/manage", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Vivian Yan",
+            ["Input.DisplayNameZh"] = "严薇",
+            ["Input.PreferredCulture"] = "en",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
+        }
+
+        var (id, slug) = await WriteAsync(author, "Text.", contributors: "Zhang Yue, as an intern | 张悦，实习生");
+        await PublishNowAsync(id);
+
+        using var anonymous = App.Browser();
+        var english = Html(await anonymous.GetStringAsync(new Uri($"/news/{slug}", UriKind.Relative), Cancel));
+        Assert.Contains("By Vivian Yan (严薇)", english, StringComparison.Ordinal);
+        Assert.Contains("(Zhang Yue (张悦), as an intern, also contributed to this report.)", english, StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/news/{slug}");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9");
+        using var response = await anonymous.SendAsync(request, Cancel);
+        var chinese = Html(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("作者：严薇（Vivian Yan）", chinese, StringComparison.Ordinal);
+        Assert.Contains("（张悦（Zhang Yue），实习生，对本文亦有贡献。）", chinese, StringComparison.Ordinal);
+
+        // The form gives the line back as it was typed.
+        Assert.Contains("Zhang Yue, as an intern | 张悦，实习生", Html(await author.GetStringAsync(new Uri($"/newsroom/edit/{id}", UriKind.Relative), Cancel)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
                 BodyEn = a.BodyEn,
                 BodyZh = a.BodyZh,
                 Tags = string.Join(", ", content.Tags),
-                Contributors = string.Join("\n", content.Contributors.Select(c => c.Role is null ? c.Name : $"{c.Name}, {c.Role}")),
+                Contributors = string.Join("\n", content.Contributors.Select(ArticleBylines.FormatContributor)),
                 SpeakerIds = [.. content.SpeakerIds],
                 SessionIds = [.. content.SessionIds],
                 SeoTitle = a.SeoTitle,
@@ -161,11 +161,7 @@ public sealed class EditModel(SummitDbContext db, SaveArticle save, IStringLocal
         // The quotes are not typed: Article.Apply takes them from the texts (ArticleQuotes).
         Input.SeoTitle, Input.SeoDescription, null,
         [.. (Input.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-        [.. (Input.Contributors ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
-        {
-            var comma = line.IndexOf(',', StringComparison.Ordinal);
-            return comma < 0 ? new ContributorDetails(line, null) : new ContributorDetails(line[..comma].Trim(), line[(comma + 1)..].Trim());
-        })],
+        [.. (Input.Contributors ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ArticleBylines.ParseContributor)],
         Input.SpeakerIds, Input.SessionIds);
 
     private async Task<bool> LoadAsync(int? id, int? editionId, CancellationToken cancellationToken)

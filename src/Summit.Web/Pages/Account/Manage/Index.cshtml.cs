@@ -26,6 +26,10 @@ public sealed class IndexModel(UserManager<SummitUser> users, SignInManager<Summ
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = "";
 
+        [StringLength(100, ErrorMessage = "Keep this under {1} characters.")]
+        [Display(Name = "Your name in Chinese characters (optional)")]
+        public string? DisplayNameZh { get; set; }
+
         [Display(Name = "Language for emails")]
         public string PreferredCulture { get; set; } = Cultures.English;
     }
@@ -40,6 +44,7 @@ public sealed class IndexModel(UserManager<SummitUser> users, SignInManager<Summ
 
         await Load(user);
         Input.DisplayName = user.DisplayName;
+        Input.DisplayNameZh = user.DisplayNameZh;
         Input.PreferredCulture = user.PreferredCulture;
         Saved = saved;
         return Page();
@@ -60,6 +65,7 @@ public sealed class IndexModel(UserManager<SummitUser> users, SignInManager<Summ
         }
 
         user.DisplayName = Input.DisplayName.Trim();
+        user.DisplayNameZh = string.IsNullOrWhiteSpace(Input.DisplayNameZh) ? null : Input.DisplayNameZh.Trim();
         user.PreferredCulture = Cultures.Normalize(Input.PreferredCulture);
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
