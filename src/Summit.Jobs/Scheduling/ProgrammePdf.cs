@@ -7,8 +7,9 @@ using Summit.Jobs.Pdf;
 namespace Summit.Jobs.Scheduling;
 
 /// <summary>
-/// The printed programme: A4, both languages on every line that has words, day by day and room by room, from a
-/// published <see cref="Programme"/> and nothing else (no database, no clock), so a test can open the bytes.
+/// The printed programme: A4, both languages on every line that has words, day by day in time order (each session
+/// with its room, as a delegate reads it: "what is on now"), the day in every page's running head, from a published
+/// <see cref="Programme"/> and nothing else (no database, no clock), so a test can open the bytes.
 /// </summary>
 public static class ProgrammePdf
 {
@@ -60,7 +61,8 @@ public static class ProgrammePdf
                 continue;
             }
 
-            var dayTitle = $"{day.ToString("dddd d MMMM yyyy", English)} · {day.ToString("M月d日 dddd", Chinese)}";
+            var dayTitle = DayTitle(day);
+            writer.Day = dayTitle;
             writer.Block(40, (text, x, y, width) =>
             {
                 var used = text.Write(dayTitle, x, y + 8, width, 14, bold: true, XBrushes.Black) + 8;
@@ -68,20 +70,20 @@ public static class ProgrammePdf
                 return used + 8;
             }, keepWithNext: 80);
 
-            foreach (var room in programme.Rooms.Where(r => sessions.Any(s => s.Room.Id == r.Id)))
+            // In time order across the rooms (the rooms' own order within a time), each session naming its room.
+            var order = programme.Rooms.Select((r, i) => (r.Id, i)).ToDictionary(r => r.Id, r => r.i);
+            foreach (var session in sessions.OrderBy(s => s.StartsAt).ThenBy(s => order.GetValueOrDefault(s.Room.Id)).ThenBy(s => s.Id))
             {
-                var roomTitle = $"{room.NameEn} · {room.NameZh}" + (room.InterpretationChannels is { } channels ? $"   ({channels})" : "");
-                writer.Block(24, (text, x, y, width) => text.Write(roomTitle, x, y + 6, width, 11, bold: true, new XSolidBrush(Brand)) + 8, keepWithNext: 60);
-                foreach (var session in sessions.Where(s => s.Room.Id == room.Id))
-                {
-                    writer.Block(0, (text, x, y, width) => Session(text, programme, session, x, y, width));
-                }
+                writer.Block(0, (text, x, y, width) => Session(text, programme, session, x, y, width));
             }
         }
 
         writer.Finish();
         PdfOutput.Save(document, output);
     }
+
+    /// <summary>"Friday 5 November 2021 · 11月5日 星期五": a day's heading, and the running head of its pages.</summary>
+    public static string DayTitle(DateOnly day) => $"{day.ToString("dddd d MMMM yyyy", English)} · {day.ToString("M月d日 dddd", Chinese)}";
 
     /// <summary>Writes one session (or measures it when the text has no graphics to draw on); returns its height.</summary>
     private static double Session(Writer text, Programme programme, ProgrammeSession session, double x, double y, double width)
@@ -93,6 +95,8 @@ public static class ProgrammePdf
         var bx = x + TimeColumn;
         var used = 0.0;
         text.Write(time, x, y, TimeColumn, 10, bold: true, XBrushes.Black);
+        var room = session.Room;
+        used += text.Write($"{room.NameEn} · {room.NameZh}" + (room.InterpretationChannels is { } channels ? $"  ({channels})" : ""), bx, y + used, body, 8.5, bold: true, new XSolidBrush(Brand));
         if (session.IsCancelled)
         {
             used += text.Write("CANCELLED · 已取消", bx, y + used, body, 9, bold: true, new XSolidBrush(Danger));
@@ -132,7 +136,10 @@ public static class ProgrammePdf
                 : draw.Write(value, x, y, width, size, bold, brush);
     }
 
-    /// <summary>Adds pages as the content needs them, moves a block that does not fit to the next page, numbers the pages.</summary>
+    /// <summary>
+    /// Adds pages as the content needs them, moves a block that does not fit to the next page, numbers the pages and
+    /// heads each with the edition and the day its first block belongs to.
+    /// </summary>
     private sealed class PageWriter(PdfDocument document, string header, string version)
     {
         private PdfPage? page;
@@ -140,10 +147,14 @@ public static class ProgrammePdf
         private PdfText? text;
         private double y;
         private int number;
+        private bool headed;
 
         private const double Bottom = A4Height - Margin - 18;
 
         private const double Width = A4Width - (2 * Margin);
+
+        /// <summary>The day being written: in the running head of every page it reaches, so a loose page still says its day.</summary>
+        public string? Day { get; set; }
 
         public void Block(double minimum, Func<Writer, double, double, double, double> content, double keepWithNext = 0)
         {
@@ -152,6 +163,12 @@ public static class ProgrammePdf
             if (y + height + keepWithNext > Bottom && y > Margin + 30)
             {
                 NewPage();
+            }
+
+            if (!headed)
+            {
+                text!.Write(Day is null ? header : $"{header} · {Day}", Margin, 16, Width, 7, brush: new XSolidBrush(Muted));
+                headed = true;
             }
 
             content(new Writer(text!, text, graphics!), Margin, y, Width);
@@ -180,9 +197,8 @@ public static class ProgrammePdf
             graphics = XGraphics.FromPdfPage(page);
             text = new PdfText(graphics);
             number++;
-            var height = page.Height.Point;
-            text.Write(header, Margin, 16, Width, 7, brush: new XSolidBrush(Muted));
-            text.Write(PdfText.Invariant($"{version} · {number}"), Margin, height - Margin + 8, Width, 7.5, brush: new XSolidBrush(Muted));
+            headed = false;
+            text.Write(PdfText.Invariant($"{version} · {number}"), Margin, page.Height.Point - Margin + 8, Width, 7.5, brush: new XSolidBrush(Muted));
             y = Margin;
         }
     }

@@ -332,6 +332,23 @@ public abstract class ScheduleTests<TApp>(TApp app) where TApp : SummitApp
             var cover = string.Concat(text.GetPage(1).Letters.Select(l => l.Value));
             Assert.Contains("重庆悦来国际会议中心", cover, StringComparison.Ordinal);
             Assert.DoesNotContain("重庆重庆", cover, StringComparison.Ordinal);
+
+            // Past the cover, every page names its day in the running head, and each day's sessions run in time order.
+            var days = new[] { new DateOnly(2021, 11, 5), new DateOnly(2021, 11, 6) }.Select(d => Jobs.Scheduling.ProgrammePdf.DayTitle(d).Replace(" ", "", StringComparison.Ordinal)).ToList();
+            var previous = (Day: -1, Start: "");
+            foreach (var page in text.GetPages().Skip(1))
+            {
+                var letters = string.Concat(page.Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal);
+                var day = days.FindIndex(d => letters.Contains(d, StringComparison.Ordinal));
+                Assert.True(day >= 0, $"Page {page.Number} names no day: {letters[..Math.Min(120, letters.Length)]}");
+                foreach (System.Text.RegularExpressions.Match time in System.Text.RegularExpressions.Regex.Matches(letters, "(\\d\\d:\\d\\d)–\\d\\d:\\d\\d"))
+                {
+                    var at = days.FindLastIndex(d => letters.IndexOf(d, StringComparison.Ordinal) is >= 0 and var i && i < time.Index);
+                    var current = (Day: Math.Max(day, at), Start: time.Groups[1].Value);
+                    Assert.True(current.Day > previous.Day || string.CompareOrdinal(current.Start, previous.Start) >= 0, $"Page {page.Number}: {current.Start} after {previous.Start}.");
+                    previous = current;
+                }
+            }
         }
 
         var (exit, report) = await Qpdf.CheckAsync(pdf);
