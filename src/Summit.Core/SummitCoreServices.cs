@@ -78,6 +78,7 @@ public static class SummitCoreServices
         services.AddScoped<SaveEdition>();
         services.AddScoped<Speakers.SaveSpeaker>();
         services.AddScoped<Speakers.SpeakerProgramme>();
+        services.AddScoped<Dashboard.EditionGlance>();
         services.AddScoped<Speakers.SpeakerPhotos>();
         services.AddScoped<Speakers.SpeakerCsv>();
         services.AddScoped<Speakers.SpeakerInvitations>();

@@ -113,3 +113,27 @@ public sealed class SpeakerJourneyBrowserTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(positions).ToHaveCountAsync(3);
     }
 }
+
+/// <summary>The organizer's home with the demo edition's charts, on a desktop and a phone: axe clean, nothing sideways.</summary>
+public sealed class AdminHomeBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData("en-GB", 1280)]
+    [InlineData("zh-CN", 390)]
+    public async Task The_organizers_home_shows_the_edition_at_a_glance_and_passes_axe(string locale, int width)
+    {
+        await using var context = await app.NewContextAsync(width: width, height: 900, locale: locale);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Input_Email").FillAsync("organizer@summit.example");
+        await page.Locator("#Input_Password").FillAsync(new Summit.Core.Demo.DemoOptions().AccountPassword);
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
+        await page.GotoAsync("/admin");
+
+        // The registrations chart always; the check-ins one once someone has checked in (the demo has no one yet).
+        await Assertions.Expect(page.Locator("svg.glance-chart").First).ToBeVisibleAsync();
+        Assert.Equal(4, await page.Locator(".glance-card h3 a").CountAsync());
+        await page.AssertNoSeriousViolationsAsync($"/admin [{locale}, {width} px]");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "/admin scrolls sideways.");
+    }
+}

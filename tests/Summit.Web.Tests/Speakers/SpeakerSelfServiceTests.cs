@@ -271,11 +271,20 @@ public sealed class SpeakerSelfServiceTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.Contains("Your new photo waits for the organizers", await client.GetStringAsync(new Uri("/my/speaker-profile", UriKind.Relative), TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         // The organizers see it waiting: on /admin, and flagged in the speaker list, which can show only those.
+        await App.BuildAsync(data => data.EditionIdAsync());
         var organizer = await App.CreateUserAsync($"organizer-{Guid.NewGuid():N}@summit.test", Roles.Organizer);
         using var admin = App.Browser();
         await admin.SignInAsync(organizer.Email!);
         var home = await admin.GetStringAsync(new Uri("/admin", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("href=\"/admin/speakers?photos=pending\"", home, StringComparison.Ordinal);
+        // The current edition at a glance: four charts, each a link to its page.
+        Assert.Contains("At a glance: ", home, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"glance-chart\"", home, StringComparison.Ordinal);
+        foreach (var linked in new[] { "/admin/registrations/", "/checkin\"", "/admin/mail\"", "/newsroom\"" })
+        {
+            Assert.Contains($"<h3><a href=\"{linked}", home, StringComparison.Ordinal);
+        }
+
         var pending = await admin.GetStringAsync(new Uri("/admin/speakers?photos=pending", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains($"<a class=\"badge pending-badge\" href=\"/admin/speakers/photo/{speakerId}\">Photo to approve</a>", pending, StringComparison.Ordinal);
         var waiting = await App.WithDbAsync(db => db.SpeakerPhotos.Where(p => p.Status == PhotoStatus.Pending).Select(p => p.SpeakerId).Distinct().CountAsync());
