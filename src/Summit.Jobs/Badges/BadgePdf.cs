@@ -35,6 +35,43 @@ public static class BadgePdf
 
     private const double Margin = 18;
 
+    /// <summary>3 mm of bleed: the colour band runs into it, so a cut a little off the line leaves no white edge.</summary>
+    public const double Bleed = 8.5;
+
+    /// <summary>6 mm beyond the bleed, where the cut marks stand (outside the trim and the bleed, as print shops expect).</summary>
+    public const double Slug = 17;
+
+    /// <summary>The page of a print-ready badge: the A6 trim with its bleed and the marks' margin on every side.</summary>
+    public const double MediaWidth = Width + (2 * (Bleed + Slug));
+
+    public const double MediaHeight = Height + (2 * (Bleed + Slug));
+
+    /// <summary>
+    /// Makes <paramref name="page"/> a print-ready badge page: the media with bleed and marks, the TrimBox the A6 badge,
+    /// the BleedBox 3 mm around it; then draws the badge, its band into the bleed, and the cut marks in the slug.
+    /// </summary>
+    public static void DrawPrintReady(PdfPage page, XGraphics graphics, BadgeData badge)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(graphics);
+        const double at = Bleed + Slug;
+        page.TrimBox = new PdfRectangle(new XRect(at, at, Width, Height));
+        page.BleedBox = new PdfRectangle(new XRect(at - Bleed, at - Bleed, Width + (2 * Bleed), Height + (2 * Bleed)));
+        Draw(graphics, badge, at, at, Bleed);
+        var pen = new XPen(XColors.Black, 0.25);
+        foreach (var x in new[] { at, at + Width })
+        {
+            graphics.DrawLine(pen, x, 1, x, Slug - 1);
+            graphics.DrawLine(pen, x, MediaHeight - Slug + 1, x, MediaHeight - 1);
+        }
+
+        foreach (var y in new[] { at, at + Height })
+        {
+            graphics.DrawLine(pen, 1, y, Slug - 1, y);
+            graphics.DrawLine(pen, MediaWidth - Slug + 1, y, MediaWidth - 1, y);
+        }
+    }
+
     public static void Render(BadgeData badge, Stream output)
     {
         ArgumentNullException.ThrowIfNull(badge);
@@ -44,18 +81,21 @@ public static class BadgePdf
         document.Info.Title = $"{badge.NameLatin ?? badge.NameZh} · {badge.EditionEn}";
         document.Info.Author = "CCI-FS Summit";
         var page = document.AddPage();
-        page.Width = XUnit.FromPoint(Width);
-        page.Height = XUnit.FromPoint(Height);
+        page.Width = XUnit.FromPoint(MediaWidth);
+        page.Height = XUnit.FromPoint(MediaHeight);
         using (var graphics = XGraphics.FromPdfPage(page))
         {
-            Draw(graphics, badge, 0, 0);
+            DrawPrintReady(page, graphics, badge);
         }
 
         PdfOutput.Save(document, output);
     }
 
-    /// <summary>Draws one badge with its top-left corner at (x, y): a page of its own, or a quarter of an A4 sheet.</summary>
-    public static void Draw(XGraphics graphics, BadgeData badge, double x, double y)
+    /// <summary>
+    /// Draws one badge with its top-left corner at (x, y): a page of its own, or a quarter of an A4 sheet. With a
+    /// <paramref name="bleed"/>, the colour band runs that far past the top and sides.
+    /// </summary>
+    public static void Draw(XGraphics graphics, BadgeData badge, double x, double y, double bleed = 0)
     {
         ArgumentNullException.ThrowIfNull(graphics);
         ArgumentNullException.ThrowIfNull(badge);
@@ -63,7 +103,7 @@ public static class BadgePdf
         var colour = Colour(badge.Colour);
         var inner = Width - (2 * Margin);
 
-        graphics.DrawRectangle(new XSolidBrush(colour), x, y, Width, 70);
+        graphics.DrawRectangle(new XSolidBrush(colour), x - bleed, y - bleed, Width + (2 * bleed), 70 + bleed);
         // White on the band, or black on a light colour an organizer chose.
         var onBand = Core.Registrations.BadgeColours.NeedsDarkText(badge.Colour) ? XBrushes.Black : XBrushes.White;
         text.Write(badge.CategoryEn, x + Margin, y + 14, inner, 18, bold: true, onBand);

@@ -34,6 +34,12 @@ public static class BadgeSheetPdf
 
     public const double A4Height = 841.89;
 
+    /// <summary>6 mm around the four badges of an A4 sheet, more than office printers leave unprinted.</summary>
+    public const double SheetMargin = 17;
+
+    /// <summary>The badges' size on an A4 sheet, so that two by two they fit inside the margin (about 96 %).</summary>
+    public static readonly double SheetScale = Math.Min((A4Width - (2 * SheetMargin)) / (2 * BadgePdf.Width), (A4Height - (2 * SheetMargin)) / (2 * BadgePdf.Height));
+
     /// <summary>Whether a run of <paramref name="total"/> badges is a ZIP of PDFs rather than one PDF.</summary>
     public static bool IsZip(int total) => total > FileSize;
 
@@ -141,6 +147,7 @@ public static class BadgeSheetPdf
                 using (var document = new PdfDocument())
                 {
                     XGraphics? graphics = null;
+                    PdfPage? current = null;
                     for (var i = 0; i < PartSize && reader.More && drawn < limit; i++, drawn++, await reader.NextAsync())
                     {
                         var slot = layout == BadgeSheetLayout.OnePerPage ? 0 : i % 4;
@@ -148,12 +155,27 @@ public static class BadgeSheetPdf
                         {
                             Finish(graphics, layout);
                             var page = document.AddPage();
-                            page.Width = XUnit.FromPoint(layout == BadgeSheetLayout.OnePerPage ? BadgePdf.Width : A4Width);
-                            page.Height = XUnit.FromPoint(layout == BadgeSheetLayout.OnePerPage ? BadgePdf.Height : A4Height);
+                            page.Width = XUnit.FromPoint(layout == BadgeSheetLayout.OnePerPage ? BadgePdf.MediaWidth : A4Width);
+                            page.Height = XUnit.FromPoint(layout == BadgeSheetLayout.OnePerPage ? BadgePdf.MediaHeight : A4Height);
                             graphics = XGraphics.FromPdfPage(page);
+                            current = page;
                         }
 
-                        BadgePdf.Draw(graphics!, reader.Current, (slot % 2) * BadgePdf.Width, (slot / 2) * BadgePdf.Height);
+                        if (layout == BadgeSheetLayout.OnePerPage)
+                        {
+                            BadgePdf.DrawPrintReady(current!, graphics!, reader.Current);
+                        }
+                        else
+                        {
+                            // An office printer clips the sheet's edge: the four badges are drawn a little smaller,
+                            // inside a margin, with the cut marks in that margin (Finish).
+                            var state = graphics!.Save();
+                            graphics.TranslateTransform(SheetMargin + ((slot % 2) * BadgePdf.Width * SheetScale), SheetMargin + ((slot / 2) * BadgePdf.Height * SheetScale));
+                            graphics.ScaleTransform(SheetScale);
+                            BadgePdf.Draw(graphics, reader.Current, 0, 0);
+                            graphics.Restore(state);
+                        }
+
                         if (++done % ProgressEvery == 0)
                         {
                             await progress(done);
@@ -202,7 +224,7 @@ public static class BadgeSheetPdf
         }
     }
 
-    /// <summary>Closes a page; on an A4 sheet, draws the cut marks where the four badges meet.</summary>
+    /// <summary>Closes a page; on an A4 sheet, draws the cut marks in the margin, outside the badges, where their edges run.</summary>
     private static void Finish(XGraphics? graphics, BadgeSheetLayout layout)
     {
         if (graphics is null)
@@ -212,16 +234,22 @@ public static class BadgeSheetPdf
 
         if (layout == BadgeSheetLayout.FourPerA4)
         {
-            var pen = new XPen(XColors.Gray, 0.4);
-            const double mark = 12;
-            var w = BadgePdf.Width;
-            var h = BadgePdf.Height;
-            graphics.DrawLine(pen, w, 0, w, mark);
-            graphics.DrawLine(pen, w, (2 * h) - mark, w, 2 * h);
-            graphics.DrawLine(pen, 0, h, mark, h);
-            graphics.DrawLine(pen, (2 * w) - mark, h, 2 * w, h);
-            graphics.DrawLine(pen, w - mark, h, w + mark, h);
-            graphics.DrawLine(pen, w, h - mark, w, h + mark);
+            var pen = new XPen(XColors.Black, 0.25);
+            var w = BadgePdf.Width * SheetScale;
+            var h = BadgePdf.Height * SheetScale;
+            var right = SheetMargin + (2 * w);
+            var bottom = SheetMargin + (2 * h);
+            foreach (var x in new[] { SheetMargin, SheetMargin + w, right })
+            {
+                graphics.DrawLine(pen, x, 2, x, SheetMargin - 2);
+                graphics.DrawLine(pen, x, bottom + 2, x, A4Height - 2);
+            }
+
+            foreach (var y in new[] { SheetMargin, SheetMargin + h, bottom })
+            {
+                graphics.DrawLine(pen, 2, y, SheetMargin - 2, y);
+                graphics.DrawLine(pen, right + 2, y, A4Width - 2, y);
+            }
         }
 
         graphics.Dispose();

@@ -24,8 +24,8 @@ public sealed class BadgePdfTests
     {
         var page = Assert.Single(Pages(Badge()));
 
-        Assert.Equal(BadgePdf.Width, page.Width, 1);
-        Assert.Equal(BadgePdf.Height, page.Height, 1);
+        Assert.Equal(BadgePdf.MediaWidth, page.Width, 1);
+        Assert.Equal(BadgePdf.MediaHeight, page.Height, 1);
         var text = string.Concat(page.Letters.Select(l => l.Value));
         Assert.Contains("曾刚", text, StringComparison.Ordinal);
         Assert.Contains("ZengGang", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -52,8 +52,38 @@ public sealed class BadgePdfTests
 
         var page = Assert.Single(Pages(badge));
 
-        Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Right, 0, BadgePdf.Width));
+        Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Right, BadgePdf.Bleed + BadgePdf.Slug, BadgePdf.Bleed + BadgePdf.Slug + BadgePdf.Width));
     }
+
+    [Fact]
+    public void A_badge_is_print_ready_an_A6_trim_box_3_mm_of_bleed_and_cut_marks_outside_both()
+    {
+        using var stream = new MemoryStream();
+        BadgePdf.Render(Badge(), stream);
+        using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(stream.ToArray()), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var page = document.Pages[0];
+        const double at = BadgePdf.Bleed + BadgePdf.Slug;
+
+        Assert.Equal(Rounded(at, at, at + BadgePdf.Width, at + BadgePdf.Height), Box(page.TrimBox));
+        Assert.Equal(Rounded(at - 8.5, at - 8.5, at + BadgePdf.Width + 8.5, at + BadgePdf.Height + 8.5), Box(page.BleedBox));
+        Assert.Equal(Rounded(0, 0, BadgePdf.MediaWidth, BadgePdf.MediaHeight), Box(page.MediaBox));
+
+        // The cut marks (thin lines) stand in the slug, never inside the bleed: drawn from the content stream by PdfPig.
+        using var read = PdfDocument.Open(stream.ToArray());
+        // Hairlines only: the badge's own rule under its footer is 2 pt wide.
+        var lines = read.GetPage(1).Paths.Where(p => p.IsStroked && p.LineWidth < 0.5)
+            .SelectMany(p => p).SelectMany(sub => sub.Commands.OfType<UglyToad.PdfPig.Core.PdfSubpath.Line>()).ToList();
+        Assert.Equal(8, lines.Count); // two at each corner of the trim
+        Assert.All(lines, l => Assert.True(
+            Math.Max(l.From.X, l.To.X) <= at - BadgePdf.Bleed || Math.Min(l.From.X, l.To.X) >= at + BadgePdf.Width + BadgePdf.Bleed
+            || Math.Max(l.From.Y, l.To.Y) <= at - BadgePdf.Bleed || Math.Min(l.From.Y, l.To.Y) >= at + BadgePdf.Height + BadgePdf.Bleed,
+            $"A mark at ({l.From.X:0.#}, {l.From.Y:0.#})–({l.To.X:0.#}, {l.To.Y:0.#}) reaches into the bleed."));
+    }
+
+    private static (double, double, double, double) Box(PdfSharp.Pdf.PdfRectangle box) => Rounded(box.X1, box.Y1, box.X2, box.Y2);
+
+    private static (double, double, double, double) Rounded(double x1, double y1, double x2, double y2) =>
+        (Math.Round(x1), Math.Round(y1), Math.Round(x2), Math.Round(y2));
 
     [Fact]
     public void The_same_data_renders_the_same_bytes_size_and_stays_small_enough_for_email()

@@ -91,6 +91,26 @@ public sealed class BadgeSheetPdfTests : IDisposable
     }
 
     [Fact]
+    public async Task An_A4_sheet_keeps_a_margin_office_printers_do_not_clip_and_its_cut_marks_stay_in_it()
+    {
+        var path = Path.Combine(folder.FullName, "office.pdf");
+        await BadgeSheetPdf.WriteAsync(Badges(4), 4, BadgeSheetLayout.FourPerA4, "Badges", path, _ => Task.CompletedTask, Cancel);
+        using var pdf = PdfDocument.Open(path);
+        var page = pdf.GetPage(1);
+        const double m = BadgeSheetPdf.SheetMargin;
+        var (right, top) = (m + (2 * BadgePdf.Width * BadgeSheetPdf.SheetScale), BadgeSheetPdf.A4Height - m - (2 * BadgePdf.Height * BadgeSheetPdf.SheetScale));
+
+        // Everything printed lies 6 mm or more inside the sheet's edge...
+        Assert.All(page.Letters, l => Assert.True(l.BoundingBox.Left >= m && l.BoundingBox.Right <= BadgeSheetPdf.A4Width - m, $"'{l.Value}' at {l.BoundingBox.Left:0.#}"));
+        // ...and the cut marks only in that margin, never across a badge.
+        var marks = page.Paths.Where(p => p.IsStroked && p.LineWidth < 0.5).SelectMany(p => p).SelectMany(sub => sub.Commands.OfType<UglyToad.PdfPig.Core.PdfSubpath.Line>()).ToList();
+        Assert.Equal(12, marks.Count);
+        Assert.All(marks, l => Assert.True(
+            Math.Max(l.From.X, l.To.X) <= m || Math.Min(l.From.X, l.To.X) >= right || Math.Max(l.From.Y, l.To.Y) <= top || Math.Min(l.From.Y, l.To.Y) >= BadgeSheetPdf.A4Height - m,
+            $"A mark at ({l.From.X:0.#}, {l.From.Y:0.#})–({l.To.X:0.#}, {l.To.Y:0.#}) crosses the badges."));
+    }
+
+    [Fact]
     public async Task One_badge_per_page_gives_A6_pages_and_an_empty_run_is_one_blank_page()
     {
         var path = Path.Combine(folder.FullName, "printer.pdf");
@@ -98,7 +118,7 @@ public sealed class BadgeSheetPdfTests : IDisposable
         using (var pdf = PdfDocument.Open(path))
         {
             Assert.Equal(3, pdf.NumberOfPages);
-            Assert.All(pdf.GetPages(), p => Assert.Equal(BadgePdf.Width, p.Width, 1));
+            Assert.All(pdf.GetPages(), p => Assert.Equal(BadgePdf.MediaWidth, p.Width, 1));
         }
 
         var empty = Path.Combine(folder.FullName, "empty.pdf");
