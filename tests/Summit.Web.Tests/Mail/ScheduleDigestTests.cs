@@ -91,8 +91,9 @@ public abstract class ScheduleDigestTests<TApp>(TApp app) where TApp : SummitApp
         var ics = System.Text.Encoding.UTF8.GetString(bytes.ToArray());
         Assert.Contains("SEQUENCE:1", ics, StringComparison.Ordinal);
         Assert.Contains("DTSTART;TZID=Asia/Shanghai:20301105T130000", ics, StringComparison.Ordinal);
+        // A speaker without an account, with a Chinese name, from China: written to in Chinese (SpeakerNames.Culture).
         var speakerMail = await App.WaitForMailAsync(Address("speaker-moved"), ScheduleChangeMails.DigestKind);
-        Assert.Contains("Green finance panel: moved", speakerMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("绿色金融圆桌：由 11月5日 09:00–10:00, 嘉陵厅 改为 11月5日 13:00–14:00, 嘉陵厅", speakerMail.TextBody, StringComparison.Ordinal);
         var chineseMail = await App.WaitForMailAsync(Address("seated"), ScheduleChangeMails.DigestKind);
         Assert.Contains("绿色金融圆桌：由 11月5日 09:00–10:00, 嘉陵厅 改为 11月5日 13:00–14:00, 嘉陵厅", chineseMail.TextBody, StringComparison.Ordinal);
         Assert.StartsWith("日程变更（第 2 版）", chineseMail.Subject, StringComparison.Ordinal);
