@@ -214,9 +214,13 @@ public sealed class Article
         SeoDescription = Clean(content.SeoDescription);
         // The quotes come from the texts as they will be published, not from a field of their own (issue 18): change
         // a quoted word in either language and the speaker's answer no longer stands. Past the column's length the
-        // rest is not kept; 20,000 characters of quotes is far beyond any interview.
+        // kept text ends with the SHA-256 of the whole, so a change beyond it still differs.
         var quotes = ArticleQuotes.Snapshot(BodyEn, BodyZh);
-        quotes = quotes is { Length: > QuotesMaxLength } ? quotes[..QuotesMaxLength] : quotes;
+        if (quotes is { Length: > QuotesMaxLength })
+        {
+            var whole = "\n\n[…] SHA-256 " + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(quotes)));
+            quotes = quotes[..(QuotesMaxLength - whole.Length)] + whole;
+        }
         if (quotes != QuotedPassages && (SignOff != SignOffStatus.NotRequested || SignOffOverriddenBy is not null))
         {
             // The speaker signed off (or is reading) other words: the answer no longer stands.

@@ -17,8 +17,8 @@ public sealed record QuotedPassage(string Quote, string Paragraph, bool Chinese)
 /// The quotes a speaker signs off are the passages in quotation marks in the article's own text (“…”, "…", 「…」,
 /// 『…』), in both languages, as they will be published. There is no separate field to drift from the body: a
 /// Chinese text that kept wording the speaker asked to change changes the quotes, and so voids the sign-off
-/// (<see cref="Article.Apply"/>). A term in quotation marks (“dual circulation”, “双循环”) is not a quote: a passage
-/// counts from three words, or six Chinese characters.
+/// (<see cref="Article.Apply"/>). Every passage in quotation marks counts, however short: a two-word quote ("Not
+/// guilty") can be the one that matters, so a term in quotation marks (“dual circulation”) is shown to the speaker too.
 /// </summary>
 public static partial class ArticleQuotes
 {
@@ -44,19 +44,12 @@ public static partial class ArticleQuotes
             var text = paragraph.Replace('\n', ' ');
             foreach (Match match in QuotePattern().Matches(text))
             {
-                if (IsQuote(match.Value[1..^1]))
+                if (!string.IsNullOrWhiteSpace(match.Value[1..^1]))
                 {
                     yield return new QuotedPassage(match.Value, text, chinese);
                 }
             }
         }
-    }
-
-    private static bool IsQuote(string inner)
-    {
-        var han = inner.Count(c => c is >= '\u4e00' and <= '\u9fff');
-        var words = inner.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return han >= 6 || (han == 0 && words >= 3);
     }
 
     [GeneratedRegex("“[^”]+”|\"[^\"]+\"|「[^」]+」|『[^』]+』")]

@@ -227,14 +227,14 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
             (nameof(ArticleContent.SeoDescription), content.SeoDescription, Article.SeoDescriptionMaxLength),
             (nameof(ArticleContent.QuotedPassages), content.QuotedPassages, Article.QuotesMaxLength)));
         string?[] all = [content.HeadlineEn, content.HeadlineZh, content.LeadEn, content.LeadZh, content.BodyEn, content.BodyZh, content.DatelineEn, content.DatelineZh,
-            content.SeoTitle, content.SeoDescription, content.QuotedPassages, .. content.Tags, .. content.Contributors.SelectMany(c => new[] { c.Name, c.Role })];
+            content.SeoTitle, content.SeoDescription, content.QuotedPassages, .. content.Tags, .. content.Contributors.SelectMany(c => new[] { c.Name, c.Role, c.NameZh, c.RoleZh })];
         if (all.Any(Texts.HasControlCharacters))
         {
             refusals.Add(new("", Reasons.ControlCharacters));
         }
 
         // The body is Markdown and is cleaned when shown; the short labels are shown as text everywhere (feeds, titles).
-        string?[] plain = [content.HeadlineEn, content.HeadlineZh, content.DatelineEn, content.DatelineZh, content.SeoTitle, content.SeoDescription, .. content.Tags, .. content.Contributors.SelectMany(c => new[] { c.Name, c.Role })];
+        string?[] plain = [content.HeadlineEn, content.HeadlineZh, content.DatelineEn, content.DatelineZh, content.SeoTitle, content.SeoDescription, .. content.Tags, .. content.Contributors.SelectMany(c => new[] { c.Name, c.Role, c.NameZh, c.RoleZh })];
         if (plain.Any(Texts.LooksLikeMarkup))
         {
             refusals.Add(new(nameof(ArticleContent.HeadlineEn), Reasons.Markup));
@@ -247,7 +247,8 @@ public sealed partial class SaveArticle(SummitDbContext db, TimeProvider clock)
         }
 
         if (content.Contributors.Count > MaxContributors
-            || content.Contributors.Any(c => c.Name.Trim().Length > ArticleContributor.NameMaxLength || (c.Role?.Trim().Length ?? 0) > ArticleContributor.RoleMaxLength))
+            || content.Contributors.Any(c => c.Name.Trim().Length > ArticleContributor.NameMaxLength || (c.Role?.Trim().Length ?? 0) > ArticleContributor.RoleMaxLength
+                || (c.NameZh?.Trim().Length ?? 0) > ArticleContributor.NameMaxLength || (c.RoleZh?.Trim().Length ?? 0) > ArticleContributor.RoleMaxLength))
         {
             refusals.Add(new(nameof(ArticleContent.Contributors), Reasons.TooManyContributors));
         }

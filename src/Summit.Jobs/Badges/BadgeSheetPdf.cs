@@ -37,7 +37,7 @@ public static class BadgeSheetPdf
     /// <summary>6 mm around the four badges of an A4 sheet, more than office printers leave unprinted.</summary>
     public const double SheetMargin = 17;
 
-    /// <summary>The badges' size on an A4 sheet, so that two by two they fit inside the margin (about 96 %).</summary>
+    /// <summary>The badges' size on an A4 sheet, so that two by two they fit inside the margin (about 94 %).</summary>
     public static readonly double SheetScale = Math.Min((A4Width - (2 * SheetMargin)) / (2 * BadgePdf.Width), (A4Height - (2 * SheetMargin)) / (2 * BadgePdf.Height));
 
     /// <summary>Whether a run of <paramref name="total"/> badges is a ZIP of PDFs rather than one PDF.</summary>

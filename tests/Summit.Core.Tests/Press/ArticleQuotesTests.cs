@@ -14,19 +14,21 @@ public sealed class ArticleQuotesTests
     private const string Chinese = "曾刚表示：“重庆是重要的工业城市，转型过程中减排空间很大。”他还提到“双循环”。\n\n「绿色交通和绿色建筑是未来的重点方向」，他说。";
 
     [Fact]
-    public void The_quotes_are_the_passages_in_quotation_marks_in_both_texts_not_the_terms()
+    public void The_quotes_are_every_passage_in_quotation_marks_in_both_texts_however_short()
     {
         var quotes = ArticleQuotes.From(English, Chinese);
 
         Assert.Equal(
             [
+                "“dual circulation”",
                 "“In terms of key directions of financial support for carbon emission reduction,”",
                 "\"Chongqing is an important industrial city,\"",
                 "“重庆是重要的工业城市，转型过程中减排空间很大。”",
+                "“双循环”",
                 "「绿色交通和绿色建筑是未来的重点方向」",
             ],
             quotes.Select(q => q.Quote));
-        Assert.Equal([false, false, true, true], quotes.Select(q => q.Chinese));
+        Assert.Equal([false, false, false, true, true, true], quotes.Select(q => q.Chinese));
     }
 
     [Fact]
@@ -48,6 +50,9 @@ public sealed class ArticleQuotesTests
 
         Assert.Equal(before, ArticleQuotes.Snapshot(English.Replace("Chongqing- ", "Chongqing – ", StringComparison.Ordinal), Chinese));
         Assert.NotEqual(before, ArticleQuotes.Snapshot(English, Chinese.Replace("减排空间很大", "减排空间较大", StringComparison.Ordinal)));
+        // Short quotes count too: "Not guilty" → "Guilty" is the change that matters most.
+        Assert.NotEqual(ArticleQuotes.Snapshot("He said \"Not guilty\".", null), ArticleQuotes.Snapshot("He said \"Guilty\".", null));
+        Assert.NotEqual(ArticleQuotes.Snapshot(null, "他说：“绝不裁员”。"), ArticleQuotes.Snapshot(null, "他说：“考虑裁员”。"));
         Assert.Null(ArticleQuotes.Snapshot("No quotes here.", null));
     }
 }

@@ -147,6 +147,18 @@ public sealed class ArticleRulesTests : IAsyncLifetime
         Assert.Contains(SaveArticle.Check(content), r => r.Message == reason);
     }
 
+    [Theory]
+    [InlineData(150, null, SaveArticle.Reasons.TooManyContributors)]
+    [InlineData(5, "实习\u0007生", SaveArticle.Reasons.ControlCharacters)]
+    [InlineData(5, "<b>实习生</b>", SaveArticle.Reasons.Markup)]
+    public void A_contributors_chinese_name_and_role_are_checked_like_the_latin_ones(int nameLength, string? roleZh, string reason)
+    {
+        var content = new ArticleContent(ArticleKind.Report, "a-slug", "Headline", null, null, null, "Body", null, null, null, null, null, null, [],
+            [new ContributorDetails("Zhang Yue", null, new string('张', nameLength), roleZh)], [], []);
+
+        Assert.Contains(SaveArticle.Check(content), r => r.Message == reason);
+    }
+
     [Fact]
     public async Task A_draft_is_its_authors_and_the_editors_only_and_every_save_keeps_a_revision()
     {
