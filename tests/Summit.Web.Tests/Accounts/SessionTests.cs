@@ -86,7 +86,9 @@ public sealed partial class SessionTests
         }
 
         string recovery;
-        using (var enabled = await client.PostAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Code"] = Totp(key) }, "/account/manage/two-factor?handler=Enable"))
+        // Kept, so that the replay below is this very code even if a 30-second step ends in between (it did once, under CI load).
+        var enabling = Totp(key);
+        using (var enabled = await client.PostAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Code"] = enabling }, "/account/manage/two-factor?handler=Enable"))
         {
             var html = await enabled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             Assert.Contains("Keep these recovery codes somewhere safe.", html, StringComparison.Ordinal);
@@ -104,7 +106,7 @@ public sealed partial class SessionTests
 
         // The code that turned two-factor on was used: its 30-second step signs in no more. The next step's code
         // (accepted early, for a clock that drifts) does.
-        using (var replayed = await fresh.PostAsync(login.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp(key) }, "/account/login-2fa?returnUrl=%2F&rememberMe=false"))
+        using (var replayed = await fresh.PostAsync(login.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = enabling }, "/account/login-2fa?returnUrl=%2F&rememberMe=false"))
         {
             Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
             Assert.Contains("That code is not correct.", await replayed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
